@@ -1,0 +1,140 @@
+//! The `errors` module: exception structures and one error enum per operation.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::shapes::{constructors, emit_fields, needs_manual_debug, struct_debug, struct_derives};
+use super::{doc_attrs, ident, join_docs};
+use crate::typespace::{ExceptionDef, Kind, OperationDef, ShapeDef, TypeSpace, UNMODELED};
+
+pub(super) fn emit_errors(space: &TypeSpace) -> TokenStream {
+    let exceptions = space.shapes.iter().filter(|s| s.included).filter_map(|shape| match &shape.kind {
+        Kind::Exception(def) => Some(emit_exception(space, shape, def)),
+        _ => None,
+    });
+    let enums = space.operations.iter().map(|op| emit_error_enum(space, op));
+    quote!(#(#exceptions)* #(#enums)*)
+}
+
+/// The member that carries the human-readable message, if the exception has one.
+fn message_field(space: &TypeSpace, def: &ExceptionDef) -> Option<proc_macro2::Ident> {
+    def.fields
+        .iter()
+        .find(|f| {
+            f.wire_name.eq_ignore_ascii_case("message") && matches!(space.shape(f.shape).kind, Kind::String)
+        })
+        .map(|f| ident(&f.rust_name))
+}
+
+fn emit_exception(space: &TypeSpace, shape: &ShapeDef, def: &ExceptionDef) -> TokenStream {
+    let name = ident(&def.rust_name);
+    let kind = if def.fault { "A service fault (retrying may help)." } else { "A client error." };
+    let docs = doc_attrs(&join_docs(&[&shape.docs, kind]));
+    let fields = emit_fields(space, &def.fields, true);
+    let derives = struct_derives(space, shape, &def.fields, quote!(::serde::Serialize, ::serde::Deserialize));
+    let debug_impl = needs_manual_debug(space, shape, &def.fields)
+        .then(|| struct_debug(space, shape, &def.rust_name, &def.fields));
+    let constructors = constructors(space, &def.rust_name, &def.fields);
+    let code = &def.code;
+    let message_required =
+        def.fields.iter().any(|f| f.required && f.wire_name.eq_ignore_ascii_case("message"));
+    let message = match message_field(space, def) {
+        Some(field) if message_required => quote!(::std::option::Option::Some(self.#field.as_str())),
+        Some(field) => quote!(self.#field.as_deref()),
+        None => quote!(::std::option::Option::None),
+    };
+    let status = match def.http_status {
+        Some(status) => quote!(::std::option::Option::Some(#status)),
+        None => quote!(::std::option::Option::None),
+    };
+    let fault = def.fault;
+    quote! {
+        #docs
+        #derives
+        pub struct #name { #(#fields)* }
+        #constructors
+        #debug_impl
+        impl #name {
+            /// The error code on the wire.
+            pub const CODE: &'static str = #code;
+            /// Whether the service, not the caller, is at fault.
+            pub const FAULT: bool = #fault;
+            /// The HTTP status the model gives this error, if any.
+            pub const HTTP_STATUS: ::std::option::Option<u16> = #status;
+        }
+        impl super::support::ServiceError for #name {
+            fn code(&self) -> &str { Self::CODE }
+            fn message(&self) -> ::std::option::Option<&str> { #message }
+            fn as_std_error(&self) -> &(dyn ::std::error::Error + 'static) { self }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                super::support::display_error(self, f)
+            }
+        }
+        impl ::std::error::Error for #name {}
+    }
+}
+
+fn emit_error_enum(space: &TypeSpace, op: &OperationDef) -> TokenStream {
+    let name = ident(&op.error_enum);
+    let doc = format!(" Errors of [`{0}`](super::operations::{0}).", op.rust_name);
+    let unmodeled = ident(UNMODELED);
+    // Exceptions live in this module, so their bare names are unambiguous here.
+    let variants: Vec<_> = op.errors.iter().map(|e| ident(&e.rust_name)).collect();
+    let types: Vec<_> = op.errors.iter().map(|e| exception_ident(space, e.shape)).collect();
+    quote! {
+        #[doc = #doc]
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants(#types),)*
+            /// An error the model does not list for this operation.
+            #unmodeled(super::support::UnmodeledError),
+        }
+        impl #name {
+            /// Every error code the model lists for this operation.
+            pub const CODES: &'static [&'static str] = &[#(#types::CODE),*];
+            /// The error behind its common interface.
+            pub fn as_service_error(&self) -> &dyn super::support::ServiceError {
+                match self {
+                    #(Self::#variants(error) => error,)*
+                    Self::#unmodeled(error) => error,
+                }
+            }
+            /// The error code.
+            pub fn code(&self) -> &str {
+                self.as_service_error().code()
+            }
+            /// The message, if the service sent one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                self.as_service_error().message()
+            }
+            /// Builds the error from its code and JSON body: the modeled exception when the code
+            /// is listed, else (or when the body does not fit the exception) an unmodeled error.
+            pub fn from_code(code: &str, body: &[u8], status: u16) -> Self {
+                match code {
+                    #(#types::CODE => super::support::decode_error(code, body, status).map_or_else(Self::#unmodeled, Self::#variants),)*
+                    _ => Self::#unmodeled(super::support::UnmodeledError::from_body(code, body, status)),
+                }
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(self.as_service_error(), f)
+            }
+        }
+        impl ::std::error::Error for #name {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                ::std::option::Option::Some(self.as_service_error().as_std_error())
+            }
+        }
+    }
+}
+
+fn exception_ident(space: &TypeSpace, id: crate::typespace::ShapeId) -> proc_macro2::Ident {
+    match &space.shape(id).kind {
+        Kind::Exception(e) => ident(&e.rust_name),
+        _ => unreachable!("the type space keeps only exceptions as error variants"),
+    }
+}

@@ -1,0 +1,74 @@
+//! The `operations` module: a descriptor per operation and a table of them all.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{deprecation_note, doc_attrs, ident, join_docs, type_of};
+use crate::model::AuthType;
+use crate::typespace::{OperationDef, TypeSpace};
+
+pub(super) fn emit_operations(space: &TypeSpace) -> TokenStream {
+    let service = service_info(space);
+    let descriptors = space.operations.iter().map(|op| descriptor(space, op));
+    let infos = space.operations.iter().map(|op| {
+        let (name, target, auth) = (&op.wire_name, &op.target, auth_tokens(op.auth));
+        quote!(super::support::OperationInfo { name: #name, target: #target, auth: #auth })
+    });
+    quote! {
+        #service
+        /// Every operation of these bindings, in model order.
+        pub const ALL: &[super::support::OperationInfo] = &[#(#infos),*];
+        #(#descriptors)*
+    }
+}
+
+fn service_info(space: &TypeSpace) -> TokenStream {
+    let s = &space.service;
+    let (full_name, endpoint_prefix, signing_name) = (&s.full_name, &s.endpoint_prefix, &s.signing_name);
+    let (target_prefix, json_version, api_version) = (&s.target_prefix, &s.json_version, &s.api_version);
+    quote! {
+        /// The service these bindings talk to.
+        pub const SERVICE: super::support::ServiceInfo = super::support::ServiceInfo {
+            full_name: #full_name,
+            endpoint_prefix: #endpoint_prefix,
+            signing_name: #signing_name,
+            target_prefix: #target_prefix,
+            json_version: #json_version,
+            api_version: #api_version,
+        };
+    }
+}
+
+fn auth_tokens(auth: AuthType) -> TokenStream {
+    match auth {
+        AuthType::SigV4 => quote!(super::support::AuthScheme::SigV4),
+        AuthType::None => quote!(super::support::AuthScheme::None),
+    }
+}
+
+fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
+    let name = ident(&op.rust_name);
+    let auth_note = match op.auth {
+        AuthType::None => "Sent without credentials (the model marks it `authtype: none`).",
+        AuthType::SigV4 => "Signed with AWS Signature Version 4.",
+    };
+    let docs = doc_attrs(&join_docs(&[&op.docs, &deprecation_note(&op.deprecated), auth_note]));
+    let unit = quote!(super::support::Unit);
+    let input = op.input.map(|id| type_of(space, id)).unwrap_or_else(|| unit.clone());
+    let output = op.output.map(|id| type_of(space, id)).unwrap_or(unit);
+    let error = ident(&op.error_enum);
+    let (wire, target, auth) = (&op.wire_name, &op.target, auth_tokens(op.auth));
+    quote! {
+        #docs
+        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        pub struct #name;
+        impl super::support::Operation for #name {
+            const NAME: &'static str = #wire;
+            const TARGET: &'static str = #target;
+            const AUTH: super::support::AuthScheme = #auth;
+            type Input = #input;
+            type Output = #output;
+            type Error = super::errors::#error;
+        }
+    }
+}

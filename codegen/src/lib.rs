@@ -1,0 +1,255 @@
+//! Generates typed Rust bindings from AWS botocore JSON models, Amazon Cognito user pools first.
+//!
+//! From a `build.rs`, prost-build style:
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     cognito_codegen::Config::new()
+//!         .model("model/cognito-idp/2016-04-18/service-2.json")
+//!         .operations(["InitiateAuth", "RespondToAuthChallenge"])
+//!         .generate()?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! and in the crate: `mod cognito { include!(concat!(env!("OUT_DIR"), "/cognito_idp.rs")); }`.
+//!
+//! The pipeline is reader ([`reader`]) → type space ([`typespace`]: names, recursion, docs,
+//! patterns) → emitter (`quote` + `prettyplease`). The output depends on `serde`, `serde_json`,
+//! `regex` and `base64`.
+
+pub mod docs;
+mod emit;
+pub mod model;
+pub mod naming;
+pub mod reader;
+pub mod suggest;
+pub mod typespace;
+
+/// The runtime support module that every output embeds, compiled here for its unit tests.
+#[cfg(test)]
+#[path = "runtime/support.rs"]
+#[allow(dead_code)] // its users are the generated crates
+mod support;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+pub use reader::ModelError;
+use typespace::{Kind, TypeSpace};
+
+/// Settings of one generation; a `build.rs` needs only [`Config::model`] and
+/// [`Config::generate`].
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    model: Option<PathBuf>,
+    operations: Option<Vec<String>>,
+    out_dir: Option<PathBuf>,
+    rerun_if_changed: Option<bool>,
+}
+
+impl Config {
+    /// A configuration with nothing set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The botocore `service-2.json` to generate from.
+    pub fn model(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.model = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Emits only these operations (model names) and the shapes they reach.
+    pub fn operations<I, S>(&mut self, names: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.operations = Some(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Where to write; defaults to `$OUT_DIR`.
+    pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Whether to print `cargo:rerun-if-changed` for every input; defaults to yes inside a build
+    /// script (when `OUT_DIR` is set) and no elsewhere.
+    pub fn rerun_if_changed(&mut self, enabled: bool) -> &mut Self {
+        self.rerun_if_changed = Some(enabled);
+        self
+    }
+
+    /// Generates and writes `<endpoint_prefix in snake_case>.rs` into the output directory; the
+    /// file is rewritten only when its content changes, so dependents are not rebuilt for nothing.
+    pub fn generate(&self) -> Result<Report, Error> {
+        let started = Instant::now();
+        let model_path = self.model.clone().ok_or(Error::NoModel)?;
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::NoOutDir)?,
+        };
+        let in_build_script = std::env::var_os("OUT_DIR").is_some();
+        if self.rerun_if_changed.unwrap_or(in_build_script) {
+            println!("cargo:rerun-if-changed={}", model_path.display());
+        }
+        let text = read(&model_path)?;
+        let generated =
+            generate_source(&text, self.operations.as_deref()).map_err(|e| e.in_file(&model_path))?;
+        std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
+        let path = out_dir.join(&generated.file_name);
+        let written = write_if_changed(&path, &generated.source)?;
+        Ok(Report { path, written, elapsed: started.elapsed(), generated })
+    }
+}
+
+/// Generated source and what it contains.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The formatted Rust source.
+    pub source: String,
+    /// `cognito_idp.rs`: the model's endpoint prefix in snake case.
+    pub file_name: String,
+    /// Counts of what was emitted.
+    pub stats: Stats,
+    /// Renames and skipped checks worth knowing about.
+    pub warnings: Vec<String>,
+}
+
+/// Counts of emitted items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Operations emitted.
+    pub operations: usize,
+    /// Model shapes emitted, by kind (`structure`, `enum`, `string`, …).
+    pub shapes: BTreeMap<&'static str, usize>,
+}
+
+impl Stats {
+    /// All emitted shapes.
+    pub fn total_shapes(&self) -> usize {
+        self.shapes.values().sum()
+    }
+}
+
+/// What [`Config::generate`] did.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The file written (or found up to date).
+    pub path: PathBuf,
+    /// False when the file already had this content.
+    pub written: bool,
+    /// Time taken, reading and writing included.
+    pub elapsed: std::time::Duration,
+    /// The output itself.
+    pub generated: Generated,
+}
+
+/// Generates source from model JSON text, for the given operations (all when `None`).
+pub fn generate_source(model_json: &str, operations: Option<&[String]>) -> Result<Generated, Error> {
+    let model = reader::read_model(model_json).map_err(|error| Error::Model { file: None, error })?;
+    let space = TypeSpace::build(&model, operations).map_err(Error::Resolve)?;
+    let source = emit::emit_file(&space).map_err(Error::Emit)?;
+    Ok(Generated {
+        source,
+        file_name: format!(
+            "{}.rs",
+            naming::to_snake(&model.metadata.endpoint_prefix).trim_start_matches("r#")
+        ),
+        stats: stats(&space),
+        warnings: space.warnings,
+    })
+}
+
+fn stats(space: &TypeSpace) -> Stats {
+    let mut shapes = BTreeMap::new();
+    for shape in space.shapes.iter().filter(|s| s.included) {
+        let kind = match &shape.kind {
+            Kind::Struct(_) => "structure",
+            Kind::Exception(_) => "exception",
+            Kind::Union(_) => "union",
+            Kind::Enum(_) => "enum",
+            Kind::String => "string",
+            Kind::Integer | Kind::Long | Kind::Float | Kind::Double => "number",
+            Kind::Boolean => "boolean",
+            Kind::Blob => "blob",
+            Kind::Timestamp => "timestamp",
+            Kind::Document => "document",
+            Kind::List(_) => "list",
+            Kind::Map(..) => "map",
+        };
+        *shapes.entry(kind).or_insert(0) += 1;
+    }
+    Stats { operations: space.operations.len(), shapes }
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+}
+
+/// Writes `content` unless the file already holds it; returns whether it wrote.
+pub fn write_if_changed(path: &Path, content: &str) -> Result<bool, Error> {
+    if std::fs::read(path).is_ok_and(|existing| existing == content.as_bytes()) {
+        return Ok(false);
+    }
+    std::fs::write(path, content).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    Ok(true)
+}
+
+/// Why generation failed.
+#[derive(Debug)]
+pub enum Error {
+    /// [`Config::model`] was not called.
+    NoModel,
+    /// No [`Config::out_dir`] and no `OUT_DIR` (not in a build script).
+    NoOutDir,
+    /// A file could not be read or written.
+    Io { path: PathBuf, source: std::io::Error },
+    /// The model is broken; `error.path` is the JSON path.
+    Model { file: Option<PathBuf>, error: ModelError },
+    /// The model is readable but cannot be resolved (an unknown operation was asked for, …).
+    Resolve(String),
+    /// Emission failed; a bug of the generator.
+    Emit(String),
+}
+
+impl Error {
+    fn in_file(self, path: &Path) -> Self {
+        match self {
+            Error::Model { file: None, error } => Error::Model { file: Some(path.to_path_buf()), error },
+            other => other,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NoModel => f.write_str("no model given: call Config::model(path)"),
+            Error::NoOutDir => {
+                f.write_str("no output directory: call Config::out_dir(dir) or run from a build script")
+            }
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Model { file: Some(file), error } => write!(f, "{}: {error}", file.display()),
+            Error::Model { file: None, error } => error.fmt(f),
+            Error::Resolve(message) => f.write_str(message),
+            Error::Emit(message) => write!(f, "internal error of the generator: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            Error::Model { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,761 @@
+//! The type space: the model resolved into Rust terms, ready to emit.
+//!
+//! Every shape gets an id and, where it becomes a Rust item, a unique name; fields and variants
+//! get identifiers; recursion is broken with `Box`; docs are converted to Markdown; patterns are
+//! compiled once to learn whether the `regex` crate accepts them. The emitter only walks this
+//! structure and never looks at the model again.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::docs::html_to_markdown;
+use crate::model::{AuthType, Bound, Model, ShapeKind, TimestampFormat};
+use crate::naming::{to_snake, to_upper_camel, Namer};
+
+/// Index of a shape in [`TypeSpace::shapes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ShapeId(pub usize);
+
+/// The resolved model.
+#[derive(Debug, Clone)]
+pub struct TypeSpace {
+    pub service: Service,
+    /// All shapes of the model, sorted by model name; `included` says which are emitted.
+    pub shapes: Vec<ShapeDef>,
+    /// Emitted operations, in model order.
+    pub operations: Vec<OperationDef>,
+    /// Distinct patterns that validation uses, in a fixed order; indexed by [`PatternRef`].
+    pub patterns: Vec<PatternDef>,
+    /// Renames and skipped checks the user should know about.
+    pub warnings: Vec<String>,
+}
+
+/// Service-wide facts.
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub full_name: String,
+    pub endpoint_prefix: String,
+    pub target_prefix: String,
+    pub api_version: String,
+    pub protocol: String,
+    pub json_version: String,
+    pub signing_name: String,
+}
+
+/// One shape, resolved.
+#[derive(Debug, Clone)]
+pub struct ShapeDef {
+    pub wire_name: String,
+    pub included: bool,
+    /// Reached from an operation input (so it is serialized and validated).
+    pub input: bool,
+    /// Reached from an operation output or error (so it is deserialized).
+    pub output: bool,
+    pub docs: String,
+    pub sensitive: bool,
+    pub deprecated: Option<Option<String>>,
+    pub min: Option<Bound>,
+    pub max: Option<Bound>,
+    pub pattern: Option<PatternRef>,
+    /// This shape or something it contains has a constraint that `validate()` checks.
+    pub needs_validation: bool,
+    pub kind: Kind,
+}
+
+/// What a shape becomes in Rust.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    /// A struct in `types`.
+    Struct(StructDef),
+    /// An exception struct in `errors`.
+    Exception(ExceptionDef),
+    /// A tagged union enum in `types`.
+    Union(UnionDef),
+    /// A string enum in `types`.
+    Enum(EnumDef),
+    String,
+    Integer,
+    Long,
+    Float,
+    Double,
+    Boolean,
+    Blob,
+    Timestamp,
+    Document,
+    List(ShapeId),
+    Map(ShapeId, ShapeId),
+}
+
+#[derive(Debug, Clone)]
+pub struct StructDef {
+    pub rust_name: String,
+    pub fields: Vec<FieldDef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExceptionDef {
+    pub rust_name: String,
+    pub fields: Vec<FieldDef>,
+    /// The error code as it appears on the wire (`__type`).
+    pub code: String,
+    pub fault: bool,
+    pub http_status: Option<u16>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FieldDef {
+    pub wire_name: String,
+    pub rust_name: String,
+    pub docs: String,
+    pub shape: ShapeId,
+    pub required: bool,
+    /// Boxed to break a cycle of direct containment.
+    pub boxed: bool,
+    pub deprecated: Option<Option<String>>,
+    pub idempotency_token: bool,
+    /// For timestamp members: the wire format (member trait, else shape trait, else epoch).
+    pub timestamp_format: TimestampFormat,
+}
+
+#[derive(Debug, Clone)]
+pub struct UnionDef {
+    pub rust_name: String,
+    pub variants: Vec<VariantDef>,
+    pub event_stream: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct VariantDef {
+    pub wire_name: String,
+    pub rust_name: String,
+    pub docs: String,
+    pub shape: ShapeId,
+    pub boxed: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumDef {
+    pub rust_name: String,
+    pub values: Vec<EnumValue>,
+    /// The variant that keeps values the model does not list.
+    pub catch_all: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    pub wire: String,
+    pub rust_name: String,
+}
+
+/// Index into [`TypeSpace::patterns`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PatternRef(pub usize);
+
+#[derive(Debug, Clone)]
+pub struct PatternDef {
+    /// The model's pattern.
+    pub source: String,
+    /// The regex that matches a whole value.
+    pub anchored: String,
+    /// Why the `regex` crate rejects it, if it does; the check is then skipped.
+    pub unsupported: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OperationDef {
+    pub wire_name: String,
+    pub rust_name: String,
+    pub docs: String,
+    /// `X-Amz-Target`.
+    pub target: String,
+    pub auth: AuthType,
+    pub input: Option<ShapeId>,
+    pub output: Option<ShapeId>,
+    pub errors: Vec<ErrorVariant>,
+    /// Name of the operation's error enum in `errors`.
+    pub error_enum: String,
+    pub deprecated: Option<Option<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ErrorVariant {
+    pub shape: ShapeId,
+    pub rust_name: String,
+}
+
+/// Name of the catch-all variant of string enums and error enums.
+pub const CATCH_ALL: &str = "Unknown";
+/// Name of the unmodeled-error variant of error enums.
+pub const UNMODELED: &str = "Unhandled";
+
+impl TypeSpace {
+    pub fn shape(&self, id: ShapeId) -> &ShapeDef {
+        &self.shapes[id.0]
+    }
+
+    /// Builds the type space for the given operations (all when `None`).
+    pub fn build(model: &Model, operations: Option<&[String]>) -> Result<Self, String> {
+        Builder::new(model).build(operations)
+    }
+}
+
+struct Builder<'m> {
+    model: &'m Model,
+    ids: BTreeMap<&'m str, ShapeId>,
+    names: Vec<&'m str>,
+    warnings: Vec<String>,
+}
+
+impl<'m> Builder<'m> {
+    fn new(model: &'m Model) -> Self {
+        let names: Vec<&str> = model.shapes.keys().map(String::as_str).collect();
+        let ids = names.iter().enumerate().map(|(i, n)| (*n, ShapeId(i))).collect();
+        Builder { model, ids, names, warnings: Vec::new() }
+    }
+
+    fn id(&self, name: &str) -> ShapeId {
+        // The reader has checked every reference, so the lookup cannot miss.
+        self.ids[name]
+    }
+
+    fn build(mut self, operations: Option<&[String]>) -> Result<TypeSpace, String> {
+        let selected = self.select_operations(operations)?;
+        let (input, output) = self.directions(&selected);
+        let included: Vec<bool> = if operations.is_some() {
+            input.iter().zip(&output).map(|(i, o)| *i || *o).collect()
+        } else {
+            vec![true; self.names.len()]
+        };
+        let mut shapes = self.resolve_shapes(&included, &input, &output);
+        self.box_cycles(&mut shapes);
+        let patterns = self.resolve_patterns(&mut shapes);
+        mark_validation(&mut shapes, &patterns);
+        let operations = self.resolve_operations(&selected, &shapes);
+        let meta = &self.model.metadata;
+        let service = Service {
+            full_name: meta.service_full_name.clone(),
+            endpoint_prefix: meta.endpoint_prefix.clone(),
+            target_prefix: meta.target_prefix.clone().unwrap_or_default(),
+            api_version: meta.api_version.clone(),
+            protocol: meta.protocol.clone(),
+            json_version: meta.json_version.clone().unwrap_or_else(|| "1.0".into()),
+            signing_name: meta.signing_name.clone().unwrap_or_else(|| meta.endpoint_prefix.clone()),
+        };
+        Ok(TypeSpace { service, shapes, operations, patterns, warnings: self.warnings })
+    }
+
+    fn select_operations(&self, wanted: Option<&[String]>) -> Result<Vec<usize>, String> {
+        let all = &self.model.operations;
+        let Some(wanted) = wanted else { return Ok((0..all.len()).collect()) };
+        let mut selected = BTreeSet::new();
+        for name in wanted {
+            match all.iter().position(|op| &op.name == name) {
+                Some(i) => {
+                    selected.insert(i);
+                }
+                None => {
+                    let known: Vec<&str> = all.iter().map(|o| o.name.as_str()).collect();
+                    let hint = crate::suggest::closest(name, &known)
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default();
+                    return Err(format!("unknown operation `{name}`{hint}"));
+                }
+            }
+        }
+        Ok(selected.into_iter().collect())
+    }
+
+    /// Which shapes are reached from inputs, and which from outputs and errors.
+    fn directions(&self, selected: &[usize]) -> (Vec<bool>, Vec<bool>) {
+        let mut input = vec![false; self.names.len()];
+        let mut output = vec![false; self.names.len()];
+        for &i in selected {
+            let op = &self.model.operations[i];
+            if let Some(shape) = &op.input {
+                self.mark(self.id(shape), &mut input);
+            }
+            for shape in op.output.iter().chain(&op.errors) {
+                self.mark(self.id(shape), &mut output);
+            }
+        }
+        (input, output)
+    }
+
+    fn mark(&self, start: ShapeId, seen: &mut [bool]) {
+        let mut stack = vec![start];
+        while let Some(id) = stack.pop() {
+            if std::mem::replace(&mut seen[id.0], true) {
+                continue;
+            }
+            match &self.model.shapes[self.names[id.0]].kind {
+                ShapeKind::Structure(s) => stack.extend(s.members.iter().map(|m| self.id(&m.shape))),
+                ShapeKind::List { member } => stack.push(self.id(&member.shape)),
+                ShapeKind::Map { key, value } => {
+                    stack.push(self.id(&key.shape));
+                    stack.push(self.id(&value.shape));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn resolve_shapes(&mut self, included: &[bool], input: &[bool], output: &[bool]) -> Vec<ShapeDef> {
+        let mut type_names = Namer::new();
+        let mut error_names = Namer::new();
+        let mut shapes = Vec::with_capacity(self.names.len());
+        let any_direction =
+            included.iter().zip(input.iter().zip(output)).map(|(inc, (i, o))| *inc && !*i && !*o);
+        let unreferenced: Vec<bool> = any_direction.collect();
+        for (index, name) in self.names.clone().into_iter().enumerate() {
+            let shape = &self.model.shapes[name];
+            let kind = match &shape.kind {
+                ShapeKind::Structure(s) if shape.exception.is_some() => {
+                    let rust_name = self.claim_type(&mut error_names, name, included[index]);
+                    let error = shape.exception.as_ref().expect("checked by the guard");
+                    Kind::Exception(ExceptionDef {
+                        fields: self.resolve_fields(name, &s.members),
+                        code: error.code.clone().unwrap_or_else(|| name.to_owned()),
+                        fault: error.fault,
+                        http_status: error.http_status,
+                        rust_name,
+                    })
+                }
+                ShapeKind::Structure(s) if s.union || s.event_stream => {
+                    let rust_name = self.claim_type(&mut type_names, name, included[index]);
+                    let mut variant_names = Namer::new();
+                    let variants = s
+                        .members
+                        .iter()
+                        .map(|m| VariantDef {
+                            rust_name: self.claim_member(
+                                &mut variant_names,
+                                name,
+                                &m.name,
+                                to_upper_camel(&m.name),
+                            ),
+                            wire_name: m.name.clone(),
+                            docs: docs(m.documentation.as_deref()),
+                            shape: self.id(&m.shape),
+                            boxed: false,
+                        })
+                        .collect();
+                    Kind::Union(UnionDef { rust_name, variants, event_stream: s.event_stream })
+                }
+                ShapeKind::Structure(s) => {
+                    let rust_name = self.claim_type(&mut type_names, name, included[index]);
+                    Kind::Struct(StructDef { rust_name, fields: self.resolve_fields(name, &s.members) })
+                }
+                ShapeKind::String { enum_values } if !enum_values.is_empty() => {
+                    let rust_name = self.claim_type(&mut type_names, name, included[index]);
+                    Kind::Enum(self.resolve_enum(name, rust_name, enum_values))
+                }
+                ShapeKind::String { .. } => Kind::String,
+                ShapeKind::List { member } => Kind::List(self.id(&member.shape)),
+                ShapeKind::Map { key, value } => Kind::Map(self.id(&key.shape), self.id(&value.shape)),
+                ShapeKind::Integer => Kind::Integer,
+                ShapeKind::Long => Kind::Long,
+                ShapeKind::Float => Kind::Float,
+                ShapeKind::Double => Kind::Double,
+                ShapeKind::Boolean => Kind::Boolean,
+                ShapeKind::Blob => Kind::Blob,
+                ShapeKind::Timestamp { .. } => Kind::Timestamp,
+                ShapeKind::Document => Kind::Document,
+            };
+            shapes.push(ShapeDef {
+                wire_name: name.to_owned(),
+                included: included[index],
+                input: input[index] || unreferenced[index],
+                output: output[index] || unreferenced[index],
+                docs: docs(shape.documentation.as_deref()),
+                sensitive: shape.sensitive,
+                deprecated: shape.deprecated.as_ref().map(|d| d.message.clone()),
+                min: shape.min,
+                max: shape.max,
+                pattern: None,
+                needs_validation: false,
+                kind,
+            });
+        }
+        shapes
+    }
+
+    /// Names are claimed for every shape, included or not, so that emitting a subset of
+    /// operations gives each type the same name as the full output does.
+    fn claim_type(&mut self, scope: &mut Namer, wire: &str, _included: bool) -> String {
+        let wanted = to_upper_camel(wire);
+        let got = scope.claim(&wanted);
+        if got != wanted {
+            self.warnings.push(format!("shape `{wire}` is named `{got}`: `{wanted}` is taken"));
+        }
+        got
+    }
+
+    fn claim_member(&mut self, scope: &mut Namer, owner: &str, wire: &str, wanted: String) -> String {
+        let got = scope.claim(&wanted);
+        if got != wanted {
+            self.warnings.push(format!("member `{owner}.{wire}` is named `{got}`: `{wanted}` is taken"));
+        }
+        got
+    }
+
+    fn resolve_fields(&mut self, owner: &str, members: &[crate::model::Member]) -> Vec<FieldDef> {
+        let mut field_names = Namer::new();
+        members
+            .iter()
+            .map(|m| {
+                let target = &self.model.shapes[&m.shape];
+                let shape_format = match &target.kind {
+                    ShapeKind::Timestamp { format } => *format,
+                    _ => None,
+                };
+                FieldDef {
+                    rust_name: self.claim_member(&mut field_names, owner, &m.name, to_snake(&m.name)),
+                    wire_name: m.name.clone(),
+                    docs: docs(m.documentation.as_deref()),
+                    shape: self.id(&m.shape),
+                    required: m.required,
+                    boxed: false,
+                    deprecated: m.deprecated.as_ref().map(|d| d.message.clone()),
+                    idempotency_token: m.idempotency_token,
+                    timestamp_format: m
+                        .timestamp_format
+                        .or(shape_format)
+                        .unwrap_or(TimestampFormat::EpochSeconds),
+                }
+            })
+            .collect()
+    }
+
+    fn resolve_enum(&mut self, owner: &str, rust_name: String, values: &[String]) -> EnumDef {
+        let mut names = Namer::new();
+        names.reserve(CATCH_ALL);
+        let values = values
+            .iter()
+            .map(|wire| {
+                let mut wanted = to_upper_camel(wire);
+                if wanted == CATCH_ALL {
+                    // A modeled `UNKNOWN` must not be confused with the catch-all.
+                    wanted = format!("{CATCH_ALL}Value");
+                }
+                EnumValue {
+                    rust_name: self.claim_member(&mut names, owner, wire, wanted),
+                    wire: wire.clone(),
+                }
+            })
+            .collect();
+        EnumDef { rust_name, values, catch_all: CATCH_ALL.to_owned() }
+    }
+
+    /// Boxes every field that points back into its own strongly connected component of
+    /// direct containment (struct fields and union variants, not list or map elements).
+    fn box_cycles(&self, shapes: &mut [ShapeDef]) {
+        let edges: Vec<Vec<usize>> = shapes.iter().map(|s| direct_children(s, shapes)).collect();
+        let component = strongly_connected(&edges);
+        let mut cyclic = vec![false; shapes.len()];
+        for (node, targets) in edges.iter().enumerate() {
+            if targets.iter().any(|t| component[*t] == component[node]) {
+                cyclic[node] = true;
+            }
+        }
+        for (node, shape) in shapes.iter_mut().enumerate() {
+            let same = |target: ShapeId| cyclic[node] && component[target.0] == component[node];
+            match &mut shape.kind {
+                Kind::Struct(StructDef { fields, .. }) | Kind::Exception(ExceptionDef { fields, .. }) => {
+                    for field in fields {
+                        field.boxed = same(field.shape);
+                    }
+                }
+                Kind::Union(u) => {
+                    for variant in &mut u.variants {
+                        variant.boxed = same(variant.shape);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn resolve_patterns(&mut self, shapes: &mut [ShapeDef]) -> Vec<PatternDef> {
+        let mut sources = BTreeSet::new();
+        for (i, shape) in shapes.iter().enumerate() {
+            if shape.included && shape.input && matches!(shape.kind, Kind::String) {
+                if let Some(p) = &self.model.shapes[self.names[i]].pattern {
+                    sources.insert(p.clone());
+                }
+            }
+        }
+        let patterns: Vec<PatternDef> = sources
+            .into_iter()
+            .map(|source| {
+                let anchored = format!(r"\A(?:{source})\z");
+                let unsupported = regex::RegexBuilder::new(&anchored)
+                    .size_limit(1 << 22)
+                    .build()
+                    .err()
+                    .map(|e| first_line(&e.to_string()));
+                PatternDef { source, anchored, unsupported }
+            })
+            .collect();
+        for (i, shape) in shapes.iter_mut().enumerate() {
+            if !(shape.included && shape.input && matches!(shape.kind, Kind::String)) {
+                continue;
+            }
+            let Some(source) = &self.model.shapes[self.names[i]].pattern else { continue };
+            let index = patterns.iter().position(|p| &p.source == source).expect("collected above");
+            if let Some(why) = &patterns[index].unsupported {
+                self.warnings.push(format!(
+                    "pattern of shape `{}` is not checked: the regex crate rejects it ({why})",
+                    shape.wire_name
+                ));
+            }
+            shape.pattern = Some(PatternRef(index));
+        }
+        patterns
+    }
+
+    fn resolve_operations(&mut self, selected: &[usize], shapes: &[ShapeDef]) -> Vec<OperationDef> {
+        let mut op_names = Namer::new();
+        let mut error_enum_names = Namer::new();
+        for shape in shapes {
+            if let Kind::Exception(e) = &shape.kind {
+                error_enum_names.reserve(&e.rust_name);
+            }
+        }
+        let target_prefix = self.model.metadata.target_prefix.clone().unwrap_or_default();
+        // Names for all operations, so a subset names them as the full output does.
+        let mut resolved = Vec::new();
+        for (index, op) in self.model.operations.iter().enumerate() {
+            let rust_name = op_names.claim(&to_upper_camel(&op.name));
+            let wanted_enum = format!("{rust_name}Error");
+            let error_enum = error_enum_names.claim(&wanted_enum);
+            if error_enum != wanted_enum {
+                self.warnings.push(format!(
+                    "error enum of operation `{}` is named `{error_enum}`: `{wanted_enum}` is taken",
+                    op.name
+                ));
+            }
+            if !selected.contains(&index) {
+                continue;
+            }
+            let mut variant_names = Namer::new();
+            variant_names.reserve(UNMODELED);
+            let mut errors: Vec<ErrorVariant> = Vec::new();
+            let mut codes = BTreeSet::new();
+            for error in &op.errors {
+                let shape = self.id(error);
+                let Kind::Exception(exception) = &shapes[shape.0].kind else {
+                    self.warnings.push(format!(
+                        "operation `{}` lists `{error}` as an error, but it is not an exception: left out",
+                        op.name
+                    ));
+                    continue;
+                };
+                if !codes.insert(exception.code.clone()) {
+                    // Listed twice, or two shapes share a code: the first one decodes it.
+                    continue;
+                }
+                errors.push(ErrorVariant { shape, rust_name: variant_names.claim(&exception.rust_name) });
+            }
+            resolved.push(OperationDef {
+                target: if target_prefix.is_empty() {
+                    op.name.clone()
+                } else {
+                    format!("{target_prefix}.{}", op.name)
+                },
+                wire_name: op.name.clone(),
+                rust_name,
+                docs: docs(op.documentation.as_deref()),
+                auth: op.auth,
+                input: op.input.as_deref().map(|s| self.id(s)),
+                output: op.output.as_deref().map(|s| self.id(s)),
+                errors,
+                error_enum,
+                deprecated: op.deprecated.as_ref().map(|d| d.message.clone()),
+            });
+        }
+        resolved
+    }
+}
+
+fn docs(html: Option<&str>) -> String {
+    html.map(html_to_markdown).unwrap_or_default()
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap_or("").to_owned()
+}
+
+/// Struct and union shapes a shape holds directly (without a list or map in between).
+fn direct_children(shape: &ShapeDef, shapes: &[ShapeDef]) -> Vec<usize> {
+    let aggregate =
+        |id: ShapeId| matches!(shapes[id.0].kind, Kind::Struct(_) | Kind::Union(_) | Kind::Exception(_));
+    let targets: Vec<ShapeId> = match &shape.kind {
+        Kind::Struct(s) => s.fields.iter().map(|f| f.shape).collect(),
+        Kind::Exception(e) => e.fields.iter().map(|f| f.shape).collect(),
+        Kind::Union(u) => u.variants.iter().map(|v| v.shape).collect(),
+        _ => Vec::new(),
+    };
+    targets.into_iter().filter(|t| aggregate(*t)).map(|t| t.0).collect()
+}
+
+/// Tarjan's algorithm, iterative so deep models cannot overflow the stack. Returns a component
+/// number per node.
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut component = vec![UNSEEN; n];
+    let mut stack = Vec::new();
+    let mut next_index = 0;
+    let mut next_component = 0;
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some((node, child)) = work.pop() {
+            if child == 0 {
+                index[node] = next_index;
+                low[node] = next_index;
+                next_index += 1;
+                stack.push(node);
+                on_stack[node] = true;
+            } else {
+                let done = edges[node][child - 1];
+                low[node] = low[node].min(low[done]);
+            }
+            let mut descended = false;
+            for (offset, &target) in edges[node].iter().enumerate().skip(child) {
+                if index[target] == UNSEEN {
+                    work.push((node, offset + 1));
+                    work.push((target, 0));
+                    descended = true;
+                    break;
+                } else if on_stack[target] {
+                    low[node] = low[node].min(index[target]);
+                }
+            }
+            if descended {
+                continue;
+            }
+            if low[node] == index[node] {
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component[member] = next_component;
+                    if member == node {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
+}
+
+/// A shape needs validation when it has a constraint of its own or holds one that does; cycles
+/// are settled by iterating to a fixed point.
+fn mark_validation(shapes: &mut [ShapeDef], patterns: &[PatternDef]) {
+    for shape in shapes.iter_mut() {
+        let own = match shape.kind {
+            Kind::String | Kind::Integer | Kind::Long | Kind::Float | Kind::Double | Kind::Blob => {
+                let checked_pattern = shape.pattern.is_some_and(|p| patterns[p.0].unsupported.is_none());
+                shape.min.is_some() || shape.max.is_some() || checked_pattern
+            }
+            Kind::List(_) | Kind::Map(..) => shape.min.is_some() || shape.max.is_some(),
+            _ => false,
+        };
+        shape.needs_validation = own;
+    }
+    loop {
+        let mut changed = false;
+        for i in 0..shapes.len() {
+            if shapes[i].needs_validation {
+                continue;
+            }
+            let children: Vec<ShapeId> = match &shapes[i].kind {
+                Kind::Struct(s) => s.fields.iter().map(|f| f.shape).collect(),
+                Kind::Union(u) => u.variants.iter().map(|v| v.shape).collect(),
+                Kind::List(item) => vec![*item],
+                Kind::Map(k, v) => vec![*k, *v],
+                _ => Vec::new(),
+            };
+            if children.iter().any(|c| shapes[c.0].needs_validation) {
+                shapes[i].needs_validation = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::read_model;
+
+    fn space(shapes: &str, operations: &str) -> TypeSpace {
+        let text = format!(
+            r#"{{"metadata":{{"apiVersion":"1","endpointPrefix":"demo","protocol":"json",
+            "serviceFullName":"Demo","targetPrefix":"Demo"}},"operations":{operations},"shapes":{shapes}}}"#
+        );
+        TypeSpace::build(&read_model(&text).unwrap(), None).unwrap()
+    }
+
+    fn by_name<'a>(space: &'a TypeSpace, wire: &str) -> &'a ShapeDef {
+        space.shapes.iter().find(|s| s.wire_name == wire).unwrap()
+    }
+
+    #[test]
+    fn direct_recursion_is_boxed_but_recursion_through_lists_is_not() {
+        let space = space(
+            r#"{"Node":{"type":"structure","members":{"Next":{"shape":"Node"},"Kids":{"shape":"Nodes"},"Leaf":{"shape":"Leaf"}}},
+               "Nodes":{"type":"list","member":{"shape":"Node"}},
+               "Leaf":{"type":"structure","members":{}},
+               "A":{"type":"structure","members":{"B":{"shape":"B"}}},
+               "B":{"type":"structure","members":{"A":{"shape":"A"}}}}"#,
+            "{}",
+        );
+        let Kind::Struct(node) = &by_name(&space, "Node").kind else { panic!() };
+        let boxed: Vec<_> = node.fields.iter().map(|f| (f.rust_name.as_str(), f.boxed)).collect();
+        assert_eq!(boxed, [("next", true), ("kids", false), ("leaf", false)]);
+        let Kind::Struct(a) = &by_name(&space, "A").kind else { panic!() };
+        assert!(a.fields[0].boxed);
+    }
+
+    #[test]
+    fn colliding_names_are_disambiguated_and_reported() {
+        let space = space(
+            r#"{"Foo":{"type":"structure","members":{"type":{"shape":"S"},"Type":{"shape":"S"}}},
+               "FOO":{"type":"structure","members":{}},
+               "S":{"type":"string","enum":["UNKNOWN","a b","A_B","SELF","0.5"]}}"#,
+            "{}",
+        );
+        // Model names sort as FOO, Foo, S: FOO claims `Foo` first.
+        let Kind::Struct(foo) = &by_name(&space, "Foo").kind else { panic!() };
+        assert_eq!(foo.rust_name, "Foo2");
+        let fields: Vec<_> = foo.fields.iter().map(|f| f.rust_name.as_str()).collect();
+        assert_eq!(fields, ["r#type", "type_2"]);
+        let Kind::Enum(e) = &by_name(&space, "S").kind else { panic!() };
+        let variants: Vec<_> = e.values.iter().map(|v| v.rust_name.as_str()).collect();
+        assert_eq!(variants, ["UnknownValue", "AB", "AB2", "SelfValue", "V0_5"]);
+        assert_eq!(space.warnings.len(), 3, "{:?}", space.warnings);
+    }
+
+    #[test]
+    fn unsupported_patterns_are_reported_not_fatal() {
+        let space = space(
+            r#"{"In":{"type":"structure","members":{"A":{"shape":"Look"},"B":{"shape":"Plain"}}},
+               "Look":{"type":"string","pattern":"(?!x).*"},
+               "Plain":{"type":"string","pattern":"[a-z]+"}}"#,
+            r#"{"Op":{"name":"Op","input":{"shape":"In"}}}"#,
+        );
+        assert_eq!(space.patterns.len(), 2);
+        assert!(space.patterns.iter().any(|p| p.unsupported.is_some()));
+        assert!(space.warnings.iter().any(|w| w.contains("`Look`")));
+        assert!(by_name(&space, "In").needs_validation);
+    }
+}

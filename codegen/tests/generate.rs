@@ -1,0 +1,144 @@
+//! The generator as users drive it: determinism, the checked-in copy's freshness, the build.rs
+//! API, operation subsets and error reporting.
+
+use std::path::{Path, PathBuf};
+
+use cognito_codegen::{generate_source, Config, Error};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn cognito_model() -> String {
+    std::fs::read_to_string(workspace().join("spec/cognito-idp/2016-04-18/service-2.json")).unwrap()
+}
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn checked_in_bindings_are_fresh() {
+    let generated = generate_source(&cognito_model(), None).unwrap();
+    let path = workspace().join("generated/src").join(&generated.file_name);
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == generated.source,
+        "{} is stale: run `cargo run -p cognito-codegen` from the workspace root",
+        path.display()
+    );
+}
+
+#[test]
+fn whole_model_is_emitted() {
+    let generated = generate_source(&cognito_model(), None).unwrap();
+    assert_eq!(generated.file_name, "cognito_idp.rs");
+    assert_eq!(generated.stats.operations, 141);
+    assert_eq!(generated.stats.total_shapes(), 685);
+    assert!(generated.source.starts_with("// @generated"));
+}
+
+#[test]
+fn output_does_not_depend_on_the_order_of_shapes_in_the_model() {
+    let text = cognito_model();
+    let mut model: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let shapes = model["shapes"].as_object().unwrap().clone();
+    let reversed: serde_json::Map<String, serde_json::Value> = shapes.into_iter().rev().collect();
+    model["shapes"] = serde_json::Value::Object(reversed);
+    let first = generate_source(&text, None).unwrap().source;
+    let again = generate_source(&text, None).unwrap().source;
+    let shuffled = generate_source(&serde_json::to_string(&model).unwrap(), None).unwrap().source;
+    assert!(first == again, "two runs differ");
+    assert!(first == shuffled, "shape order changed the output");
+}
+
+#[test]
+fn config_writes_once_and_then_leaves_the_file_alone() {
+    let dir = scratch_dir("config-writes-once");
+    let model = workspace().join("spec/cognito-idp/2016-04-18/service-2.json");
+    let first = Config::new().model(&model).out_dir(&dir).rerun_if_changed(false).generate().unwrap();
+    assert!(first.written);
+    assert_eq!(first.path, dir.join("cognito_idp.rs"));
+    let second = Config::new().model(&model).out_dir(&dir).rerun_if_changed(false).generate().unwrap();
+    assert!(!second.written, "unchanged output must not be rewritten");
+}
+
+#[test]
+fn operation_subsets_keep_only_what_they_reach() {
+    let wanted = ["RespondToAuthChallenge".to_string()];
+    let generated = generate_source(&cognito_model(), Some(&wanted)).unwrap();
+    assert_eq!(generated.stats.operations, 1);
+    let source = &generated.source;
+    assert!(source.contains("pub struct RespondToAuthChallengeRequest"));
+    assert!(source.contains("pub struct AuthenticationResultType"));
+    assert!(source.contains("pub struct NotAuthorizedException"));
+    assert!(!source.contains("pub struct CreateUserPoolRequest"));
+    assert!(generated.stats.total_shapes() < 80, "{:?}", generated.stats);
+}
+
+#[test]
+fn unknown_operation_is_an_error_with_a_suggestion() {
+    let wanted = ["RespondToAuthChalenge".to_string()];
+    let err = generate_source(&cognito_model(), Some(&wanted)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown operation `RespondToAuthChalenge` (did you mean `RespondToAuthChallenge`?)"
+    );
+}
+
+#[test]
+fn broken_model_file_error_names_the_file_and_json_path() {
+    let dir = scratch_dir("broken-model");
+    let mut model: serde_json::Value = serde_json::from_str(&cognito_model()).unwrap();
+    model["shapes"]["RespondToAuthChallengeRequest"]["members"]["Session"]["shape"] = "NoSuchShape".into();
+    let path = dir.join("service-2.json");
+    std::fs::write(&path, serde_json::to_string(&model).unwrap()).unwrap();
+    let err = Config::new().model(&path).out_dir(&dir).rerun_if_changed(false).generate().unwrap_err();
+    let Error::Model { error, .. } = &err else { panic!("expected a model error, got {err}") };
+    assert_eq!(error.path, "$.shapes.RespondToAuthChallengeRequest.members.Session.shape");
+    let message = err.to_string();
+    assert!(message.contains("service-2.json"), "{message}");
+    assert!(message.contains("unknown shape reference `NoSuchShape`"), "{message}");
+}
+
+#[test]
+fn missing_model_file_is_an_io_error_naming_it() {
+    let err = Config::new()
+        .model("/nonexistent/service-2.json")
+        .out_dir(scratch_dir("missing"))
+        .generate()
+        .unwrap_err();
+    assert!(err.to_string().starts_with("/nonexistent/service-2.json: "), "{err}");
+}
+
+#[test]
+fn no_model_and_no_out_dir_are_explained() {
+    assert_eq!(Config::new().generate().unwrap_err().to_string(), "no model given: call Config::model(path)");
+}
+
+#[test]
+fn fixture_names_resolve_every_hazard() {
+    let fixture = include_str!("fixtures/representative/service-2.json");
+    let generated = generate_source(fixture, None).unwrap();
+    let source = &generated.source;
+    for expected in [
+        "pub r#type: ::std::option::Option<::std::string::String>",
+        "pub type_2: ::std::option::Option<::std::string::String>",
+        "pub r#box: ::std::option::Option<super::types::Box>",
+        "AwsDynamoDbTable,",
+        "V0_5,",
+        "SelfValue,",
+        "UnknownValue,",
+        "Unknown(super::support::UnknownValue)",
+        "pub parent: ::std::option::Option<::std::boxed::Box<super::types::TreeNode>>",
+        "pub children: ::std::option::Option<::std::vec::Vec<super::types::TreeNode>>",
+    ] {
+        assert!(source.contains(expected), "missing `{expected}`");
+    }
+    let warnings = generated.warnings.join("\n");
+    assert!(warnings.contains("PutThingRequest.Type"), "{warnings}");
+    assert!(warnings.contains("LookAroundType") || warnings.contains("(?!bad)"), "{warnings}");
+}

@@ -1,0 +1,73 @@
+//! Snapshot tests of emitted code: one file per representative shape of the fixture model in
+//! `tests/fixtures/representative/`, holding the shape's item and every `impl` for it.
+//!
+//! Re-bless after an intended change with `BLESS=1 cargo test -p cognito-codegen --test snapshots`
+//! and review the diff. The consumer crate in `tests/` compiles the whole fixture output, so a
+//! snapshot that would not compile is caught there.
+
+use std::path::PathBuf;
+
+const FIXTURE: &str = include_str!("fixtures/representative/service-2.json");
+
+/// (snapshot file, module, Rust item name)
+const CASES: &[(&str, &str, &str)] = &[
+    ("nested_structure", "types", "ThingSummary"),
+    ("enum", "types", "ThingKind"),
+    ("map_list_document_blob_timestamp", "types", "PutThingRequest"),
+    ("recursive", "types", "TreeNode"),
+    ("sensitive", "types", "SignInRequest"),
+    ("sensitive_nested", "types", "Credentials"),
+    ("union", "types", "Choice"),
+    ("std_name", "types", "Box"),
+    ("exception", "errors", "InternalFault"),
+    ("error_enum", "errors", "PutThingError"),
+    ("operation", "operations", "SignIn"),
+];
+
+fn generated_file() -> syn::File {
+    let generated = cognito_codegen::generate_source(FIXTURE, None).expect("fixture generates");
+    syn::parse_file(&generated.source).expect("output parses")
+}
+
+fn module<'a>(file: &'a syn::File, name: &str) -> &'a [syn::Item] {
+    file.items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, items)| items.as_slice()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("module `{name}` not emitted"))
+}
+
+fn is_about(item: &syn::Item, name: &str) -> bool {
+    match item {
+        syn::Item::Struct(s) => s.ident == name,
+        syn::Item::Enum(e) => e.ident == name,
+        syn::Item::Impl(i) => match &*i.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == name),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+#[test]
+fn emitted_shapes_match_their_snapshots() {
+    let file = generated_file();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut stale = Vec::new();
+    for (snapshot, module_name, item) in CASES {
+        let items: Vec<syn::Item> =
+            module(&file, module_name).iter().filter(|i| is_about(i, item)).cloned().collect();
+        assert!(!items.is_empty(), "`{module_name}::{item}` was not emitted");
+        let text = prettyplease::unparse(&syn::File { shebang: None, attrs: Vec::new(), items });
+        let path = dir.join(format!("{snapshot}.rs"));
+        if bless {
+            std::fs::write(&path, &text).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(stale.is_empty(), "snapshots differ (re-bless with BLESS=1 after review): {stale:#?}");
+}

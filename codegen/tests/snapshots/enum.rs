@@ -1,0 +1,117 @@
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum ThingKind {
+    /// `SMALL`
+    Small,
+    /// `large`
+    Large,
+    /// `AWS::DynamoDB::Table`
+    AwsDynamoDbTable,
+    /// `0.5`
+    V0_5,
+    /// `SELF`
+    SelfValue,
+    /// `UNKNOWN`
+    UnknownValue,
+    /// `with space `
+    WithSpace,
+    /// `With_Space`
+    WithSpace2,
+    /// `type`
+    Type,
+    /// A value the model does not list, kept exactly as received.
+    Unknown(super::support::UnknownValue),
+}
+impl ThingKind {
+    /// Every value the model lists, in model order.
+    pub const VALUES: &'static [&'static str] = &[
+        "SMALL",
+        "large",
+        "AWS::DynamoDB::Table",
+        "0.5",
+        "SELF",
+        "UNKNOWN",
+        "with space ",
+        "With_Space",
+        "type",
+    ];
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Small => "SMALL",
+            Self::Large => "large",
+            Self::AwsDynamoDbTable => "AWS::DynamoDB::Table",
+            Self::V0_5 => "0.5",
+            Self::SelfValue => "SELF",
+            Self::UnknownValue => "UNKNOWN",
+            Self::WithSpace => "with space ",
+            Self::WithSpace2 => "With_Space",
+            Self::Type => "type",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+impl ::std::convert::From<&str> for ThingKind {
+    fn from(value: &str) -> Self {
+        match value {
+            "SMALL" => Self::Small,
+            "large" => Self::Large,
+            "AWS::DynamoDB::Table" => Self::AwsDynamoDbTable,
+            "0.5" => Self::V0_5,
+            "SELF" => Self::SelfValue,
+            "UNKNOWN" => Self::UnknownValue,
+            "with space " => Self::WithSpace,
+            "With_Space" => Self::WithSpace2,
+            "type" => Self::Type,
+            other => Self::Unknown(super::support::UnknownValue::new(other)),
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for ThingKind {
+    fn from(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "SMALL" => Self::Small,
+            "large" => Self::Large,
+            "AWS::DynamoDB::Table" => Self::AwsDynamoDbTable,
+            "0.5" => Self::V0_5,
+            "SELF" => Self::SelfValue,
+            "UNKNOWN" => Self::UnknownValue,
+            "with space " => Self::WithSpace,
+            "With_Space" => Self::WithSpace2,
+            "type" => Self::Type,
+            _ => Self::Unknown(super::support::UnknownValue::new(value)),
+        }
+    }
+}
+impl ::std::str::FromStr for ThingKind {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::fmt::Display for ThingKind {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for ThingKind {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        super::support::string_enum::serialize(self.as_str(), serializer)
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ThingKind {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        super::support::string_enum::deserialize(deserializer)
+    }
+}

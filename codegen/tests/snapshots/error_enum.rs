@@ -1,0 +1,61 @@
+/// Errors of [`PutThing`](super::operations::PutThing).
+#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum PutThingError {
+    ThingNotFoundException(ThingNotFoundException),
+    InternalFault(InternalFault),
+    /// An error the model does not list for this operation.
+    Unhandled(super::support::UnmodeledError),
+}
+impl PutThingError {
+    /// Every error code the model lists for this operation.
+    pub const CODES: &'static [&'static str] = &[
+        ThingNotFoundException::CODE,
+        InternalFault::CODE,
+    ];
+    /// The error behind its common interface.
+    pub fn as_service_error(&self) -> &dyn super::support::ServiceError {
+        match self {
+            Self::ThingNotFoundException(error) => error,
+            Self::InternalFault(error) => error,
+            Self::Unhandled(error) => error,
+        }
+    }
+    /// The error code.
+    pub fn code(&self) -> &str {
+        self.as_service_error().code()
+    }
+    /// The message, if the service sent one.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().message()
+    }
+    /// Builds the error from its code and JSON body: the modeled exception when the code
+    /// is listed, else (or when the body does not fit the exception) an unmodeled error.
+    pub fn from_code(code: &str, body: &[u8], status: u16) -> Self {
+        match code {
+            ThingNotFoundException::CODE => {
+                super::support::decode_error(code, body, status)
+                    .map_or_else(Self::Unhandled, Self::ThingNotFoundException)
+            }
+            InternalFault::CODE => {
+                super::support::decode_error(code, body, status)
+                    .map_or_else(Self::Unhandled, Self::InternalFault)
+            }
+            _ => {
+                Self::Unhandled(
+                    super::support::UnmodeledError::from_body(code, body, status),
+                )
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for PutThingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.as_service_error(), f)
+    }
+}
+impl ::std::error::Error for PutThingError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        ::std::option::Option::Some(self.as_service_error().as_std_error())
+    }
+}

@@ -1,0 +1,570 @@
+/// Input of `PutThing`.
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct PutThingRequest {
+    /// The name, 1 to 64 characters.
+    ///
+    /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
+    #[serde(rename = "Name")]
+    pub name: ::std::string::String,
+    /// What kind of thing.
+    #[serde(rename = "Kind")]
+    pub kind: super::types::ThingKind,
+    /// A member named after a keyword.
+    ///
+    /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#type: ::std::option::Option<::std::string::String>,
+    /// Collides with `type` after case conversion.
+    ///
+    /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
+    #[serde(
+        rename = "Type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub type_2: ::std::option::Option<::std::string::String>,
+    /// *Constraints:* length at most 3.
+    #[serde(
+        rename = "Tags",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tags: ::std::option::Option<
+        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+    >,
+    /// *Constraints:* length at least 1.
+    #[serde(
+        rename = "Parts",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub parts: ::std::option::Option<::std::vec::Vec<super::types::Part>>,
+    #[serde(
+        rename = "Tree",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tree: ::std::option::Option<super::types::TreeNode>,
+    /// *Constraints:* length at least 6.
+    ///
+    /// *Sensitive:* hidden in `Debug` output.
+    #[serde(
+        rename = "Secret",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub secret: ::std::option::Option<::std::string::String>,
+    /// *Sensitive:* hidden in `Debug` output.
+    #[serde(
+        rename = "SecretList",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub secret_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(
+        rename = "Choice",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub choice: ::std::option::Option<super::types::Choice>,
+    #[serde(
+        rename = "Payload",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub payload: ::std::option::Option<::serde_json::Value>,
+    /// *Constraints:* length at most 16.
+    #[serde(
+        rename = "Data",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub data: ::std::option::Option<super::support::Blob>,
+    #[serde(
+        rename = "When",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub when: ::std::option::Option<super::support::DateTime>,
+    #[serde(
+        rename = "WhenText",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "super::support::iso8601_option"
+    )]
+    pub when_text: ::std::option::Option<super::support::DateTime>,
+    /// *Constraints:* value 0 to 10.
+    #[serde(
+        rename = "Count",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub count: ::std::option::Option<i32>,
+    /// *Constraints:* value 0.5 to 1.5.
+    #[serde(
+        rename = "Ratio",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub ratio: ::std::option::Option<f64>,
+    #[serde(
+        rename = "Box",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub r#box: ::std::option::Option<super::types::Box>,
+    #[serde(
+        rename = "Result",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub result: ::std::option::Option<super::types::Result>,
+    #[serde(
+        rename = "Option",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub option: ::std::option::Option<super::types::Option>,
+    #[serde(
+        rename = "Text",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+    /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
+    ///
+    /// *Idempotency token:* a unique value per logical request makes retries safe.
+    #[serde(
+        rename = "Token",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub token: ::std::option::Option<::std::string::String>,
+    /// **Deprecated:** Use `Name`.
+    ///
+    /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
+    #[serde(
+        rename = "Old",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub old: ::std::option::Option<::std::string::String>,
+}
+impl PutThingRequest {
+    /// Creates a `PutThingRequest` from its required members (`name`, `kind`); optional ones start unset.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        kind: impl ::std::convert::Into<super::types::ThingKind>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            kind: kind.into(),
+            r#type: ::std::option::Option::None,
+            type_2: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            parts: ::std::option::Option::None,
+            tree: ::std::option::Option::None,
+            secret: ::std::option::Option::None,
+            secret_list: ::std::option::Option::None,
+            choice: ::std::option::Option::None,
+            payload: ::std::option::Option::None,
+            data: ::std::option::Option::None,
+            when: ::std::option::Option::None,
+            when_text: ::std::option::Option::None,
+            count: ::std::option::Option::None,
+            ratio: ::std::option::Option::None,
+            r#box: ::std::option::Option::None,
+            result: ::std::option::Option::None,
+            option: ::std::option::Option::None,
+            text: ::std::option::Option::None,
+            token: ::std::option::Option::None,
+            old: ::std::option::Option::None,
+        }
+    }
+    /// Sets [`type`](Self::type).
+    pub fn with_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`type_2`](Self::type_2).
+    pub fn with_type_2(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.type_2 = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`tags`](Self::tags).
+    pub fn with_tags(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        >,
+    ) -> Self {
+        self.tags = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`parts`](Self::parts).
+    pub fn with_parts(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<super::types::Part>>,
+    ) -> Self {
+        self.parts = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`tree`](Self::tree).
+    pub fn with_tree(
+        mut self,
+        value: impl ::std::convert::Into<super::types::TreeNode>,
+    ) -> Self {
+        self.tree = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`secret`](Self::secret).
+    pub fn with_secret(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.secret = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`secret_list`](Self::secret_list).
+    pub fn with_secret_list(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+    ) -> Self {
+        self.secret_list = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`choice`](Self::choice).
+    pub fn with_choice(
+        mut self,
+        value: impl ::std::convert::Into<super::types::Choice>,
+    ) -> Self {
+        self.choice = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`payload`](Self::payload).
+    pub fn with_payload(
+        mut self,
+        value: impl ::std::convert::Into<::serde_json::Value>,
+    ) -> Self {
+        self.payload = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`data`](Self::data).
+    pub fn with_data(
+        mut self,
+        value: impl ::std::convert::Into<super::support::Blob>,
+    ) -> Self {
+        self.data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`when`](Self::when).
+    pub fn with_when(
+        mut self,
+        value: impl ::std::convert::Into<super::support::DateTime>,
+    ) -> Self {
+        self.when = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`when_text`](Self::when_text).
+    pub fn with_when_text(
+        mut self,
+        value: impl ::std::convert::Into<super::support::DateTime>,
+    ) -> Self {
+        self.when_text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`count`](Self::count).
+    pub fn with_count(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`ratio`](Self::ratio).
+    pub fn with_ratio(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.ratio = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`box`](Self::box).
+    pub fn with_box(
+        mut self,
+        value: impl ::std::convert::Into<super::types::Box>,
+    ) -> Self {
+        self.r#box = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`result`](Self::result).
+    pub fn with_result(
+        mut self,
+        value: impl ::std::convert::Into<super::types::Result>,
+    ) -> Self {
+        self.result = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`option`](Self::option).
+    pub fn with_option(
+        mut self,
+        value: impl ::std::convert::Into<super::types::Option>,
+    ) -> Self {
+        self.option = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`text`](Self::text).
+    pub fn with_text(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.text = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`token`](Self::token).
+    pub fn with_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.token = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`old`](Self::old).
+    pub fn with_old(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.old = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::std::fmt::Debug for PutThingRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("PutThingRequest")
+            .field("name", &self.name)
+            .field("kind", &self.kind)
+            .field("type", &self.r#type)
+            .field("type_2", &self.type_2)
+            .field("tags", &self.tags)
+            .field("parts", &self.parts)
+            .field("tree", &self.tree)
+            .field("secret", &super::support::Redacted)
+            .field("secret_list", &super::support::Redacted)
+            .field("choice", &self.choice)
+            .field("payload", &self.payload)
+            .field("data", &self.data)
+            .field("when", &self.when)
+            .field("when_text", &self.when_text)
+            .field("count", &self.count)
+            .field("ratio", &self.ratio)
+            .field("box", &self.r#box)
+            .field("result", &self.result)
+            .field("option", &self.option)
+            .field("text", &self.text)
+            .field("token", &self.token)
+            .field("old", &self.old)
+            .finish()
+    }
+}
+impl PutThingRequest {
+    /// Checks the model's length, range and pattern constraints of every member, recursively.
+    ///
+    /// The first broken constraint is returned with the path of the member that breaks it.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), super::support::ValidationError> {
+        self.validate_at(&super::support::FieldPath::Root)
+    }
+    /// Validates this value found at `path` inside a request.
+    #[doc(hidden)]
+    pub fn validate_at(
+        &self,
+        path: &super::support::FieldPath<'_>,
+    ) -> ::std::result::Result<(), super::support::ValidationError> {
+        {
+            let path = &path.field("Name");
+            let value = &self.name;
+            super::support::check_length(
+                path,
+                value.chars().count(),
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::Some(64i64),
+            )?;
+            super::patterns::PATTERN_1.check(path, value)?;
+        }
+        {
+            let path = &path.field("type");
+            if let ::std::option::Option::Some(value) = &self.r#type {
+                super::support::check_length(
+                    path,
+                    value.chars().count(),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(64i64),
+                )?;
+                super::patterns::PATTERN_1.check(path, value)?;
+            }
+        }
+        {
+            let path = &path.field("Type");
+            if let ::std::option::Option::Some(value) = &self.type_2 {
+                super::support::check_length(
+                    path,
+                    value.chars().count(),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(64i64),
+                )?;
+                super::patterns::PATTERN_1.check(path, value)?;
+            }
+        }
+        {
+            let path = &path.field("Tags");
+            if let ::std::option::Option::Some(value) = &self.tags {
+                super::support::check_length(
+                    path,
+                    value.len(),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(3i64),
+                )?;
+                for (key_0, value) in value {
+                    let path = &path.key(key_0.as_str());
+                    {
+                        let value = key_0;
+                        super::support::check_length(
+                            path,
+                            value.chars().count(),
+                            ::std::option::Option::Some(1i64),
+                            ::std::option::Option::Some(8i64),
+                        )?;
+                        super::patterns::PATTERN_2.check(path, value)?;
+                    }
+                    super::support::check_length(
+                        path,
+                        value.chars().count(),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(64i64),
+                    )?;
+                    super::patterns::PATTERN_1.check(path, value)?;
+                }
+            }
+        }
+        {
+            let path = &path.field("Parts");
+            if let ::std::option::Option::Some(value) = &self.parts {
+                super::support::check_length(
+                    path,
+                    value.len(),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::None,
+                )?;
+                for (index_0, value) in value.iter().enumerate() {
+                    let path = &path.index(index_0);
+                    value.validate_at(path)?;
+                }
+            }
+        }
+        {
+            let path = &path.field("Tree");
+            if let ::std::option::Option::Some(value) = &self.tree {
+                value.validate_at(path)?;
+            }
+        }
+        {
+            let path = &path.field("Secret");
+            if let ::std::option::Option::Some(value) = &self.secret {
+                super::support::check_length(
+                    path,
+                    value.chars().count(),
+                    ::std::option::Option::Some(6i64),
+                    ::std::option::Option::None,
+                )?;
+            }
+        }
+        {
+            let path = &path.field("SecretList");
+            if let ::std::option::Option::Some(value) = &self.secret_list {
+                for (index_0, value) in value.iter().enumerate() {
+                    let path = &path.index(index_0);
+                    super::support::check_length(
+                        path,
+                        value.chars().count(),
+                        ::std::option::Option::Some(6i64),
+                        ::std::option::Option::None,
+                    )?;
+                }
+            }
+        }
+        {
+            let path = &path.field("Choice");
+            if let ::std::option::Option::Some(value) = &self.choice {
+                value.validate_at(path)?;
+            }
+        }
+        {
+            let path = &path.field("Data");
+            if let ::std::option::Option::Some(value) = &self.data {
+                super::support::check_length(
+                    path,
+                    value.len(),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(16i64),
+                )?;
+            }
+        }
+        {
+            let path = &path.field("Count");
+            if let ::std::option::Option::Some(value) = &self.count {
+                super::support::check_range(
+                    path,
+                    *value as f64,
+                    ::std::option::Option::Some(0f64),
+                    ::std::option::Option::Some(10f64),
+                )?;
+            }
+        }
+        {
+            let path = &path.field("Ratio");
+            if let ::std::option::Option::Some(value) = &self.ratio {
+                super::support::check_range(
+                    path,
+                    *value,
+                    ::std::option::Option::Some(0.5f64),
+                    ::std::option::Option::Some(1.5f64),
+                )?;
+            }
+        }
+        {
+            let path = &path.field("Token");
+            if let ::std::option::Option::Some(value) = &self.token {
+                super::support::check_length(
+                    path,
+                    value.chars().count(),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(64i64),
+                )?;
+                super::patterns::PATTERN_1.check(path, value)?;
+            }
+        }
+        {
+            let path = &path.field("Old");
+            if let ::std::option::Option::Some(value) = &self.old {
+                super::support::check_length(
+                    path,
+                    value.chars().count(),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(64i64),
+                )?;
+                super::patterns::PATTERN_1.check(path, value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}

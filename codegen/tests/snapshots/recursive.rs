@@ -1,0 +1,116 @@
+/// Recursive through a direct member and through a list.
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::default::Default,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct TreeNode {
+    /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
+    #[serde(
+        rename = "Label",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub label: ::std::option::Option<::std::string::String>,
+    /// *Constraints:* length at most 4.
+    #[serde(
+        rename = "Children",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub children: ::std::option::Option<::std::vec::Vec<super::types::TreeNode>>,
+    #[serde(
+        rename = "Parent",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub parent: ::std::option::Option<::std::boxed::Box<super::types::TreeNode>>,
+}
+impl TreeNode {
+    /// Creates a `TreeNode` with every member unset.
+    pub fn new() -> Self {
+        Self {
+            label: ::std::option::Option::None,
+            children: ::std::option::Option::None,
+            parent: ::std::option::Option::None,
+        }
+    }
+    /// Sets [`label`](Self::label).
+    pub fn with_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`children`](Self::children).
+    pub fn with_children(
+        mut self,
+        value: impl ::std::convert::Into<::std::vec::Vec<super::types::TreeNode>>,
+    ) -> Self {
+        self.children = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets [`parent`](Self::parent).
+    pub fn with_parent(
+        mut self,
+        value: impl ::std::convert::Into<super::types::TreeNode>,
+    ) -> Self {
+        self.parent = ::std::option::Option::Some(::std::boxed::Box::new(value.into()));
+        self
+    }
+}
+impl TreeNode {
+    /// Checks the model's length, range and pattern constraints of every member, recursively.
+    ///
+    /// The first broken constraint is returned with the path of the member that breaks it.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), super::support::ValidationError> {
+        self.validate_at(&super::support::FieldPath::Root)
+    }
+    /// Validates this value found at `path` inside a request.
+    #[doc(hidden)]
+    pub fn validate_at(
+        &self,
+        path: &super::support::FieldPath<'_>,
+    ) -> ::std::result::Result<(), super::support::ValidationError> {
+        {
+            let path = &path.field("Label");
+            if let ::std::option::Option::Some(value) = &self.label {
+                super::support::check_length(
+                    path,
+                    value.chars().count(),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(64i64),
+                )?;
+                super::patterns::PATTERN_1.check(path, value)?;
+            }
+        }
+        {
+            let path = &path.field("Children");
+            if let ::std::option::Option::Some(value) = &self.children {
+                super::support::check_length(
+                    path,
+                    value.len(),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(4i64),
+                )?;
+                for (index_0, value) in value.iter().enumerate() {
+                    let path = &path.index(index_0);
+                    value.validate_at(path)?;
+                }
+            }
+        }
+        {
+            let path = &path.field("Parent");
+            if let ::std::option::Option::Some(value) = &self.parent {
+                value.validate_at(path)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}

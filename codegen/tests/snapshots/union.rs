@@ -1,0 +1,62 @@
+/// Exactly one of these.
+///
+/// A union: exactly one variant is set, written on the wire as a one-member object.
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub enum Choice {
+    #[serde(rename = "Text")]
+    Text(::std::string::String),
+    #[serde(rename = "Number")]
+    Number(i32),
+    #[serde(rename = "Node")]
+    Node(super::types::TreeNode),
+}
+impl Choice {
+    /// Checks the model's length, range and pattern constraints of every member, recursively.
+    ///
+    /// The first broken constraint is returned with the path of the member that breaks it.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), super::support::ValidationError> {
+        self.validate_at(&super::support::FieldPath::Root)
+    }
+    /// Validates this value found at `path` inside a request.
+    #[doc(hidden)]
+    pub fn validate_at(
+        &self,
+        path: &super::support::FieldPath<'_>,
+    ) -> ::std::result::Result<(), super::support::ValidationError> {
+        match self {
+            Self::Text(value) => {
+                let path = &path.field("Text");
+                super::support::check_length(
+                    path,
+                    value.chars().count(),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(64i64),
+                )?;
+                super::patterns::PATTERN_1.check(path, value)?;
+            }
+            Self::Number(value) => {
+                let path = &path.field("Number");
+                super::support::check_range(
+                    path,
+                    *value as f64,
+                    ::std::option::Option::Some(0f64),
+                    ::std::option::Option::Some(10f64),
+                )?;
+            }
+            Self::Node(value) => {
+                let path = &path.field("Node");
+                value.validate_at(path)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}

@@ -1,0 +1,22 @@
+//! Generates bindings the way a user's crate would: the whole model into `$OUT_DIR`, a subset of
+//! operations into a second directory, and the generator's representative fixture model.
+
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR")?);
+    let model = "../spec/cognito-idp/2016-04-18/service-2.json";
+
+    cognito_codegen::Config::new().model(model).generate()?;
+
+    cognito_codegen::Config::new()
+        .model(model)
+        .operations(["RespondToAuthChallenge", "AdminRespondToAuthChallenge"])
+        .out_dir(out_dir.join("auth-only"))
+        .generate()?;
+
+    cognito_codegen::Config::new()
+        .model("../codegen/tests/fixtures/representative/service-2.json")
+        .generate()?;
+    Ok(())
+}
