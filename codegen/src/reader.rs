@@ -135,7 +135,7 @@ impl<'a> Node<'a> {
 }
 
 /// Runs `f` on a child node; the child's path lives only for the call, which is all errors need.
-fn with_key<'a, T>(
+fn with_key<T>(
     parent: &Path<'_>,
     key: &str,
     value: &Value,

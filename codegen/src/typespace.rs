@@ -581,7 +581,7 @@ fn docs(html: Option<&str>) -> String {
 }
 
 fn first_line(text: &str) -> String {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap_or("").to_owned()
+    text.lines().map(str::trim).rfind(|l| !l.is_empty()).unwrap_or("").to_owned()
 }
 
 /// Struct and union shapes a shape holds directly (without a list or map in between).

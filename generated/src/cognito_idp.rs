@@ -8,14 +8,7 @@
 )]
 pub mod types {
     /// The settings for user message delivery in forgot-password operations. Contains preference for email or SMS message delivery of password reset codes, or for admin-only password reset.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AccountRecoverySettingType {
         /// The list of options and priorities for user message delivery in forgot-password operations. Sets or displays user pool preferences for email or SMS message priority, whether users should fall back to a second delivery method, and whether passwords should only be reset by administrators.
         ///
@@ -81,13 +74,7 @@ pub mod types {
         }
     }
     /// The automated response to a risk level for adaptive authentication in full-function, or `ENFORCED`, mode. You can assign an action to each risk level that threat protection evaluates.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AccountTakeoverActionType {
         /// Determines whether Amazon Cognito sends a user a notification message when your user pools assesses a user's session at the associated risk level.
         #[serde(rename = "Notify")]
@@ -135,14 +122,7 @@ pub mod types {
         }
     }
     /// A list of account-takeover actions for each level of risk that Amazon Cognito might assess with threat protection features.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AccountTakeoverActionsType {
         /// The action that you assign to a low-risk assessment by threat protection.
         #[serde(
@@ -221,13 +201,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum AccountTakeoverEventActionType {
         /// `BLOCK`
@@ -309,13 +283,7 @@ pub mod types {
         }
     }
     /// The settings for automated responses and notification templates for adaptive authentication with threat protection features.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AccountTakeoverRiskConfigurationType {
         /// The settings for composing and sending an email message when threat protection assesses a risk level with adaptive authentication. When you choose to notify users in `AccountTakeoverRiskConfiguration`, Amazon Cognito sends an email message using the method and template that you set with this data type.
         #[serde(
@@ -374,13 +342,7 @@ pub mod types {
         }
     }
     /// The configuration for a single authentication context class reference (ACR) level in a user pool. Each entry in an `AcrConfiguration` map associates a level (`Level1` through `Level4`) with this configuration, which provides the custom name that Amazon Cognito reports for that level in the `acr` token claim.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AcrLevelConfigType {
         /// The custom name for this authentication context class reference (ACR) level. This value is the URI that Amazon Cognito reports in the `acr` token claim when a user meets this level. The name must be unique across all levels in the user pool, including default names.
         ///
@@ -426,13 +388,7 @@ pub mod types {
         }
     }
     /// Represents the request to add custom attributes.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AddCustomAttributesRequest {
         /// The ID of the user pool where you want to add custom attributes.
         ///
@@ -531,14 +487,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server for the request to add custom attributes.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AddCustomAttributesResponse {}
     impl AddCustomAttributesResponse {
         /// Creates a `AddCustomAttributesResponse` with every member unset.
@@ -547,12 +496,7 @@ pub mod types {
         }
     }
     /// The request to create a new client secret for a user pool app client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AddUserPoolClientSecretRequest {
         /// The ID of the user pool that contains the app client.
         ///
@@ -661,14 +605,7 @@ pub mod types {
         }
     }
     /// The response from creating a new client secret.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AddUserPoolClientSecretResponse {
         /// The details of the newly created client secret, including its unique identifier and creation timestamp. The ClientSecretValue is only returned when Amazon Cognito generates the secret. For custom secrets that you provide, the ClientSecretValue is not included in the response.
         #[serde(
@@ -696,12 +633,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminAddUserToGroupRequest {
         /// The ID of the user pool that contains the group that you want to add the user to.
         ///
@@ -796,12 +728,7 @@ pub mod types {
         }
     }
     /// Confirm a user's registration as a user pool administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminConfirmSignUpRequest {
         /// The ID of the user pool where you want to confirm a user's sign-up request.
         ///
@@ -931,14 +858,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server for the request to confirm registration.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminConfirmSignUpResponse {}
     impl AdminConfirmSignUpResponse {
         /// Creates a `AdminConfirmSignUpResponse` with every member unset.
@@ -947,14 +867,7 @@ pub mod types {
         }
     }
     /// The settings for administrator creation of users in a user pool. Contains settings for allowing user sign-up, customizing invitation messages to new users, and the amount of time before temporary passwords expire.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminCreateUserConfigType {
         /// The setting for allowing self-service sign-up. When `true`, only administrators can create new user profiles. When `false`, users can register themselves and create a new user profile with the `SignUp` operation.
         #[serde(
@@ -1065,12 +978,7 @@ pub mod types {
         }
     }
     /// Creates a new user in the specified user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminCreateUserRequest {
         /// The ID of the user pool where you want to create a user.
         ///
@@ -1384,14 +1292,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to the request to create the user.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminCreateUserResponse {
         /// The new user's profile details.
         #[serde(
@@ -1417,12 +1318,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDeleteSoftwareTokenRequest {
         /// The ID of the user pool where you want to delete the user's software token.
         ///
@@ -1497,14 +1393,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDeleteSoftwareTokenResponse {}
     impl AdminDeleteSoftwareTokenResponse {
         /// Creates a `AdminDeleteSoftwareTokenResponse` with every member unset.
@@ -1513,12 +1402,7 @@ pub mod types {
         }
     }
     /// Represents the request to delete user attributes as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDeleteUserAttributesRequest {
         /// The ID of the user pool where you want to delete user attributes.
         ///
@@ -1618,14 +1502,7 @@ pub mod types {
         }
     }
     /// Represents the response received from the server for a request to delete user attributes.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDeleteUserAttributesResponse {}
     impl AdminDeleteUserAttributesResponse {
         /// Creates a `AdminDeleteUserAttributesResponse` with every member unset.
@@ -1634,12 +1511,7 @@ pub mod types {
         }
     }
     /// Represents the request to delete a user as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDeleteUserRequest {
         /// The ID of the user pool where you want to delete the user.
         ///
@@ -1714,13 +1586,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDisableProviderForUserRequest {
         /// The ID of the user pool where you want to delete the user's linked identities.
         ///
@@ -1776,14 +1642,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDisableProviderForUserResponse {}
     impl AdminDisableProviderForUserResponse {
         /// Creates a `AdminDisableProviderForUserResponse` with every member unset.
@@ -1792,12 +1651,7 @@ pub mod types {
         }
     }
     /// Represents the request to disable the user as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDisableUserRequest {
         /// The ID of the user pool where you want to disable the user.
         ///
@@ -1873,14 +1727,7 @@ pub mod types {
         }
     }
     /// Represents the response received from the server to disable the user as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDisableUserResponse {}
     impl AdminDisableUserResponse {
         /// Creates a `AdminDisableUserResponse` with every member unset.
@@ -1889,12 +1736,7 @@ pub mod types {
         }
     }
     /// Represents the request that enables the user as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminEnableUserRequest {
         /// The ID of the user pool where you want to activate sign-in for the user.
         ///
@@ -1970,14 +1812,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server for the request to enable a user as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminEnableUserResponse {}
     impl AdminEnableUserResponse {
         /// Creates a `AdminEnableUserResponse` with every member unset.
@@ -1986,12 +1821,7 @@ pub mod types {
         }
     }
     /// Sends the forgot device request, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminForgetDeviceRequest {
         /// The ID of the user pool where the device owner is a user.
         ///
@@ -2086,12 +1916,7 @@ pub mod types {
         }
     }
     /// Represents the request to get the device, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminGetDeviceRequest {
         /// The key of the device that you want to delete.
         ///
@@ -2186,13 +2011,7 @@ pub mod types {
         }
     }
     /// Gets the device response, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminGetDeviceResponse {
         /// Details of the requested device. Includes device information, last-accessed and created dates, and the device key.
         #[serde(rename = "Device")]
@@ -2204,12 +2023,7 @@ pub mod types {
             Self { device: device.into() }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminGetUserAuthFactorsRequest {
         /// The ID of the user pool where you want to get information about the user's authentication factors.
         ///
@@ -2284,12 +2098,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminGetUserAuthFactorsResponse {
         /// The name of the user who is eligible for the authentication factors in the response.
         ///
@@ -2383,12 +2192,7 @@ pub mod types {
         }
     }
     /// Represents the request to get the specified user as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminGetUserRequest {
         /// The ID of the user pool where you want to get information about the user.
         ///
@@ -2464,12 +2268,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server from the request to get the specified user as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminGetUserResponse {
         /// The username of the user that you requested.
         ///
@@ -2647,12 +2446,7 @@ pub mod types {
         }
     }
     /// Initiates the authorization request, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminInitiateAuthRequest {
         /// The ID of the user pool where the user wants to sign in.
         ///
@@ -2983,13 +2777,7 @@ pub mod types {
         }
     }
     /// Initiates the authentication response, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminInitiateAuthResponse {
         /// The name of the challenge that you're responding to with this call. This is returned in the `AdminInitiateAuth` response if you must pass another challenge.
         ///
@@ -3127,13 +2915,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminLinkProviderForUserRequest {
         /// The ID of the user pool where you want to link a federated identity.
         ///
@@ -3218,14 +3000,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminLinkProviderForUserResponse {}
     impl AdminLinkProviderForUserResponse {
         /// Creates a `AdminLinkProviderForUserResponse` with every member unset.
@@ -3234,12 +3009,7 @@ pub mod types {
         }
     }
     /// Represents the request to list devices, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListDevicesRequest {
         /// The ID of the user pool where the device owner is a user.
         ///
@@ -3373,14 +3143,7 @@ pub mod types {
         }
     }
     /// Lists the device's response, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListDevicesResponse {
         /// An array of devices and their information. Each entry that's returned includes device information, last-accessed and created dates, and the device key.
         #[serde(
@@ -3424,12 +3187,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListGroupsForUserRequest {
         /// The name of the user that you want to query or modify. The value of this parameter is typically your user's username, but it can be any of their alias attributes. If `username` isn't an alias attribute in your user pool, this value must be the `sub` of a local user or the username of a user from a third-party IdP.
         ///
@@ -3562,14 +3320,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListGroupsForUserResponse {
         /// An array of groups and information about them.
         #[serde(
@@ -3613,12 +3364,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListUserAuthEventsRequest {
         /// The Id of the user pool that contains the user profile with the logged events.
         ///
@@ -3754,14 +3500,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListUserAuthEventsResponse {
         /// The response object. It includes the `EventID`, `EventType`, `CreationDate`, `EventRisk`, and `EventResponse`.
         #[serde(
@@ -3809,12 +3548,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListUserSessionsRequest {
         /// The ID of the user pool that contains the user.
         ///
@@ -3920,14 +3654,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListUserSessionsResponse {
         /// A list of the user's active sessions. Each element describes one token session or SSO session.
         ///
@@ -3977,12 +3704,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminRemoveUserFromGroupRequest {
         /// The ID of the user pool that contains the group and the user that you want to remove.
         ///
@@ -4077,12 +3799,7 @@ pub mod types {
         }
     }
     /// Represents the request to reset a user's password as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminResetUserPasswordRequest {
         /// The ID of the user pool where you want to reset the user's password.
         ///
@@ -4212,14 +3929,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to reset a user password as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminResetUserPasswordResponse {}
     impl AdminResetUserPasswordResponse {
         /// Creates a `AdminResetUserPasswordResponse` with every member unset.
@@ -4228,12 +3938,7 @@ pub mod types {
         }
     }
     /// The request to respond to the authentication challenge, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminRespondToAuthChallengeRequest {
         /// The ID of the user pool where you want to respond to an authentication challenge.
         ///
@@ -4601,13 +4306,7 @@ pub mod types {
         }
     }
     /// Responds to the authentication challenge, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminRespondToAuthChallengeResponse {
         /// The name of the next challenge that you must respond to.
         ///
@@ -4741,12 +4440,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminRevokeUserSessionRequest {
         /// The ID of the user pool that contains the session.
         ///
@@ -4859,14 +4553,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminRevokeUserSessionResponse {}
     impl AdminRevokeUserSessionResponse {
         /// Creates a `AdminRevokeUserSessionResponse` with every member unset.
@@ -4874,12 +4561,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminSetUserMfaPreferenceRequest {
         /// User preferences for SMS message MFA. Activates or deactivates SMS MFA and sets it as the preferred MFA method when multiple methods are available.
         #[serde(
@@ -5028,14 +4710,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminSetUserMfaPreferenceResponse {}
     impl AdminSetUserMfaPreferenceResponse {
         /// Creates a `AdminSetUserMfaPreferenceResponse` with every member unset.
@@ -5043,12 +4718,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminSetUserPasswordRequest {
         /// The ID of the user pool where you want to set the user's password.
         ///
@@ -5158,14 +4828,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminSetUserPasswordResponse {}
     impl AdminSetUserPasswordResponse {
         /// Creates a `AdminSetUserPasswordResponse` with every member unset.
@@ -5174,12 +4837,7 @@ pub mod types {
         }
     }
     /// You can use this parameter to set an MFA configuration that uses the SMS delivery medium.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminSetUserSettingsRequest {
         /// The ID of the user pool that contains the user whose options you're setting.
         ///
@@ -5271,14 +4929,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to set user settings as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminSetUserSettingsResponse {}
     impl AdminSetUserSettingsResponse {
         /// Creates a `AdminSetUserSettingsResponse` with every member unset.
@@ -5286,12 +4937,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUpdateAuthEventFeedbackRequest {
         /// The ID of the user pool where you want to submit authentication-event feedback.
         ///
@@ -5391,14 +5037,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUpdateAuthEventFeedbackResponse {}
     impl AdminUpdateAuthEventFeedbackResponse {
         /// Creates a `AdminUpdateAuthEventFeedbackResponse` with every member unset.
@@ -5407,12 +5046,7 @@ pub mod types {
         }
     }
     /// The request to update the device status, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUpdateDeviceStatusRequest {
         /// The ID of the user pool where you want to change a user's device status.
         ///
@@ -5526,14 +5160,7 @@ pub mod types {
         }
     }
     /// The status response to the request to update the device, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUpdateDeviceStatusResponse {}
     impl AdminUpdateDeviceStatusResponse {
         /// Creates a `AdminUpdateDeviceStatusResponse` with every member unset.
@@ -5542,12 +5169,7 @@ pub mod types {
         }
     }
     /// Represents the request to update the user's attributes as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUpdateUserAttributesRequest {
         /// The ID of the user pool where you want to update user attributes.
         ///
@@ -5699,14 +5321,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server for the request to update user attributes as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUpdateUserAttributesResponse {}
     impl AdminUpdateUserAttributesResponse {
         /// Creates a `AdminUpdateUserAttributesResponse` with every member unset.
@@ -5715,12 +5330,7 @@ pub mod types {
         }
     }
     /// The request to sign out of all devices, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUserGlobalSignOutRequest {
         /// The ID of the user pool where you want to sign out a user.
         ///
@@ -5796,14 +5406,7 @@ pub mod types {
         }
     }
     /// The global sign-out response, as an administrator.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUserGlobalSignOutResponse {}
     impl AdminUserGlobalSignOutResponse {
         /// Creates a `AdminUserGlobalSignOutResponse` with every member unset.
@@ -5812,14 +5415,7 @@ pub mod types {
         }
     }
     /// Threat protection configuration options for additional authentication types in your user pool, including custom authentication.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdvancedSecurityAdditionalFlowsType {
         /// The operating mode of threat protection in custom authentication with [Custom authentication challenge Lambda triggers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html).
         #[serde(
@@ -5868,13 +5464,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum AdvancedSecurityEnabledModeType {
         /// `AUDIT`
@@ -5941,13 +5531,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum AdvancedSecurityModeType {
         /// `OFF`
@@ -6018,13 +5602,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum AliasAttributeType {
         /// `phone_number`
@@ -6102,14 +5680,7 @@ pub mod types {
     /// The settings for Amazon Pinpoint analytics configuration. With an analytics configuration, your application can collect user-activity metrics for user notifications with a Amazon Pinpoint campaign.
     ///
     /// Amazon Pinpoint isn't available in all Amazon Web Services Regions. For a list of available Regions, see [Amazon Cognito and Amazon Pinpoint Region availability](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-pinpoint-integration.html#cognito-user-pools-find-region-mappings).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AnalyticsConfigurationType {
         /// Your Amazon Pinpoint project ID.
         ///
@@ -6269,14 +5840,7 @@ pub mod types {
     /// Information that your application adds to authentication requests. Applies an endpoint ID to the analytics data that your user pool sends to Amazon Pinpoint.
     ///
     /// An endpoint ID uniquely identifies a mobile device, email address or phone number that can receive messages from Amazon Pinpoint analytics. For more information about Amazon Web Services Regions that can contain Amazon Pinpoint resources for use with Amazon Cognito user pools, see [Using Amazon Pinpoint analytics with Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-pinpoint-integration.html).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AnalyticsMetadataType {
         /// The endpoint ID. Information that you want to pass to Amazon Pinpoint about where to send notifications.
         ///
@@ -6333,13 +5897,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum AssetCategoryType {
         /// `FAVICON_ICO`
@@ -6486,13 +6044,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum AssetExtensionType {
         /// `ICO`
@@ -6580,13 +6132,7 @@ pub mod types {
         }
     }
     /// An image file from a managed login branding style in a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AssetType {
         /// The category that the image corresponds to in your managed login configuration. Managed login has asset categories for different types of logos, backgrounds, and icons.
         #[serde(rename = "Category")]
@@ -6689,13 +6235,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AssociateSoftwareTokenRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -6790,13 +6330,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AssociateSoftwareTokenResponse {
         /// A unique generated shared secret code that is used by the TOTP algorithm to generate a one-time code.
         ///
@@ -6854,13 +6388,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum AttributeDataType {
         /// `String`
@@ -6942,12 +6470,7 @@ pub mod types {
         }
     }
     /// The name and value of a user attribute.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AttributeType {
         /// The name of the attribute, for example `email` or `custom:department`.
         ///
@@ -7034,14 +6557,7 @@ pub mod types {
         }
     }
     /// One authentication event that Amazon Cognito logged in a user pool with threat protection active. Contains user and device metadata and a risk assessment from your user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AuthEventType {
         /// The event ID.
         ///
@@ -7187,13 +6703,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum AuthFactorType {
         /// `PASSWORD`
@@ -7280,13 +6790,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum AuthFlowType {
         /// `USER_SRP_AUTH`
@@ -7392,13 +6896,7 @@ pub mod types {
         }
     }
     /// The object that your application receives after authentication. Contains tokens and information for device authentication.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AuthenticationResultType {
         /// Your user's access token.
         ///
@@ -7529,13 +7027,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ChallengeName {
         /// `Password`
@@ -7601,13 +7093,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ChallengeNameType {
         /// `SMS_MFA`
@@ -7760,13 +7246,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ChallengeResponse {
         /// `Success`
@@ -7918,14 +7398,7 @@ pub mod types {
     /// `"ChallengeName": "SELECT_MFA_TYPE", "ChallengeResponses": {"USERNAME": "[username]", "ANSWER": "[SMS_MFA|EMAIL_MFA|SOFTWARE_TOKEN_MFA]"}`
     ///
     /// For more information about `SECRET_HASH`, see [Computing secret hash values](https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash). For information about `DEVICE_KEY`, see [Working with user devices in your user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ChallengeResponseType {
         /// The type of challenge that your previous authentication request returned in the parameter `ChallengeName`, for example `SMS_MFA`.
         #[serde(
@@ -7968,12 +7441,7 @@ pub mod types {
         }
     }
     /// Represents the request to change a user password.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ChangePasswordRequest {
         /// The user's previous password. Required if the user has a password. If the user has no password and only signs in with passwordless authentication options, you can omit this parameter.
         ///
@@ -8078,14 +7546,7 @@ pub mod types {
         }
     }
     /// The response from the server to the change password request.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ChangePasswordResponse {}
     impl ChangePasswordResponse {
         /// Creates a `ChangePasswordResponse` with every member unset.
@@ -8094,13 +7555,7 @@ pub mod types {
         }
     }
     /// The access token and its metadata from a machine-to-machine (M2M) client credentials grant.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ClientAuthenticationResultType {
         /// The access token for the requested app client. Present this token to a resource server to authorize a request, using the scopes granted in the token.
         ///
@@ -8171,13 +7626,7 @@ pub mod types {
         }
     }
     /// The SSO session settings for a user pool app client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ClientSsoSessionConfigType {
         /// The maximum amount of time, in minutes, that this app client silently reuses an existing SSO session, returning a new set of tokens without requiring the user to re-authenticate, measured from the user's last fresh authentication. The minimum value is `0` and the maximum value is `129600` (90 days). The default is `60`. A value of `0` means that this app client never silently reuses the SSO session and always re-authenticates the user. The SSO session record and its cookie are still created regardless of this value, and other app clients in the same user pool can still reuse the session.
         ///
@@ -8222,13 +7671,7 @@ pub mod types {
         }
     }
     /// Contains information about a client secret, including its unique identifier, value, and creation timestamp.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ClientSecretDescriptorType {
         /// The unique identifier for the client secret. This identifier follows the format &lt;client-id&gt;--&lt;epoch-create-time&gt;.
         ///
@@ -8301,13 +7744,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ClientTypeType {
         /// `REGULAR`
@@ -8374,14 +7811,7 @@ pub mod types {
         }
     }
     /// Configuration for the CloudWatch log group destination of user pool detailed activity logging, or of user activity log export with threat protection.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CloudWatchLogsConfigurationType {
         /// The Amazon Resource Name (arn) of a CloudWatch Logs log group where your user pool sends logs. The log group must not be encrypted with Key Management Service and must be in the same Amazon Web Services account as your user pool.
         ///
@@ -8442,14 +7872,7 @@ pub mod types {
         }
     }
     /// The delivery details for an email or SMS message that Amazon Cognito sent for authentication or verification.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CodeDeliveryDetailsType {
         /// The email address or phone number destination where Amazon Cognito sent the code.
         ///
@@ -8511,13 +7934,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ColorSchemeModeType {
         /// `LIGHT`
@@ -8588,12 +8005,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CompleteWebAuthnRegistrationRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -8649,14 +8061,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CompleteWebAuthnRegistrationResponse {}
     impl CompleteWebAuthnRegistrationResponse {
         /// Creates a `CompleteWebAuthnRegistrationResponse` with every member unset.
@@ -8665,13 +8070,7 @@ pub mod types {
         }
     }
     /// Settings for user pool actions when Amazon Cognito detects compromised credentials with threat protection in full-function `ENFORCED` mode.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CompromisedCredentialsActionsType {
         /// The action that Amazon Cognito takes when it detects compromised credentials.
         #[serde(rename = "EventAction")]
@@ -8708,13 +8107,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum CompromisedCredentialsEventActionType {
         /// `BLOCK`
@@ -8782,13 +8175,7 @@ pub mod types {
         }
     }
     /// Settings for compromised-credentials actions and authentication-event sources with threat protection in full-function `ENFORCED` mode.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CompromisedCredentialsRiskConfigurationType {
         /// Settings for the sign-in activity where you want to configure compromised-credentials actions. Defaults to all events.
         #[serde(
@@ -8846,12 +8233,7 @@ pub mod types {
         }
     }
     /// The confirm-device request.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ConfirmDeviceRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -8985,14 +8367,7 @@ pub mod types {
         }
     }
     /// The confirm-device response.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ConfirmDeviceResponse {
         /// When `true`, your user must confirm that they want to remember the device. Prompt the user for an answer.
         ///
@@ -9023,12 +8398,7 @@ pub mod types {
         }
     }
     /// The request representing the confirmation for a password reset.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ConfirmForgotPasswordRequest {
         /// The ID of the app client where the user wants to reset their password. This parameter is an identifier of the client application that users are resetting their password from, but this operation resets users' irrespective of the app clients they sign in to.
         ///
@@ -9285,14 +8655,7 @@ pub mod types {
         }
     }
     /// The response from the server that results from a user's request to retrieve a forgotten password.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ConfirmForgotPasswordResponse {}
     impl ConfirmForgotPasswordResponse {
         /// Creates a `ConfirmForgotPasswordResponse` with every member unset.
@@ -9301,12 +8664,7 @@ pub mod types {
         }
     }
     /// Represents the request to confirm registration of a user.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ConfirmSignUpRequest {
         /// The ID of the app client associated with the user pool.
         ///
@@ -9597,13 +8955,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server for the registration confirmation.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ConfirmSignUpResponse {
         /// A session identifier that you can use to immediately sign in the confirmed user. You can automatically sign users in with the one-time password that they provided in a successful `ConfirmSignUp` request.
         ///
@@ -9641,13 +8993,7 @@ pub mod types {
         }
     }
     /// Contextual user data used for evaluating the risk of an authentication event by user pool threat protection.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ContextDataType {
         /// The source IP address of your user's device.
         ///
@@ -9771,13 +9117,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateGroupRequest {
         /// A name for the group. This name must be unique in your user pool.
         ///
@@ -9931,14 +9271,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateGroupResponse {
         /// The response object for a created group.
         #[serde(
@@ -9964,13 +9297,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateIdentityProviderRequest {
         /// The Id of the user pool where you want to create an IdP.
         ///
@@ -10249,13 +9576,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateIdentityProviderResponse {
         /// The details of the new user pool IdP.
         #[serde(rename = "IdentityProvider")]
@@ -10273,12 +9594,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateManagedLoginBrandingRequest {
         /// The ID of the user pool where you want to create a new branding style.
         ///
@@ -10430,14 +9746,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateManagedLoginBrandingResponse {
         /// The details of the branding style that you created.
         #[serde(
@@ -10465,13 +9774,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateResourceServerRequest {
         /// The ID of the user pool where you want to create a resource server.
         ///
@@ -10593,13 +9896,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateResourceServerResponse {
         /// The details of the new resource server.
         #[serde(rename = "ResourceServer")]
@@ -10615,12 +9912,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateTermsRequest {
         /// The ID of the user pool where you want to create terms documents.
         ///
@@ -10770,14 +10062,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateTermsResponse {
         /// A summary of your terms documents. Includes a unique identifier for later changes to the terms documents.
         #[serde(
@@ -10804,13 +10089,7 @@ pub mod types {
         }
     }
     /// Represents the request to create the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserImportJobRequest {
         /// A friendly name for the user import job.
         ///
@@ -10914,14 +10193,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to the request to create the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserImportJobResponse {
         /// The details of the user import job. Includes logging destination, status, and the Amazon S3 pre-signed URL for CSV upload.
         #[serde(
@@ -10948,12 +10220,7 @@ pub mod types {
         }
     }
     /// Represents the request to create a user pool client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolClientRequest {
         /// The ID of the user pool where you want to create an app client.
         ///
@@ -11753,14 +11020,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to create a user pool client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolClientResponse {
         /// The details of the new app client.
         #[serde(
@@ -11786,13 +11046,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolDomainRequest {
         /// The domain string. For custom domains, this is the fully-qualified domain name, such as `auth.example.com`. For prefix domains, this is the prefix alone, such as `myprefix`. A prefix value of `myprefix` for a user pool in the `us-east-1` Region results in a domain of `myprefix.auth.us-east-1.amazoncognito.com`.
         ///
@@ -11927,14 +11181,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolDomainResponse {
         /// The version of managed login branding applied your domain. A value of `1` indicates hosted UI (classic) and a version of `2` indicates managed login.
         #[serde(
@@ -11994,13 +11241,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolReplicaRequest {
         /// The ID of the user pool to replicate.
         ///
@@ -12107,14 +11348,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolReplicaResponse {
         /// Information about the created user pool replica, including its status and role.
         #[serde(
@@ -12141,13 +11375,7 @@ pub mod types {
         }
     }
     /// Represents the request to create a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolRequest {
         /// A friendly name for your user pool.
         ///
@@ -12893,14 +12121,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server for the request to create a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolResponse {
         /// The details of the created user pool.
         #[serde(
@@ -12927,13 +12148,7 @@ pub mod types {
         }
     }
     /// The configuration for a custom domain, including the SSL certificate and TLS security policy.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CustomDomainConfigType {
         /// The Amazon Resource Name (ARN) of an Certificate Manager SSL certificate. You use this certificate for the subdomain of your custom domain.
         ///
@@ -13001,13 +12216,7 @@ pub mod types {
         }
     }
     /// The properties of a custom email sender Lambda trigger.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CustomEmailLambdaVersionConfigType {
         /// The user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.
         ///
@@ -13063,13 +12272,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum CustomEmailSenderLambdaVersionType {
         /// `V1_0`
@@ -13132,13 +12335,7 @@ pub mod types {
         }
     }
     /// The properties of a custom SMS sender Lambda trigger.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CustomSmsLambdaVersionConfigType {
         /// The user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.
         ///
@@ -13194,13 +12391,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum CustomSmsSenderLambdaVersionType {
         /// `V1_0`
@@ -13267,14 +12458,7 @@ pub mod types {
     /// Applications register app clients at the `/oauth2/register` endpoint of your user pool domain. In authenticated registration, the application sends an access token from your user pool that has the `aws.cognito/dcr/register` scope. In open registration, the application doesn't send a token.
     ///
     /// When you include this configuration in an `UpdateUserPool` request, Amazon Cognito replaces the existing configuration with the one that you provide.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DcrConfigurationType {
         /// Specifies whether dynamic client registration is turned on for the user pool. If you provide a dynamic client registration configuration without this value, Amazon Cognito turns dynamic client registration on.
         #[serde(
@@ -13459,13 +12643,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum DefaultEmailOptionType {
         /// `CONFIRM_WITH_LINK`
@@ -13534,13 +12712,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteGroupRequest {
         /// The name of the group that you want to delete.
         ///
@@ -13605,13 +12777,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteIdentityProviderRequest {
         /// The ID of the user pool where you want to delete the identity provider.
         ///
@@ -13676,13 +12842,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteManagedLoginBrandingRequest {
         /// The ID of the managed login branding style that you want to delete.
         ///
@@ -13741,13 +12901,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteResourceServerRequest {
         /// The ID of the user pool where you want to delete the resource server.
         ///
@@ -13812,13 +12966,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteTermsRequest {
         /// The ID of the terms documents that you want to delete.
         ///
@@ -13878,12 +13026,7 @@ pub mod types {
         }
     }
     /// Represents the request to delete user attributes.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserAttributesRequest {
         /// An array of strings representing the user attribute names you want to delete.
         ///
@@ -13958,14 +13101,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to delete user attributes.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserAttributesResponse {}
     impl DeleteUserAttributesResponse {
         /// Creates a `DeleteUserAttributesResponse` with every member unset.
@@ -13974,12 +13110,7 @@ pub mod types {
         }
     }
     /// Represents the request to delete a user pool client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolClientRequest {
         /// The ID of the user pool where you want to delete the client.
         ///
@@ -14055,12 +13186,7 @@ pub mod types {
         }
     }
     /// The request to delete a specific client secret from a user pool app client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolClientSecretRequest {
         /// The ID of the user pool that contains the app client.
         ///
@@ -14154,14 +13280,7 @@ pub mod types {
         }
     }
     /// The response from deleting a client secret.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolClientSecretResponse {}
     impl DeleteUserPoolClientSecretResponse {
         /// Creates a `DeleteUserPoolClientSecretResponse` with every member unset.
@@ -14169,13 +13288,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolDomainRequest {
         /// The domain that you want to delete. For custom domains, this is the fully-qualified domain name like `auth.example.com`. For Amazon Cognito prefix domains, this is the prefix alone, like `myprefix`.
         ///
@@ -14240,14 +13353,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolDomainResponse {}
     impl DeleteUserPoolDomainResponse {
         /// Creates a `DeleteUserPoolDomainResponse` with every member unset.
@@ -14255,13 +13361,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolReplicaRequest {
         /// The ID of the user pool that contains the replica to delete.
         ///
@@ -14325,14 +13425,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolReplicaResponse {
         /// Information about the deleted user pool replica.
         #[serde(
@@ -14359,13 +13452,7 @@ pub mod types {
         }
     }
     /// Represents the request to delete a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolRequest {
         /// The ID of the user pool that you want to delete.
         ///
@@ -14413,12 +13500,7 @@ pub mod types {
         }
     }
     /// Represents the request to delete a user.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -14468,12 +13550,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteWebAuthnCredentialRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -14541,14 +13618,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteWebAuthnCredentialResponse {}
     impl DeleteWebAuthnCredentialResponse {
         /// Creates a `DeleteWebAuthnCredentialResponse` with every member unset.
@@ -14556,13 +13626,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum DeletionProtectionType {
         /// `ACTIVE`
@@ -14628,13 +13692,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum DeliveryMediumType {
         /// `SMS`
@@ -14700,13 +13758,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeIdentityProviderRequest {
         /// The ID of the user pool that has the IdP that you want to describe..
         ///
@@ -14771,13 +13823,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeIdentityProviderResponse {
         /// The details of the requested IdP.
         #[serde(rename = "IdentityProvider")]
@@ -14795,12 +13841,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeManagedLoginBrandingByClientRequest {
         /// The ID of the user pool that contains the app client where you want more information about the managed login branding style.
         ///
@@ -14892,14 +13933,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeManagedLoginBrandingByClientResponse {
         /// The details of the requested branding style.
         #[serde(
@@ -14927,13 +13961,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeManagedLoginBrandingRequest {
         /// The ID of the user pool that contains the managed login branding style that you want to get information about.
         ///
@@ -15008,14 +14036,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeManagedLoginBrandingResponse {
         /// The details of the requested branding style.
         #[serde(
@@ -15043,13 +14064,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeResourceServerRequest {
         /// The ID of the user pool that hosts the resource server.
         ///
@@ -15116,13 +14131,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeResourceServerResponse {
         /// The details of the requested resource server.
         #[serde(rename = "ResourceServer")]
@@ -15138,12 +14147,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeRiskConfigurationRequest {
         /// The ID of the user pool with the risk configuration that you want to inspect. You can apply default risk configuration at the user pool level and further customize it from user pool defaults at the app-client level. Specify `ClientId` to inspect client-level configuration, or `UserPoolId` to inspect pool-level configuration.
         ///
@@ -15230,13 +14234,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeRiskConfigurationResponse {
         /// The details of the requested risk configuration.
         #[serde(rename = "RiskConfiguration")]
@@ -15254,12 +14252,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeTermsByClientRequest {
         /// The ID of the app client that the terms documents are associated with.
         ///
@@ -15347,14 +14340,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeTermsByClientResponse {
         /// A summary of the requested terms documents, including a unique identifier for later changes to the terms documents.
         #[serde(
@@ -15380,13 +14366,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeTermsRequest {
         /// The ID of the terms documents that you want to describe.
         ///
@@ -15445,14 +14425,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeTermsResponse {
         /// A summary of the requested terms documents. Includes a unique identifier for later changes to the terms documents.
         #[serde(
@@ -15479,13 +14452,7 @@ pub mod types {
         }
     }
     /// Represents the request to describe the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeUserImportJobRequest {
         /// The ID of the user pool that's associated with the import job.
         ///
@@ -15551,14 +14518,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to the request to describe the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeUserImportJobResponse {
         /// The details of the user import job. Includes logging destination, status, and the Amazon S3 pre-signed URL for CSV upload.
         #[serde(
@@ -15585,12 +14545,7 @@ pub mod types {
         }
     }
     /// Represents the request to describe a user pool client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeUserPoolClientRequest {
         /// The ID of the user pool that contains the app client you want to describe.
         ///
@@ -15666,14 +14621,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server from a request to describe the user pool client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeUserPoolClientResponse {
         /// The details of the request app client.
         #[serde(
@@ -15699,13 +14647,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeUserPoolDomainRequest {
         /// The domain that you want to describe. For custom domains, this is the fully-qualified domain name, such as `auth.example.com`. For Amazon Cognito prefix domains, this is the prefix alone, such as `auth`.
         ///
@@ -15748,14 +14690,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeUserPoolDomainResponse {
         /// The details of the requested user pool domain.
         #[serde(
@@ -15784,13 +14719,7 @@ pub mod types {
         }
     }
     /// Represents the request to describe the user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeUserPoolRequest {
         /// The ID of the user pool you want to describe.
         ///
@@ -15838,14 +14767,7 @@ pub mod types {
         }
     }
     /// Represents the response to describe the user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeUserPoolResponse {
         /// The details of the requested user pool.
         #[serde(
@@ -15874,14 +14796,7 @@ pub mod types {
     /// The device-remembering configuration for a user pool.
     ///
     /// **Note:** When you provide a value for any property of `DeviceConfiguration`, you activate the device remembering for the user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeviceConfigurationType {
         /// When true, a remembered device can sign in with device authentication instead of SMS and time-based one-time password (TOTP) factors for multi-factor authentication (MFA).
         ///
@@ -15950,13 +14865,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum DeviceRememberedStatusType {
         /// `remembered`
@@ -16023,14 +14932,7 @@ pub mod types {
         }
     }
     /// A Secure Remote Password (SRP) value that your application generates when you register a user's device. For more information, see [Getting a device key](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html#user-pools-remembered-devices-getting-a-device-key).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeviceSecretVerifierConfigType {
         /// A password verifier for a user's device. Used in SRP authentication.
         ///
@@ -16117,14 +15019,7 @@ pub mod types {
         }
     }
     /// Information about a user's device that they've registered for device SRP authentication in your application. For more information, see [Working with user devices in your user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeviceType {
         /// The device key, for example `us-west-2_EXAMPLE-a1b2c3d4-5678-90ab-cdef-EXAMPLE22222`.
         ///
@@ -16225,14 +15120,7 @@ pub mod types {
         }
     }
     /// A container for information about the user pool domain associated with the hosted UI and OAuth endpoints.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DomainDescriptionType {
         /// The ID of the user pool that the domain is attached to.
         ///
@@ -16418,13 +15306,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum DomainStatusType {
         /// `CREATING`
@@ -16514,14 +15396,7 @@ pub mod types {
     /// The email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.
     ///
     /// **Note:** Amazon Cognito can send email messages with Amazon Simple Email Service resources in the Amazon Web Services Region where you created your user pool, and in alternate Regions in some cases. For more information on the supported Regions, see [Email settings for Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EmailConfigurationType {
         /// The ARN of a verified email address or an address from a verified domain in Amazon SES. You can set a `SourceArn` email from a verified domain only with an API request. You can set a verified email address, but not an address in a verified domain, in the Amazon Cognito console. Amazon Cognito uses the email address that you provide in one of the following ways, depending on the value that you specify for the `EmailSendingAccount` parameter:
         ///
@@ -16711,14 +15586,7 @@ pub mod types {
         }
     }
     /// Sets or shows configuration for user pool email message MFA and sign-in with one-time passwords (OTPs). Includes the subject and body of the email message template for sign-in and MFA messages. To activate this setting, your user pool must be in the [Essentials tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html) or higher.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EmailMfaConfigType {
         /// The template for the email messages that your user pool sends to users with codes for MFA and sign-in with email OTPs. The message must contain the `{####}` placeholder. In the message, Amazon Cognito replaces this placeholder with the code. If you don't provide this parameter, Amazon Cognito sends messages in the default format.
         ///
@@ -16801,14 +15669,7 @@ pub mod types {
         }
     }
     /// User preferences for multi-factor authentication with email messages. Activates or deactivates email MFA and sets it as the preferred MFA method when multiple methods are available. To activate this setting, your user pool must be in the [Essentials tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html) or higher.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EmailMfaSettingsType {
         /// Specifies whether email message MFA is active for a user. When the value of this parameter is `Enabled`, the user will be prompted for MFA during all sign-in attempts, unless device tracking is turned on and the device has been trusted.
         #[serde(
@@ -16866,13 +15727,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum EmailSendingAccountType {
         /// `COGNITO_DEFAULT`
@@ -16938,13 +15793,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum EncryptionKeyType {
         /// `AWS_OWNED_KEY`
@@ -17014,13 +15863,7 @@ pub mod types {
         }
     }
     /// The configuration that Amazon Cognito uses to send SMS messages through Amazon Web Services End User Messaging SMS. Provide this structure in the `EumsSms` member of `SmsConfigurationType` to use Amazon Web Services End User Messaging SMS instead of Amazon SNS.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EumsSmsConfigurationType {
         /// The ARN of the IAM role that Amazon Cognito assumes to send SMS messages through Amazon Web Services End User Messaging SMS. The role must grant permission to call the `sms-voice:SendTextMessage` operation.
         ///
@@ -17253,14 +16096,7 @@ pub mod types {
         }
     }
     /// The context data that your application submitted in an authentication request with threat protection, as displayed in an `AdminListUserAuthEvents` response.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EventContextDataType {
         /// The source IP address of your user's device.
         ///
@@ -17361,13 +16197,7 @@ pub mod types {
         }
     }
     /// The feedback that your application submitted to a threat protection event log, as displayed in an `AdminListUserAuthEvents` response.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EventFeedbackType {
         /// Your feedback to the authentication event. When you provide a `FeedbackValue` value of `valid`, you tell Amazon Cognito that you trust a user session where Amazon Cognito has evaluated some level of risk. When you provide a `FeedbackValue` value of `invalid`, you tell Amazon Cognito that you don't trust a user session, or you don't believe that Amazon Cognito evaluated a high-enough risk level.
         #[serde(rename = "FeedbackValue")]
@@ -17406,13 +16236,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum EventFilterType {
         /// `SIGN_IN`
@@ -17487,13 +16311,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum EventResponseType {
         /// `Pass`
@@ -17565,14 +16383,7 @@ pub mod types {
         }
     }
     /// The risk evaluation by adaptive authentication, as displayed in an `AdminListUserAuthEvents` response. Contains evaluations of compromised-credentials detection and assessed risk level and action taken by adaptive authentication.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EventRiskType {
         /// The action taken by adaptive authentication. If `NoRisk`, your user pool took no action. If `AccountTakeover`, your user pool applied the adaptive authentication automated response that you configured. If `Block`, your user pool prevented the attempt.
         #[serde(
@@ -17632,13 +16443,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum EventSourceName {
         /// `userNotification`
@@ -17707,13 +16512,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum EventType {
         /// `SignIn`
@@ -17800,13 +16599,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ExplicitAuthFlowsType {
         /// `ADMIN_NO_SRP_AUTH`
@@ -17936,13 +16729,7 @@ pub mod types {
         }
     }
     /// Specifies failover configuration for multi-region user pool domains. Contains settings for the secondary region and health check configuration.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct FailoverType {
         /// The secondary Amazon Web Services Region to use for failover when the primary region becomes unavailable.
         ///
@@ -18007,13 +16794,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum FeatureType {
         /// `ENABLED`
@@ -18079,13 +16860,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum FeedbackValueType {
         /// `Valid`
@@ -18152,14 +16927,7 @@ pub mod types {
         }
     }
     /// Configuration for the Amazon Data Firehose stream destination of user activity log export with threat protection.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct FirehoseConfigurationType {
         /// The ARN of an Amazon Data Firehose stream that's the destination for threat protection log export.
         ///
@@ -18218,12 +16986,7 @@ pub mod types {
         }
     }
     /// Represents the request to forget the device.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ForgetDeviceRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -18305,12 +17068,7 @@ pub mod types {
         }
     }
     /// Represents the request to reset a user's password.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ForgotPasswordRequest {
         /// The ID of the user pool app client associated with the current signed-in user.
         ///
@@ -18527,14 +17285,7 @@ pub mod types {
         }
     }
     /// The response from Amazon Cognito to a request to reset a password.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ForgotPasswordResponse {
         /// Information about the phone number or email address that Amazon Cognito sent the password-recovery code to.
         #[serde(
@@ -18563,13 +17314,7 @@ pub mod types {
         }
     }
     /// Represents the request to get the header information of the CSV file for the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetCsvHeaderRequest {
         /// The ID of the user pool that you want to import users into.
         ///
@@ -18617,14 +17362,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to the request to get the header information of the CSV file for the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetCsvHeaderResponse {
         /// The ID of the requested user pool.
         ///
@@ -18668,12 +17406,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetClientTokenRequest {
         /// The ID of the app client that requests the access token. The app client must have a client secret and the `ALLOW_CLIENT_TOKEN_AUTH` authentication flow.
         ///
@@ -18844,14 +17577,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetClientTokenResponse {
         /// The access token that Amazon Cognito issues for the app client, and its metadata.
         #[serde(
@@ -18884,12 +17610,7 @@ pub mod types {
         }
     }
     /// Represents the request to exchange a subject token for a new token.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetDerivedTokenRequest {
         /// The ID of the app client that requests the token exchange.
         ///
@@ -19278,12 +17999,7 @@ pub mod types {
         }
     }
     /// Represents the response to a token exchange request.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetDerivedTokenResponse {
         /// The token that Amazon Cognito issued in response to the token exchange request.
         ///
@@ -19361,12 +18077,7 @@ pub mod types {
         }
     }
     /// Represents the request to get the device.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetDeviceRequest {
         /// The key of the device that you want to get information about.
         ///
@@ -19448,13 +18159,7 @@ pub mod types {
         }
     }
     /// Gets the device response.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetDeviceResponse {
         /// Details of the requested device. Includes device information, last-accessed and created dates, and the device key.
         #[serde(rename = "Device")]
@@ -19466,13 +18171,7 @@ pub mod types {
             Self { device: device.into() }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetGroupRequest {
         /// The name of the group that you want to get information about.
         ///
@@ -19537,14 +18236,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetGroupResponse {
         /// A container for the requested group. Includes description, precedence, and IAM role values.
         #[serde(
@@ -19570,13 +18262,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetIdentityProviderByIdentifierRequest {
         /// The ID of the user pool where you want to get information about the IdP.
         ///
@@ -19641,13 +18327,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetIdentityProviderByIdentifierResponse {
         /// The configuration of the IdP in your user pool. Includes additional identifiers, the IdP name and type, and trust-relationship details like the issuer URL.
         #[serde(rename = "IdentityProvider")]
@@ -19665,13 +18345,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetLogDeliveryConfigurationRequest {
         /// The ID of the user pool that has the logging configuration that you want to view.
         ///
@@ -19718,14 +18392,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetLogDeliveryConfigurationResponse {
         /// The logging configuration of the requested user pool. Includes types of logs configured and their destinations.
         #[serde(
@@ -19753,13 +18420,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetProvisionedLimitRequest {
         /// The limit to retrieve. Specify the limit class and the attributes that identify the limit.
         #[serde(rename = "LimitDefinition")]
@@ -19800,13 +18461,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetProvisionedLimitResponse {
         /// The provisioned and default limit values for the requested limit.
         #[serde(rename = "Limit")]
@@ -19819,13 +18474,7 @@ pub mod types {
         }
     }
     /// Request to get a signing certificate from Amazon Cognito.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetSigningCertificateRequest {
         /// The ID of the user pool where you want to view the signing certificate.
         ///
@@ -19873,14 +18522,7 @@ pub mod types {
         }
     }
     /// Response from Amazon Cognito for a signing certificate request.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetSigningCertificateResponse {
         /// The x.509 certificate that signs SAML 2.0 authentication requests for your user pool.
         ///
@@ -19908,12 +18550,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetTokensFromRefreshTokenRequest {
         /// A valid refresh token that can authorize the request for new tokens. When refresh token rotation is active in the requested app client, this token is invalidated after the request is complete and after an optional grace period.
         ///
@@ -20104,14 +18741,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetTokensFromRefreshTokenResponse {
         #[serde(
             rename = "AuthenticationResult",
@@ -20138,12 +18768,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUiCustomizationRequest {
         /// The ID of the user pool that you want to query for branding settings.
         ///
@@ -20230,13 +18855,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUiCustomizationResponse {
         /// Information about the classic hosted UI custom CSS and logo-image branding that you applied to the user pool or app client.
         #[serde(rename = "UICustomization")]
@@ -20255,12 +18874,7 @@ pub mod types {
         }
     }
     /// Represents the request to get user attribute verification.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserAttributeVerificationCodeRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -20384,14 +18998,7 @@ pub mod types {
         }
     }
     /// The verification code response returned by the server response to get the user attribute verification code.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserAttributeVerificationCodeResponse {
         /// Information about the delivery destination of the user attribute verification code.
         #[serde(
@@ -20419,12 +19026,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserAuthFactorsRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -20474,12 +19076,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserAuthFactorsResponse {
         /// The name of the user who is eligible for the authentication factors in the response.
         ///
@@ -20572,12 +19169,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserPoolClientSessionConfigurationRequest {
         /// The ID of the user pool that contains the app client.
         ///
@@ -20652,13 +19244,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserPoolClientSessionConfigurationResponse {
         /// The ID of the user pool that contains the app client.
         ///
@@ -20731,13 +19317,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserPoolMfaConfigRequest {
         /// The ID of the user pool where you want to query WebAuthn and MFA configuration.
         ///
@@ -20784,14 +19364,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserPoolMfaConfigResponse {
         /// Shows user pool configuration for SMS message MFA. Includes the message template and the SMS message sending configuration for Amazon SNS.
         #[serde(
@@ -20891,13 +19464,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserPoolSessionConfigurationRequest {
         /// The ID of the user pool where you want to retrieve the session configuration.
         ///
@@ -20944,14 +19511,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserPoolSessionConfigurationResponse {
         /// The ID of the user pool that the session configuration applies to.
         ///
@@ -21018,12 +19578,7 @@ pub mod types {
         }
     }
     /// Represents the request to get information about the user.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -21074,12 +19629,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server from the request to get information about the user.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserResponse {
         /// The name of the user that you requested.
         ///
@@ -21176,12 +19726,7 @@ pub mod types {
         }
     }
     /// Represents the request to sign out all devices.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GlobalSignOutRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -21232,14 +19777,7 @@ pub mod types {
         }
     }
     /// The response to the request to sign out all devices.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GlobalSignOutResponse {}
     impl GlobalSignOutResponse {
         /// Creates a `GlobalSignOutResponse` with every member unset.
@@ -21248,14 +19786,7 @@ pub mod types {
         }
     }
     /// A user pool group. Contains details about the group and the way that it contributes to IAM role decisions with identity pools. Identity pools can make decisions about the IAM role to assign based on groups: users get credentials for the role associated with their highest-priority group.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GroupType {
         /// The name of the group.
         ///
@@ -21389,14 +19920,7 @@ pub mod types {
         }
     }
     /// The HTTP header in the `ContextData` parameter.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct HttpHeader {
         /// The header name.
         ///
@@ -21483,14 +20007,7 @@ pub mod types {
         }
     }
     /// A user pool identity provider (IdP). Contains information about a third-party IdP to a user pool, the attributes that it populates to user profiles, and the trust relationship between the IdP and your user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct IdentityProviderType {
         /// The ID of the user pool associated with the IdP.
         ///
@@ -21708,13 +20225,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum IdentityProviderTypeType {
         /// `SAML`
@@ -21808,13 +20319,7 @@ pub mod types {
         }
     }
     /// The properties of an inbound federation Lambda trigger.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InboundFederationLambdaType {
         /// The user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.
         ///
@@ -21870,13 +20375,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum InboundFederationLambdaVersionType {
         /// `V1_0`
@@ -21939,12 +20438,7 @@ pub mod types {
         }
     }
     /// Initiates the authentication request.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InitiateAuthRequest {
         /// The authentication flow that you want to initiate. Each `AuthFlow` has linked `AuthParameters` that you must submit. The following are some example flows.
         ///
@@ -22260,13 +20754,7 @@ pub mod types {
         }
     }
     /// Initiates the authentication response.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InitiateAuthResponse {
         /// The name of an additional authentication challenge that you must respond to.
         ///
@@ -22402,13 +20890,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum IssuedTokenTypeIdentifierType {
         /// `ACCESS_TOKEN`
@@ -22475,14 +20957,7 @@ pub mod types {
         }
     }
     /// Specifies the issuer configuration for a user pool. Contains settings that determine how tokens are issued and validated.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct IssuerConfigurationType {
         /// The type of issuer configuration. Determines the token issuing behavior for the user pool.
         ///
@@ -22539,13 +21014,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum IssuerType {
         /// `ORIGINAL`
@@ -22612,14 +21081,7 @@ pub mod types {
         }
     }
     /// Specifies the key configuration for a user pool. Contains settings for encryption keys used to secure user pool data.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct KeyConfigurationType {
         /// The type of encryption key used for the user pool.
         ///
@@ -22702,14 +21164,7 @@ pub mod types {
         }
     }
     /// A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct LambdaConfigType {
         /// The configuration of a [pre sign-up Lambda trigger](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html) in a user pool. This trigger evaluates new users and can bypass confirmation, [link a federated user profile](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation-consolidate-users.html), or block sign-up requests.
         ///
@@ -23177,13 +21632,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum LimitClass {
         /// `API_CATEGORY`
@@ -23245,13 +21694,7 @@ pub mod types {
         }
     }
     /// The class and attributes that identify a specific limit at the account level.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct LimitDefinitionType {
         /// The class of the limit. For API rate limits, this is `API_CATEGORY`.
         #[serde(rename = "LimitClass")]
@@ -23318,13 +21761,7 @@ pub mod types {
         }
     }
     /// The limit definition and current limit values for a provisioned limit.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct LimitType {
         /// The definition that identifies this limit, including the class and attributes.
         #[serde(rename = "LimitDefinition")]
@@ -23353,12 +21790,7 @@ pub mod types {
         }
     }
     /// Represents the request to list the devices.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListDevicesRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -23467,14 +21899,7 @@ pub mod types {
         }
     }
     /// Represents the response to list devices.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListDevicesResponse {
         /// An array of devices and their details. Each entry that's returned includes device information, last-accessed and created dates, and the device key.
         #[serde(
@@ -23518,13 +21943,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListGroupsRequest {
         /// The ID of the user pool where you want to list user groups.
         ///
@@ -23627,14 +22046,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListGroupsResponse {
         /// An array of groups and their details. Each entry that's returned includes description, precedence, and IAM role values.
         #[serde(
@@ -23678,13 +22090,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListIdentityProvidersRequest {
         /// The ID of the user pool where you want to list IdPs.
         ///
@@ -23790,13 +22196,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListIdentityProvidersResponse {
         /// An array of the IdPs in your user pool. For each, the response includes identifiers, the IdP name and type, and trust-relationship details like the issuer URL.
         ///
@@ -23834,13 +22234,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListResourceServersRequest {
         /// The ID of the user pool where you want to list resource servers.
         ///
@@ -23946,13 +22340,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListResourceServersResponse {
         /// An array of resource servers and the details of their configuration. For each, the response includes names, identifiers, and custom scopes.
         #[serde(rename = "ResourceServers")]
@@ -23988,13 +22376,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListTagsForResourceRequest {
         /// The Amazon Resource Name (ARN) of the user pool that the tags are assigned to.
         ///
@@ -24041,14 +22423,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListTagsForResourceResponse {
         /// The tags that are assigned to the user pool.
         #[serde(
@@ -24078,13 +22453,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListTermsRequest {
         /// The ID of the user pool where you want to list terms documents.
         ///
@@ -24189,13 +22558,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListTermsResponse {
         /// A summary of the requested terms documents. Includes unique identifiers for later changes to the terms documents.
         #[serde(rename = "Terms")]
@@ -24232,13 +22595,7 @@ pub mod types {
         }
     }
     /// Represents the request to list the user import jobs.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserImportJobsRequest {
         /// The ID of the user pool where you want to list import jobs.
         ///
@@ -24333,14 +22690,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to the request to list the user import jobs.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserImportJobsResponse {
         /// An array of user import jobs from the requested user pool. For each, the response includes logging destination, status, and the Amazon S3 pre-signed URL for CSV upload.
         ///
@@ -24391,12 +22741,7 @@ pub mod types {
         }
     }
     /// The request to list client secrets for a user pool app client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolClientSecretsRequest {
         /// The ID of the user pool that contains the app client.
         ///
@@ -24503,14 +22848,7 @@ pub mod types {
         }
     }
     /// The response containing the list of client secret metadata. This response does not include a NextToken field as all secrets are returned in a single response.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolClientSecretsResponse {
         /// A list of client secret descriptors containing the identifier and creation date for each secret. For security reasons, the response never reveals the actual secret value in ClientSecretValue.
         #[serde(
@@ -24559,13 +22897,7 @@ pub mod types {
         }
     }
     /// Represents the request to list the user pool clients.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolClientsRequest {
         /// The ID of the user pool where you want to list user pool clients.
         ///
@@ -24698,14 +23030,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server that lists user pool clients.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolClientsResponse {
         /// An array of app clients and their details. Includes app client ID and name.
         #[serde(
@@ -24753,13 +23078,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolReplicasRequest {
         /// The ID of the user pool for which to list replicas.
         ///
@@ -24836,14 +23155,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolReplicasResponse {
         /// A list of user pool replicas, including information about their status, role, and Region.
         #[serde(
@@ -24892,13 +23204,7 @@ pub mod types {
         }
     }
     /// Represents the request to list user pools.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolsRequest {
         /// This API operation returns a limited number of results. The pagination token is an identifier that you can present in an additional API request with the same parameters. When you include the pagination token, Amazon Cognito returns the next set of items after the current list. Subsequent requests return a new pagination token. By use of this token, you can paginate through the full list of items.
         ///
@@ -24973,14 +23279,7 @@ pub mod types {
         }
     }
     /// Represents the response to list user pools.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolsResponse {
         /// An array of user pools and their configuration details.
         #[serde(
@@ -25028,12 +23327,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserSessionsRequest {
         /// A valid access token that Amazon Cognito issued to the user whose sessions you want to list. Amazon Cognito derives the user pool and username from this token.
         ///
@@ -25114,14 +23408,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserSessionsResponse {
         /// A list of the user's active sessions. Each element describes one token session or SSO session.
         ///
@@ -25171,13 +23458,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUsersInGroupRequest {
         /// The ID of the user pool where you want to view the membership of the requested group.
         ///
@@ -25298,14 +23579,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUsersInGroupResponse {
         /// An array of users who are members in the group, and their attributes.
         #[serde(
@@ -25350,13 +23624,7 @@ pub mod types {
         }
     }
     /// Represents the request to list users.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUsersRequest {
         /// The ID of the user pool where you want to display or search for users.
         ///
@@ -25551,14 +23819,7 @@ pub mod types {
         }
     }
     /// The response from the request to list users.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUsersResponse {
         /// An array of user pool users who match your query, and their attributes. Between different requests, you might observe variations in the sequence that users in this response object are sorted into. The sort order of users isn't guaranteed to follow a single pattern, but the paginated list from a single chain of requests won't return duplicates.
         #[serde(
@@ -25602,12 +23863,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListWebAuthnCredentialsRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -25718,13 +23974,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListWebAuthnCredentialsResponse {
         /// A list of registered passkeys for a user.
         #[serde(rename = "Credentials")]
@@ -25761,13 +24011,7 @@ pub mod types {
         }
     }
     /// The configuration of user event logs to an external Amazon Web Services service like Amazon Data Firehose, Amazon S3, or Amazon CloudWatch Logs.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct LogConfigurationType {
         /// The `errorlevel` selection of logs that a user pool sends for detailed activity logging. To send `userNotification` activity with [information about message delivery](https://docs.aws.amazon.com/cognito/latest/developerguide/exporting-quotas-and-usage.html), choose `ERROR` with `CloudWatchLogsConfiguration`. To send `userAuthEvents` activity with user logs from threat protection with the Plus feature plan, choose `INFO` with one of `CloudWatchLogsConfiguration`, `FirehoseConfiguration`, or `S3Configuration`.
         #[serde(rename = "LogLevel")]
@@ -25884,13 +24128,7 @@ pub mod types {
         }
     }
     /// The logging parameters of a user pool, as returned in the response to a `GetLogDeliveryConfiguration` request.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct LogDeliveryConfigurationType {
         /// The ID of the user pool where you configured logging.
         ///
@@ -25917,13 +24155,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum LogLevel {
         /// `ERROR`
@@ -25990,14 +24222,7 @@ pub mod types {
         }
     }
     /// *This data type is no longer supported.* Applies only to SMS multi-factor authentication (MFA) configurations. Does not apply to time-based one-time password (TOTP) software token MFA configurations.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct MfaOptionType {
         /// The delivery medium to send the MFA code. You can use this parameter to set only the `SMS` delivery medium value.
         #[serde(
@@ -26072,14 +24297,7 @@ pub mod types {
         }
     }
     /// A managed login branding style that's assigned to a user pool app client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ManagedLoginBrandingType {
         /// The ID of the managed login branding style.
         ///
@@ -26216,13 +24434,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MessageActionType {
         /// `RESEND`
@@ -26289,14 +24501,7 @@ pub mod types {
         }
     }
     /// The message template structure.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct MessageTemplateType {
         /// The message template for SMS messages.
         ///
@@ -26415,14 +24620,7 @@ pub mod types {
         }
     }
     /// Information that your user pool responds with in `AuthenticationResult`when you configure it to remember devices and a user signs in with an unrecognized device. Amazon Cognito presents a new device key that you can use to set up [device authentication](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html) in a "Remember me on this device" authentication model.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NewDeviceMetadataType {
         /// The device key, an identifier used in generating the `DEVICE_PASSWORD_VERIFIER` for device SRP authentication.
         ///
@@ -26469,13 +24667,7 @@ pub mod types {
         }
     }
     /// The configuration for Amazon SES email messages that threat protection sends to a user when your adaptive authentication automated response has a *Notify* action.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NotifyConfigurationType {
         /// The email address that sends the email message. The address must be either individually verified with Amazon Simple Email Service, or from a domain that has been verified with Amazon SES.
         ///
@@ -26647,13 +24839,7 @@ pub mod types {
         }
     }
     /// The template for email messages that threat protection sends to a user when your threat protection automated response has a *Notify* action.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NotifyEmailType {
         /// The subject of the threat protection email notification.
         ///
@@ -26759,14 +24945,7 @@ pub mod types {
         }
     }
     /// The minimum and maximum values of an attribute that is of the number type, for example `custom:age`.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NumberAttributeConstraintsType {
         /// The minimum value of an attribute that is of the number data type.
         ///
@@ -26852,13 +25031,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum OAuthFlowType {
         /// `code`
@@ -26933,13 +25106,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum OAuthTokenTypeType {
         /// `Bearer`
@@ -27005,13 +25172,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum PasswordHashingAlgorithmType {
         /// `BCRYPT`
@@ -27093,14 +25254,7 @@ pub mod types {
         }
     }
     /// The password policy settings for a user pool, including complexity, history, and length requirements.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct PasswordPolicyType {
         /// The minimum length of the password in the policy that you have set. This value can't be less than 6.
         ///
@@ -27285,13 +25439,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum PreTokenGenerationLambdaVersionType {
         /// `V1_0`
@@ -27364,13 +25512,7 @@ pub mod types {
         }
     }
     /// The properties of a pre token generation Lambda trigger.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct PreTokenGenerationVersionConfigType {
         /// The user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.
         #[serde(rename = "LambdaVersion")]
@@ -27426,13 +25568,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum PreventUserExistenceErrorTypes {
         /// `LEGACY`
@@ -27499,14 +25635,7 @@ pub mod types {
         }
     }
     /// The details of a user pool identity provider (IdP), including name and type.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ProviderDescription {
         /// The name of the IdP, for example `MySAMLProvider`.
         ///
@@ -27583,14 +25712,7 @@ pub mod types {
         }
     }
     /// The characteristics of a source or destination user for linking a federated user profile to a local user profile.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ProviderUserIdentifierType {
         /// The name of the provider, such as Facebook, Google, or Login with Amazon.
         ///
@@ -27709,13 +25831,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum RecoveryOptionNameType {
         /// `verified_email`
@@ -27793,13 +25909,7 @@ pub mod types {
     /// A recovery option for a user. The `AccountRecoverySettingType` data type is an array of this object. Each `RecoveryOptionType` has a priority property that determines whether it is a primary or secondary option.
     ///
     /// For example, if `verified_email` has a priority of `1` and `verified_phone_number` has a priority of `2`, your user pool sends account-recovery messages to a verified email address but falls back to an SMS message if the user has a verified phone number. The `admin_only` option prevents self-service account recovery.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RecoveryOptionType {
         /// Your priority preference for using the specified attribute in account recovery. The highest priority is `1`.
         ///
@@ -27851,13 +25961,7 @@ pub mod types {
         }
     }
     /// The configuration of your app client for refresh token rotation. When enabled, your app client issues new ID, access, and refresh tokens when users renew their sessions with refresh tokens. When disabled, token refresh issues only ID and access tokens.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RefreshTokenRotationType {
         /// The state of refresh token rotation for the current app client.
         #[serde(rename = "Feature")]
@@ -27922,13 +26026,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ReplicaRoleType {
         /// `PRIMARY`
@@ -27994,13 +26092,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ReplicaStatusType {
         /// `CREATING`
@@ -28082,12 +26174,7 @@ pub mod types {
         }
     }
     /// Represents the request to resend the confirmation code.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ResendConfirmationCodeRequest {
         /// The ID of the user pool app client where the user signed up.
         ///
@@ -28304,14 +26391,7 @@ pub mod types {
         }
     }
     /// The response from the server when Amazon Cognito makes the request to resend a confirmation code.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ResendConfirmationCodeResponse {
         /// Information about the phone number or email address that Amazon Cognito sent the confirmation code to.
         #[serde(
@@ -28339,13 +26419,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ResourceServerManagedByType {
         /// `COGNITO`
@@ -28407,13 +26481,7 @@ pub mod types {
         }
     }
     /// One custom scope associated with a user pool resource server. This data type is a member of `ResourceServerScopeType`. For more information, see [Scopes, M2M, and API authorization with resource servers](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ResourceServerScopeType {
         /// The name of the scope. Amazon Cognito renders custom scopes in the format `resourceServerIdentifier/ScopeName`. For example, if this parameter is `exampleScope` in the resource server with the identifier `exampleResourceServer`, you request and receive the scope `exampleResourceServer/exampleScope`.
         ///
@@ -28478,14 +26546,7 @@ pub mod types {
         }
     }
     /// The details of a resource server configuration and associated custom scopes in a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ResourceServerType {
         /// The ID of the user pool that contains the resource server configuration.
         ///
@@ -28590,12 +26651,7 @@ pub mod types {
         }
     }
     /// The request to respond to an authentication challenge.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RespondToAuthChallengeRequest {
         /// The ID of the app client where the user is signing in.
         ///
@@ -28948,13 +27004,7 @@ pub mod types {
         }
     }
     /// The response to respond to the authentication challenge.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RespondToAuthChallengeResponse {
         /// The name of the next challenge that you must respond to.
         ///
@@ -29089,13 +27139,7 @@ pub mod types {
         }
     }
     /// Controls whether revoking a session also revokes the sessions that are linked to it. `NONE` revokes only the targeted session. `LINKED` also revokes the directly linked session or sessions, interpreted relative to the type of the targeted session: revoking a token session also revokes the parent SSO session it came through, and revoking an SSO session also revokes the token sessions that came through it. The set of linked sessions is eventually consistent, so associated sessions are typically revoked within a few seconds.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum RevokeAssociatedSessionsType {
         /// `NONE`
@@ -29161,12 +27205,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RevokeTokenRequest {
         /// The refresh token that you want to revoke.
         ///
@@ -29289,14 +27328,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RevokeTokenResponse {}
     impl RevokeTokenResponse {
         /// Creates a `RevokeTokenResponse` with every member unset.
@@ -29304,12 +27336,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RevokeUserSessionRequest {
         /// A valid access token that Amazon Cognito issued to the user. Amazon Cognito uses this token to authorize the request and to identify the user.
         ///
@@ -29397,14 +27424,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RevokeUserSessionResponse {}
     impl RevokeUserSessionResponse {
         /// Creates a `RevokeUserSessionResponse` with every member unset.
@@ -29413,13 +27433,7 @@ pub mod types {
         }
     }
     /// The settings of risk configuration for threat protection with threat protection in a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RiskConfigurationType {
         /// The ID of the user pool that has the risk configuration applied.
         ///
@@ -29570,13 +27584,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum RiskDecisionType {
         /// `NoRisk`
@@ -29652,14 +27660,7 @@ pub mod types {
         }
     }
     /// Exceptions to the risk evaluation configuration, including always-allow and always-block IP address ranges.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RiskExceptionConfigurationType {
         /// An always-block IP address list. Overrides the risk decision and always blocks authentication requests. This parameter is displayed and set in CIDR notation.
         ///
@@ -29767,13 +27768,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum RiskLevelType {
         /// `Low`
@@ -29845,14 +27840,7 @@ pub mod types {
         }
     }
     /// Specifies routing configuration for user pool domains. Contains failover settings for multi-region deployments.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RoutingType {
         /// The failover configuration that specifies the secondary region and health check settings.
         #[serde(
@@ -29903,14 +27891,7 @@ pub mod types {
         }
     }
     /// Configuration for the Amazon S3 bucket destination of user activity log export with threat protection.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct S3ConfigurationType {
         /// The ARN of an Amazon S3 bucket that's the destination for threat protection log export.
         ///
@@ -29969,14 +27950,7 @@ pub mod types {
         }
     }
     /// A user's preference for using SMS message multi-factor authentication (MFA). Turns SMS MFA on and off, and can set SMS as preferred when other MFA options are available. You can't turn off SMS MFA for any of your users when MFA is required in your user pool; you can only set the type that your user prefers.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SmsMfaSettingsType {
         /// Specifies whether SMS message MFA is activated. If an MFA type is activated for a user, the user will be prompted for MFA during all sign-in attempts, unless device tracking is turned on and the device has been trusted.
         #[serde(
@@ -30037,14 +28011,7 @@ pub mod types {
     /// A list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a `custom:` prefix, and developer attributes with a `dev:` prefix. For more information, see [User pool attributes](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html).
     ///
     /// Developer-only `dev:` attributes are a legacy feature of user pools, and are read-only to all app clients. You can create and update developer-only attributes only with IAM-authenticated API operations. Use app client read/write permissions instead.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SchemaAttributeType {
         /// The name of your user pool attribute. When you create or update a user pool, adding a schema attribute creates a custom or developer-only attribute. When you add an attribute with a `Name` value of `MyAttribute`, Amazon Cognito creates the custom attribute `custom:MyAttribute`. When `DeveloperOnlyAttribute` is `true`, Amazon Cognito creates your attribute as `dev:MyAttribute`. In an operation that describes a user pool, Amazon Cognito returns this value as `value` for standard attributes, `custom:value` for custom attributes, and `dev:value` for developer-only attributes..
         ///
@@ -30224,13 +28191,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum SecurityPolicyType {
         /// `TLS_V1`
@@ -30306,13 +28267,7 @@ pub mod types {
         }
     }
     /// Describes an active user session. Amazon Cognito returns this type in the responses of `ListUserSessions` and `AdminListUserSessions`, for both token sessions and SSO sessions.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SessionDescriptionType {
         /// The unique identifier for the session. This is a 28-character string of lowercase letters and digits, prefixed with `tkn` for a token session or `sso` for an SSO session.
         ///
@@ -30513,14 +28468,7 @@ pub mod types {
         }
     }
     /// The geographic location of the most recent activity on a session, derived from the IP address.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SessionLocationType {
         /// The city of the most recent activity on the session, derived from the IP address. This value can be null if geo-IP resolution fails. The maximum length is 256 characters.
         ///
@@ -30567,13 +28515,7 @@ pub mod types {
         }
     }
     /// The type of a user session. `TOKEN` identifies a token session, which represents an app's authenticated session for a user and is tied to a refresh token. `SSO` identifies an SSO session, which is a single sign-on (SSO) session that records an authentication through managed login and can let the user sign in to other apps without re-authenticating.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum SessionTypeType {
         /// `TOKEN`
@@ -30639,13 +28581,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetLogDeliveryConfigurationRequest {
         /// The ID of the user pool where you want to configure logging.
         ///
@@ -30715,14 +28651,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetLogDeliveryConfigurationResponse {
         /// The logging configuration that you applied to the requested user pool.
         #[serde(
@@ -30750,12 +28679,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetRiskConfigurationRequest {
         /// The ID of the user pool where you want to set a risk configuration. If you include `UserPoolId` in your request, don't include `ClientId`. When the client ID is null, the same risk configuration is applied to all the clients in the userPool. When you include both `ClientId` and `UserPoolId`, Amazon Cognito maps the configuration to the app client only.
         ///
@@ -30938,13 +28862,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetRiskConfigurationResponse {
         /// The API response that contains the risk configuration that you set and the timestamp of the most recent change.
         #[serde(rename = "RiskConfiguration")]
@@ -30962,12 +28880,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUiCustomizationRequest {
         /// The ID of the user pool where you want to apply branding to the classic hosted UI.
         ///
@@ -31114,13 +29027,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUiCustomizationResponse {
         /// Information about the hosted UI branding that you applied.
         #[serde(rename = "UICustomization")]
@@ -31138,12 +29045,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserMfaPreferenceRequest {
         /// User preferences for SMS message MFA. Activates or deactivates SMS MFA and sets it as the preferred MFA method when multiple methods are available.
         #[serde(
@@ -31267,14 +29169,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserMfaPreferenceResponse {}
     impl SetUserMfaPreferenceResponse {
         /// Creates a `SetUserMfaPreferenceResponse` with every member unset.
@@ -31282,12 +29177,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserPoolClientSessionConfigurationRequest {
         /// The ID of the user pool that contains the app client.
         ///
@@ -31375,13 +29265,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserPoolClientSessionConfigurationResponse {
         /// The ID of the user pool that contains the app client.
         ///
@@ -31454,13 +29338,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserPoolMfaConfigRequest {
         /// The user pool ID.
         ///
@@ -31617,14 +29495,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserPoolMfaConfigResponse {
         /// Shows user pool SMS message configuration for MFA and sign-in with SMS-message OTPs. Includes the message template and the SMS message sending configuration for Amazon SNS.
         #[serde(
@@ -31724,13 +29595,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserPoolSessionConfigurationRequest {
         /// The ID of the user pool where you want to configure session tracking.
         ///
@@ -31796,14 +29661,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserPoolSessionConfigurationResponse {
         /// The ID of the user pool that the session configuration was applied to.
         ///
@@ -31870,12 +29728,7 @@ pub mod types {
         }
     }
     /// Represents the request to set user settings.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserSettingsRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -31942,14 +29795,7 @@ pub mod types {
         }
     }
     /// The response from the server for a set user settings request.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserSettingsResponse {}
     impl SetUserSettingsResponse {
         /// Creates a `SetUserSettingsResponse` with every member unset.
@@ -31958,14 +29804,7 @@ pub mod types {
         }
     }
     /// The policy for allowed types of authentication in a user pool. To activate this setting, your user pool must be in the [Essentials tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html) or higher.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SignInPolicyType {
         /// The sign-in methods that a user pool supports as the first factor. You can permit users to start authentication with a standard username and password, or with other one-time password and hardware factors.
         ///
@@ -32031,12 +29870,7 @@ pub mod types {
         }
     }
     /// Represents the request to register a user.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SignUpRequest {
         /// The ID of the app client where the user wants to sign up.
         ///
@@ -32354,12 +30188,7 @@ pub mod types {
         }
     }
     /// The response from the server for a registration request.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SignUpResponse {
         /// Indicates whether the user was automatically confirmed. You can auto-confirm users with a [pre sign-up Lambda trigger](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html).
         #[serde(rename = "UserConfirmed")]
@@ -32431,14 +30260,7 @@ pub mod types {
         }
     }
     /// User pool configuration for delivery of SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SmsConfigurationType {
         /// The Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your Amazon Web Services account that Amazon Cognito will use to send SMS messages. SMS messages are subject to a [spending limit](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html).
         ///
@@ -32581,14 +30403,7 @@ pub mod types {
         }
     }
     /// The configuration of multi-factor authentication (MFA) with SMS messages in a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SmsMfaConfigType {
         /// The SMS authentication message that will be sent to users with the code they must sign in with. The message must contain the `{####}` placeholder. Your user pool replaces the placeholder with the MFA code. If this parameter isn't provided, your user pool sends a default message.
         ///
@@ -32673,14 +30488,7 @@ pub mod types {
         }
     }
     /// Settings for time-based one-time password (TOTP) multi-factor authentication (MFA) in a user pool. Enables and disables availability of this feature.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SoftwareTokenMfaConfigType {
         /// The activation state of TOTP MFA.
         #[serde(
@@ -32723,14 +30531,7 @@ pub mod types {
         }
     }
     /// A user's preference for using time-based one-time password (TOTP) multi-factor authentication (MFA). Turns TOTP MFA on and off, and can set TOTP as preferred when other MFA options are available. You can't turn off TOTP MFA for any of your users when MFA is required in your user pool; you can only set the type that your user prefers.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SoftwareTokenMfaSettingsType {
         /// Specifies whether software token MFA is activated. If an MFA type is activated for a user, the user will be prompted for MFA during all sign-in attempts, unless device tracking is turned on and the device has been trusted.
         #[serde(
@@ -32789,13 +30590,7 @@ pub mod types {
         }
     }
     /// Represents the request to start the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct StartUserImportJobRequest {
         /// The ID of the user pool that you want to start importing users into.
         ///
@@ -32861,14 +30656,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to the request to start the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct StartUserImportJobResponse {
         /// The details of the user import job. Includes logging destination, status, and the Amazon S3 pre-signed URL for CSV upload.
         #[serde(
@@ -32894,12 +30682,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct StartWebAuthnRegistrationRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -32949,13 +30732,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct StartWebAuthnRegistrationResponse {
         /// The information that a user can provide in their request to register with their passkey provider.
         #[serde(rename = "CredentialCreationOptions")]
@@ -32971,13 +30748,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum StatusType {
         /// `Enabled`
@@ -33044,13 +30815,7 @@ pub mod types {
         }
     }
     /// Represents the request to stop the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct StopUserImportJobRequest {
         /// The ID of the user pool that you want to stop.
         ///
@@ -33116,14 +30881,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to the request to stop the user import job.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct StopUserImportJobResponse {
         /// The details of the user import job. Includes logging destination, status, and the Amazon S3 pre-signed URL for CSV upload.
         #[serde(
@@ -33150,14 +30908,7 @@ pub mod types {
         }
     }
     /// The minimum and maximum length values of an attribute that is of the string type, for example `custom:department`.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct StringAttributeConstraintsType {
         /// The minimum length of a string attribute value.
         ///
@@ -33243,13 +30994,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TagResourceRequest {
         /// The Amazon Resource Name (ARN) of the user pool to assign the tags to.
         ///
@@ -33328,14 +31073,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TagResourceResponse {}
     impl TagResourceResponse {
         /// Creates a `TagResourceResponse` with every member unset.
@@ -33344,13 +31082,7 @@ pub mod types {
         }
     }
     /// The details of a set of terms documents. For more information, see [Terms documents](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-managed-login.html#managed-login-terms-documents).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TermsDescriptionType {
         /// The ID of the requested terms documents.
         ///
@@ -33390,13 +31122,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum TermsEnforcementType {
         /// `NONE`
@@ -33457,13 +31183,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum TermsSourceType {
         /// `LINK`
@@ -33525,12 +31245,7 @@ pub mod types {
         }
     }
     /// The details of a set of terms documents. For more information, see [Terms documents](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-managed-login.html#managed-login-terms-documents).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TermsType {
         /// The ID of the terms documents.
         ///
@@ -33620,13 +31335,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum TimeUnitsType {
         /// `seconds`
@@ -33707,13 +31416,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum TokenTypeIdentifierType {
         /// `ACCESS_TOKEN`
@@ -33789,14 +31492,7 @@ pub mod types {
         }
     }
     /// The time units that, with `IdTokenValidity`, `AccessTokenValidity`, and `RefreshTokenValidity`, set and display the duration of ID, access, and refresh tokens for an app client. You can assign a separate token validity unit to each type of token.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TokenValidityUnitsType {
         /// A time unit for the value that you set in the `AccessTokenValidity` parameter. The default `AccessTokenValidity` time unit is `hours`. `AccessTokenValidity` duration can range from five minutes to one day.
         #[serde(
@@ -33874,13 +31570,7 @@ pub mod types {
         }
     }
     /// A container for the UI customization information for the hosted UI in a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UiCustomizationType {
         /// The ID of the user pool with hosted UI customizations.
         ///
@@ -34023,13 +31713,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UntagResourceRequest {
         /// The Amazon Resource Name (ARN) of the user pool that the tags are assigned to.
         ///
@@ -34094,14 +31778,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UntagResourceResponse {}
     impl UntagResourceResponse {
         /// Creates a `UntagResourceResponse` with every member unset.
@@ -34109,12 +31786,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateAuthEventFeedbackRequest {
         /// The ID of the user pool where you want to update auth event feedback.
         ///
@@ -34229,14 +31901,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateAuthEventFeedbackResponse {}
     impl UpdateAuthEventFeedbackResponse {
         /// Creates a `UpdateAuthEventFeedbackResponse` with every member unset.
@@ -34245,12 +31910,7 @@ pub mod types {
         }
     }
     /// Represents the request to update the device status.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateDeviceStatusRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -34339,14 +31999,7 @@ pub mod types {
         }
     }
     /// The response to the request to update the device status.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateDeviceStatusResponse {}
     impl UpdateDeviceStatusResponse {
         /// Creates a `UpdateDeviceStatusResponse` with every member unset.
@@ -34354,13 +32007,7 @@ pub mod types {
             Self {}
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateGroupRequest {
         /// The name of the group that you want to update.
         ///
@@ -34514,14 +32161,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateGroupResponse {
         /// Contains the updated details of the group, including precedence, IAM role, and description.
         #[serde(
@@ -34547,13 +32187,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateIdentityProviderRequest {
         /// The Id of the user pool where you want to update your IdP.
         ///
@@ -34836,13 +32470,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateIdentityProviderResponse {
         /// The identity provider details.
         #[serde(rename = "IdentityProvider")]
@@ -34860,14 +32488,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateManagedLoginBrandingRequest {
         /// The ID of the user pool that contains the managed login branding style that you want to update.
         ///
@@ -35025,14 +32646,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateManagedLoginBrandingResponse {
         /// The details of the branding style that you updated.
         #[serde(
@@ -35060,13 +32674,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateProvisionedLimitRequest {
         /// The limit to update. Specify the limit class and the attributes that identify the limit.
         #[serde(rename = "LimitDefinition")]
@@ -35112,13 +32720,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateProvisionedLimitResponse {
         /// The updated provisioned and default limit values.
         #[serde(rename = "Limit")]
@@ -35130,13 +32732,7 @@ pub mod types {
             Self { limit: limit.into() }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UpdateReplicaStatusType {
         /// `ACTIVE`
@@ -35202,13 +32798,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateResourceServerRequest {
         /// The ID of the user pool that contains the resource server that you want to update.
         ///
@@ -35330,13 +32920,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateResourceServerResponse {
         /// The updated details of the requested resource server.
         #[serde(rename = "ResourceServer")]
@@ -35352,13 +32936,7 @@ pub mod types {
             }
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateTermsRequest {
         /// The ID of the terms document that you want to update.
         ///
@@ -35522,14 +33100,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateTermsResponse {
         /// A summary of the updates to your terms documents.
         #[serde(
@@ -35556,12 +33127,7 @@ pub mod types {
         }
     }
     /// Represents the request to update user attributes.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserAttributesRequest {
         /// An array of name-value pairs representing user attributes.
         ///
@@ -35686,14 +33252,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server for the request to update user attributes.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserAttributesResponse {
         /// When the attribute-update request includes an email address or phone number attribute, Amazon Cognito sends a message to users with a code that confirms ownership of the new value that they entered. The `CodeDeliveryDetails` object is information about the delivery destination for that link or code. This behavior happens in user pools configured to automatically verify changes to those attributes. For more information, see [Verifying when users change their email or phone number](https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#verifying-when-users-change-their-email-or-phone-number).
         #[serde(
@@ -35724,12 +33283,7 @@ pub mod types {
         }
     }
     /// Represents the request to update the user pool client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolClientRequest {
         /// The ID of the user pool where you want to update the app client.
         ///
@@ -36510,14 +34064,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server to the request to update the user pool client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolClientResponse {
         /// The updated details of your app client.
         #[serde(
@@ -36544,13 +34091,7 @@ pub mod types {
         }
     }
     /// The UpdateUserPoolDomain request input.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolDomainRequest {
         /// The name of the domain that you want to update. For custom domains, this is the fully-qualified domain name, for example `auth.example.com`. For prefix domains, this is the prefix alone, such as `myprefix`.
         ///
@@ -36680,14 +34221,7 @@ pub mod types {
         }
     }
     /// The UpdateUserPoolDomain response output.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolDomainResponse {
         /// A version number that indicates the state of managed login for your domain. Version `1` is hosted UI (classic). Version `2` is the newer managed login with the branding editor. For more information, see [Managed login](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-managed-login.html).
         #[serde(
@@ -36747,13 +34281,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolReplicaRequest {
         /// The ID of the user pool that contains the replica to update.
         ///
@@ -36822,14 +34350,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolReplicaResponse {
         /// Information about the updated user pool replica.
         #[serde(
@@ -36856,13 +34377,7 @@ pub mod types {
         }
     }
     /// Represents the request to update the user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolRequest {
         /// The ID of the user pool you want to update.
         ///
@@ -37534,14 +35049,7 @@ pub mod types {
         }
     }
     /// Represents the response from the server when you make a request to update the user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolResponse {}
     impl UpdateUserPoolResponse {
         /// Creates a `UpdateUserPoolResponse` with every member unset.
@@ -37550,14 +35058,7 @@ pub mod types {
         }
     }
     /// The settings for updates to user attributes. These settings include the property `AttributesRequireVerificationBeforeUpdate`, a user-pool setting that tells Amazon Cognito how to handle changes to the value of your users' email address and phone number attributes. For more information, see [Verifying updates to email addresses and phone numbers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserAttributeUpdateSettingsType {
         /// Requires that your user verifies their email address, phone number, or both before Amazon Cognito updates the value of that attribute. When you update a user attribute that has this option activated, Amazon Cognito sends a verification message to the new phone number or email address. Amazon Cognito doesn’t change the value of the attribute until your user responds to the verification message and confirms the new value.
         ///
@@ -37611,13 +35112,7 @@ pub mod types {
         }
     }
     /// Contextual data, such as the user's device fingerprint, IP address, or location, used for evaluating the risk of an unexpected event by Amazon Cognito threat protection.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserContextDataType {
         /// The source IP address of your user's device.
         ///
@@ -37710,13 +35205,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UserImportJobStatusType {
         /// `Created`
@@ -37822,14 +35311,7 @@ pub mod types {
         }
     }
     /// A user import job in a user pool. Describes the status of user import with a CSV file. For more information, see [Importing users into user pools from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserImportJobType {
         /// The friendly name of the user import job.
         ///
@@ -38091,13 +35573,7 @@ pub mod types {
     /// Contains settings for activation of threat protection, including the operating mode and additional authentication types. To log user security information but take no action, set to `AUDIT`. To configure automatic security responses to potentially unwanted traffic to your user pool, set to `ENFORCED`.
     ///
     /// For more information, see [Adding advanced security to a user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html). To activate this setting, your user pool must be on the [Plus tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-plus.html).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolAddOnsType {
         /// The operating mode of threat protection for standard authentication types in your user pool, including username-password and secure remote password (SRP) authentication.
         #[serde(rename = "AdvancedSecurityMode")]
@@ -38157,13 +35633,7 @@ pub mod types {
         }
     }
     /// A short description of a user pool app client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolClientDescription {
         /// The app client ID.
         ///
@@ -38239,13 +35709,7 @@ pub mod types {
         }
     }
     /// The configuration of a user pool client.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolClientType {
         /// The ID of the user pool associated with the app client.
         ///
@@ -38901,14 +36365,7 @@ pub mod types {
         }
     }
     /// A short description of a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolDescriptionType {
         /// The user pool ID.
         ///
@@ -38937,7 +36394,9 @@ pub mod types {
         pub lambda_config: ::std::option::Option<super::types::LambdaConfigType>,
         /// The user pool status.
         ///
-        /// **Deprecated:** This property is no longer available.
+        /// **Deprecated:**
+        ///
+        /// This property is no longer available.
         #[serde(
             rename = "Status",
             default,
@@ -39038,13 +36497,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UserPoolMfaType {
         /// `OFF`
@@ -39116,14 +36569,7 @@ pub mod types {
         }
     }
     /// A list of user pool policies. Contains the policy that sets password-complexity requirements.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolPolicyType {
         /// The password policy settings for a user pool, including complexity, history, and length requirements.
         #[serde(
@@ -39196,14 +36642,7 @@ pub mod types {
         }
     }
     /// Contains information about a replica user pool, including Region, status, role, and ARN.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolReplicaType {
         /// The Amazon Web Services Region where the replica is located.
         ///
@@ -39305,13 +36744,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UserPoolTierType {
         /// `LITE`
@@ -39383,13 +36816,7 @@ pub mod types {
         }
     }
     /// The pool-wide token session settings for a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolTokenSessionConfigType {
         /// The maximum number of active token sessions that a user can have across the user pool. The minimum value is `1` and the maximum value is `100`. The default is `20`. When a user reaches this limit, the next successful authentication automatically evicts that user's least recently used token session before it creates the new session. Lowering this value doesn't evict existing sessions on its own; the user is brought back within the limit on their next sign-in.
         ///
@@ -39434,14 +36861,7 @@ pub mod types {
         }
     }
     /// The configuration of a user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolType {
         /// The ID of the user pool.
         ///
@@ -39488,7 +36908,9 @@ pub mod types {
         pub lambda_config: ::std::option::Option<super::types::LambdaConfigType>,
         /// This parameter is no longer used.
         ///
-        /// **Deprecated:** This property is no longer available.
+        /// **Deprecated:**
+        ///
+        /// This property is no longer available.
         #[serde(
             rename = "Status",
             default,
@@ -40169,13 +37591,7 @@ pub mod types {
             self
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UserSessionTrackingType {
         /// `ENABLED`
@@ -40241,13 +37657,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UserStatusType {
         /// `UNCONFIRMED`
@@ -40353,13 +37763,7 @@ pub mod types {
         }
     }
     /// A user profile in a Amazon Cognito user pool.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserType {
         /// The user's username.
         ///
@@ -40511,13 +37915,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UserVerificationType {
         /// `required`
@@ -40583,13 +37981,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum UsernameAttributeType {
         /// `phone_number`
@@ -40656,13 +38048,7 @@ pub mod types {
         }
     }
     /// The configuration of a user pool for username case sensitivity.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UsernameConfigurationType {
         /// Specifies whether user name case sensitivity will be applied for all users in the user pool through Amazon Cognito APIs. For most use cases, set case sensitivity to `False` (case insensitive) as a best practice. When usernames and email addresses are case insensitive, users can sign in as the same user when they enter a different capitalization of their user name.
         ///
@@ -40706,14 +38092,7 @@ pub mod types {
         }
     }
     /// The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct VerificationMessageTemplateType {
         /// The template for SMS messages that Amazon Cognito sends to your users.
         ///
@@ -40911,13 +38290,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum VerifiedAttributeType {
         /// `phone_number`
@@ -40983,12 +38356,7 @@ pub mod types {
             super::support::string_enum::deserialize(deserializer)
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct VerifySoftwareTokenRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -41131,13 +38499,7 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct VerifySoftwareTokenResponse {
         /// Amazon Cognito can accept or reject the code that you provide. This response parameter indicates the success of TOTP verification. Some reasons that this operation might return an error are clock skew on the user's device and excessive retries.
         #[serde(
@@ -41193,13 +38555,7 @@ pub mod types {
                 .finish()
         }
     }
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum VerifySoftwareTokenResponseType {
         /// `SUCCESS`
@@ -41267,12 +38623,7 @@ pub mod types {
         }
     }
     /// Represents the request to verify user attributes.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct VerifyUserAttributeRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
         ///
@@ -41361,14 +38712,7 @@ pub mod types {
         }
     }
     /// A container representing the response from the server from the request to verify user attributes.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct VerifyUserAttributeResponse {}
     impl VerifyUserAttributeResponse {
         /// Creates a `VerifyUserAttributeResponse` with every member unset.
@@ -41381,14 +38725,7 @@ pub mod types {
     /// - Configuration for requiring user-verification support in passkeys.
     /// - The user pool relying-party ID. This is the domain, typically your user pool domain, that user's passkey providers should trust as a receiver of passkey authentication.
     /// - The providers that you want to allow as origins for passkey authentication.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnConfigurationType {
         /// Sets or displays the authentication domain, typically your user pool domain, that passkey providers must use as a relying party (RP) in their configuration.
         ///
@@ -41488,13 +38825,7 @@ pub mod types {
         }
     }
     /// The details of a passkey, or webauthN, biometric or security-key authentication factor for a user.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnCredentialDescription {
         /// The unique identifier of the passkey credential.
         ///
@@ -41555,13 +38886,7 @@ pub mod types {
         }
     }
     /// The configuration of passkey authentication as a single factor or a multi-factor authentication (MFA) method. When set to `MULTI_FACTOR_WITH_USER_VERIFICATION`, your user pool requires passkey authenticators to perform [user verification](https://www.w3.org/TR/webauthn-2/#user-verification), for example a biometric or PIN. User verification combined with the passkey constitutes multi-factor authentication. When set to `SINGLE_FACTOR`, passkeys are a single authentication factor.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum WebAuthnFactorConfigurationType {
         /// `SINGLE_FACTOR`
@@ -41638,14 +38963,7 @@ pub mod types {
         }
     }
     /// A user's preference for using passkey, or WebAuthn, multi-factor authentication (MFA). Turns passkey MFA on and off for the user. Unlike other MFA settings types, this type doesn't include a `PreferredMfa` option because passkey MFA applies only when passkey is the first authentication factor.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnMfaSettingsType {
         /// Specifies whether passkey MFA is activated for a user. When activated, the user's passkey authentication requires user verification, and passkey sign-in is available when MFA is required. The user must also have at least one other MFA method such as SMS, TOTP, or email activated to prevent account lockout.
         #[serde(
@@ -41698,14 +39016,7 @@ pub mod errors {
     /// This exception is thrown when you don't have sufficient permissions to perform the requested operation.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AccessDeniedException {
         #[serde(
             rename = "message",
@@ -41759,14 +39070,7 @@ pub mod errors {
     /// This exception is thrown when a user tries to confirm the account with an email address or phone number that has already been supplied as an alias for a different user profile. This exception indicates that an account with this email address or phone already exists in a user pool that you've configured to use email address or phone number as a sign-in alias.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AliasExistsException {
         /// The message that Amazon Cognito sends to the user when the value of an alias attribute is already linked to another user profile.
         #[serde(
@@ -41821,14 +39125,7 @@ pub mod errors {
     /// This exception is thrown when a verification code fails to deliver successfully.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CodeDeliveryFailureException {
         /// The message sent when a verification code fails to deliver successfully.
         #[serde(
@@ -41883,14 +39180,7 @@ pub mod errors {
     /// This exception is thrown if the provided code doesn't match what the server was expecting.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CodeMismatchException {
         /// The message provided when the code mismatch exception is thrown.
         #[serde(
@@ -41945,14 +39235,7 @@ pub mod errors {
     /// This exception is thrown if two or more modifications are happening concurrently.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ConcurrentModificationException {
         /// The message provided when the concurrent exception is thrown.
         #[serde(
@@ -42007,14 +39290,7 @@ pub mod errors {
     /// This exception is thrown when a user attempts to confirm a device with a device key that already exists.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeviceKeyExistsException {
         #[serde(
             rename = "message",
@@ -42068,14 +39344,7 @@ pub mod errors {
     /// This exception is thrown when the provider is already supported by the user pool.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DuplicateProviderException {
         #[serde(
             rename = "message",
@@ -42129,14 +39398,7 @@ pub mod errors {
     /// This exception is thrown when there is a code mismatch and the service fails to configure the software token TOTP multi-factor authentication (MFA).
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EnableSoftwareTokenMfaException {
         #[serde(
             rename = "message",
@@ -42190,14 +39452,7 @@ pub mod errors {
     /// This exception is thrown if a code has expired.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ExpiredCodeException {
         /// The message returned when the expired code exception is thrown.
         #[serde(
@@ -42257,14 +39512,7 @@ pub mod errors {
     /// To resolve this issue, upgrade your user pool to a feature plan that includes the feature.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct FeatureUnavailableInTierException {
         #[serde(
             rename = "message",
@@ -42318,14 +39566,7 @@ pub mod errors {
     /// This exception is thrown when WAF doesn't allow your request based on a web ACL that's associated with your user pool.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ForbiddenException {
         /// The message returned when WAF doesn't allow your request based on a web ACL that's associated with your user pool.
         #[serde(
@@ -42380,14 +39621,7 @@ pub mod errors {
     /// This exception is thrown when Amazon Cognito encounters a group that already exists in the user pool.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GroupExistsException {
         #[serde(
             rename = "message",
@@ -42441,14 +39675,7 @@ pub mod errors {
     /// This exception is thrown when Amazon Cognito encounters an internal error.
     ///
     /// A service fault (retrying may help).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InternalErrorException {
         /// The message returned when Amazon Cognito throws an internal error exception.
         #[serde(
@@ -42503,14 +39730,7 @@ pub mod errors {
     /// This exception is thrown when Amazon Cognito encounters an internal server error.
     ///
     /// A service fault (retrying may help).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InternalServerException {
         #[serde(
             rename = "message",
@@ -42564,14 +39784,7 @@ pub mod errors {
     /// This exception is thrown when Amazon Cognito isn't allowed to use your email identity. HTTP status code: 400.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InvalidEmailRoleAccessPolicyException {
         /// The message returned when you have an unverified email address or the identity policy isn't set on an email address that Amazon Cognito can access.
         #[serde(
@@ -42626,14 +39839,7 @@ pub mod errors {
     /// This exception is thrown when Amazon Cognito encounters an invalid Lambda response.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InvalidLambdaResponseException {
         /// The message returned when Amazon Cognito throws an invalid Lambda response exception.
         #[serde(
@@ -42688,14 +39894,7 @@ pub mod errors {
     /// This exception is thrown when the specified OAuth flow is not valid.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InvalidOAuthFlowException {
         #[serde(
             rename = "message",
@@ -42749,14 +39948,7 @@ pub mod errors {
     /// This exception is thrown when the Amazon Cognito service encounters an invalid parameter.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InvalidParameterException {
         /// The message returned when the Amazon Cognito service throws an invalid parameter exception.
         #[serde(
@@ -42827,14 +40019,7 @@ pub mod errors {
     /// This exception is thrown when Amazon Cognito encounters an invalid password.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InvalidPasswordException {
         /// The message returned when Amazon Cognito throws an invalid user password exception.
         #[serde(
@@ -42889,14 +40074,7 @@ pub mod errors {
     /// This exception is returned when the role provided for SMS configuration doesn't have permission to publish using Amazon SNS.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InvalidSmsRoleAccessPolicyException {
         /// The message returned when the invalid SMS role access policy exception is thrown.
         #[serde(
@@ -42951,14 +40129,7 @@ pub mod errors {
     /// This exception is thrown when the trust relationship is not valid for the role provided for SMS configuration. This can happen if you don't trust `cognito-idp.amazonaws.com` or the external ID provided in the role does not match what is provided in the SMS configuration for the user pool.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InvalidSmsRoleTrustRelationshipException {
         /// The message returned when the role trust relationship for the SMS message is not valid.
         #[serde(
@@ -43013,14 +40184,7 @@ pub mod errors {
     /// This exception is thrown when the user pool configuration is not valid.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InvalidUserPoolConfigurationException {
         /// The message returned when the user pool configuration is not valid.
         #[serde(
@@ -43075,14 +40239,7 @@ pub mod errors {
     /// This exception is thrown when a user exceeds the limit for a requested Amazon Web Services resource.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct LimitExceededException {
         /// The message returned when Amazon Cognito throws a limit exceeded exception.
         #[serde(
@@ -43137,14 +40294,7 @@ pub mod errors {
     /// This exception is thrown when Amazon Cognito can't find a multi-factor authentication (MFA) method.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct MfaMethodNotFoundException {
         /// The message returned when Amazon Cognito throws an MFA method not found exception.
         #[serde(
@@ -43199,14 +40349,7 @@ pub mod errors {
     /// This exception is thrown when you attempt to apply a managed login branding style to an app client that already has an assigned style.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ManagedLoginBrandingExistsException {
         #[serde(
             rename = "message",
@@ -43260,14 +40403,7 @@ pub mod errors {
     /// This exception is thrown when a user isn't authorized.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NotAuthorizedException {
         /// The message returned when the Amazon Cognito service returns a not authorized exception.
         #[serde(
@@ -43322,14 +40458,7 @@ pub mod errors {
     /// This exception is thrown when an operation is not available in the current region or for the current user pool configuration. This can occur when attempting to perform operations that are not supported in secondary replica regions.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct OperationNotEnabledException {
         #[serde(
             rename = "message",
@@ -43383,14 +40512,7 @@ pub mod errors {
     /// The message returned when a user's new password matches a previous password and doesn't comply with the password-history policy.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct PasswordHistoryPolicyViolationException {
         #[serde(
             rename = "message",
@@ -43444,14 +40566,7 @@ pub mod errors {
     /// This exception is thrown when a password reset is required.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct PasswordResetRequiredException {
         /// The message returned when a password reset is required.
         #[serde(
@@ -43506,14 +40621,7 @@ pub mod errors {
     /// This exception is thrown when a precondition is not met.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct PreconditionNotMetException {
         /// The message returned when a precondition is not met.
         #[serde(
@@ -43568,14 +40676,7 @@ pub mod errors {
     /// This exception is throw when your application requests token refresh with a refresh token that has been invalidated by refresh-token rotation.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RefreshTokenReuseException {
         #[serde(
             rename = "message",
@@ -43629,14 +40730,7 @@ pub mod errors {
     /// This exception is thrown when the Amazon Cognito service can't find the requested resource.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ResourceNotFoundException {
         /// The message returned when the Amazon Cognito service returns a resource not found exception.
         #[serde(
@@ -43691,14 +40785,7 @@ pub mod errors {
     /// This exception is thrown when the specified scope doesn't exist.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ScopeDoesNotExistException {
         #[serde(
             rename = "message",
@@ -43752,14 +40839,7 @@ pub mod errors {
     /// The request exceeded your account's service quota. To increase your limit, use or submit a Service Quotas increase request.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ServiceQuotaExceededException {
         #[serde(
             rename = "message",
@@ -43813,14 +40893,7 @@ pub mod errors {
     /// This exception is thrown when the software token time-based one-time password (TOTP) multi-factor authentication (MFA) isn't activated for the user pool.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SoftwareTokenMfaNotFoundException {
         #[serde(
             rename = "message",
@@ -43874,14 +40947,7 @@ pub mod errors {
     /// Terms document names must be unique to the app client. This exception is thrown when you attempt to create terms documents with a duplicate `TermsName`.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TermsExistsException {
         #[serde(
             rename = "message",
@@ -43935,14 +41001,7 @@ pub mod errors {
     /// This exception is thrown when you've attempted to change your feature plan but the operation isn't permitted.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TierChangeNotAllowedException {
         #[serde(
             rename = "message",
@@ -43996,14 +41055,7 @@ pub mod errors {
     /// This exception is thrown when the user has made too many failed attempts for a given action, such as sign-in.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TooManyFailedAttemptsException {
         /// The message returned when Amazon Cognito returns a `TooManyFailedAttempts` exception.
         #[serde(
@@ -44058,14 +41110,7 @@ pub mod errors {
     /// This exception is thrown when the user has made too many requests for a given operation.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TooManyRequestsException {
         /// The message returned when the Amazon Cognito service returns a too many requests exception.
         #[serde(
@@ -44120,14 +41165,7 @@ pub mod errors {
     /// Exception that is thrown when the request isn't authorized. This can happen due to an invalid access token in the request.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UnauthorizedException {
         #[serde(
             rename = "message",
@@ -44181,14 +41219,7 @@ pub mod errors {
     /// This exception is thrown when Amazon Cognito encounters an unexpected exception with Lambda.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UnexpectedLambdaException {
         /// The message returned when Amazon Cognito returns an unexpected Lambda exception.
         #[serde(
@@ -44243,14 +41274,7 @@ pub mod errors {
     /// This exception is thrown when the specified identifier isn't supported.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UnsupportedIdentityProviderException {
         #[serde(
             rename = "message",
@@ -44304,14 +41328,7 @@ pub mod errors {
     /// Exception that is thrown when you attempt to perform an operation that isn't enabled for the user pool client.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UnsupportedOperationException {
         #[serde(
             rename = "message",
@@ -44365,14 +41382,7 @@ pub mod errors {
     /// Exception that is thrown when an unsupported token is passed to an operation.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UnsupportedTokenTypeException {
         #[serde(
             rename = "message",
@@ -44426,14 +41436,7 @@ pub mod errors {
     /// The request failed because the user is in an unsupported state.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UnsupportedUserStateException {
         /// The message returned when the user is in an unsupported state.
         #[serde(
@@ -44488,14 +41491,7 @@ pub mod errors {
     /// This exception is thrown when you're trying to modify a user pool while a user import job is in progress for that pool.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserImportInProgressException {
         /// The message returned when the user pool has an import job running.
         #[serde(
@@ -44550,14 +41546,7 @@ pub mod errors {
     /// This exception is thrown when the Amazon Cognito service encounters a user validation exception with the Lambda service.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserLambdaValidationException {
         /// The message returned when the Amazon Cognito service returns a user validation exception with the Lambda service.
         #[serde(
@@ -44612,14 +41601,7 @@ pub mod errors {
     /// This exception is thrown when a user isn't confirmed successfully.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserNotConfirmedException {
         /// The message returned when a user isn't confirmed successfully.
         #[serde(
@@ -44674,14 +41656,7 @@ pub mod errors {
     /// This exception is thrown when a user isn't found.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserNotFoundException {
         /// The message returned when a user isn't found.
         #[serde(
@@ -44736,14 +41711,7 @@ pub mod errors {
     /// This exception is thrown when user pool add-ons aren't enabled.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolAddOnNotEnabledException {
         #[serde(
             rename = "message",
@@ -44797,14 +41765,7 @@ pub mod errors {
     /// This exception is thrown when a user pool tag can't be set or updated.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolTaggingException {
         #[serde(
             rename = "message",
@@ -44858,14 +41819,7 @@ pub mod errors {
     /// This exception is thrown when Amazon Cognito encounters a user name that already exists in the user pool.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UsernameExistsException {
         /// The message returned when Amazon Cognito throws a user name exists exception.
         #[serde(
@@ -44920,14 +41874,7 @@ pub mod errors {
     /// This exception is thrown when the challenge from `StartWebAuthn` registration has expired.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnChallengeNotFoundException {
         #[serde(
             rename = "message",
@@ -44981,14 +41928,7 @@ pub mod errors {
     /// This exception is thrown when the access token is for a different client than the one in the original `StartWebAuthnRegistration` request.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnClientMismatchException {
         #[serde(
             rename = "message",
@@ -45042,14 +41982,7 @@ pub mod errors {
     /// This exception is thrown when a user pool doesn't have a configured relying party id or a user pool domain.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnConfigurationMissingException {
         #[serde(
             rename = "message",
@@ -45103,14 +42036,7 @@ pub mod errors {
     /// This exception is thrown when a user presents passkey credentials from an unsupported device or provider.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnCredentialNotSupportedException {
         #[serde(
             rename = "message",
@@ -45164,14 +42090,7 @@ pub mod errors {
     /// This exception is thrown when the passkey feature isn't enabled for the user pool.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnNotEnabledException {
         #[serde(
             rename = "message",
@@ -45225,14 +42144,7 @@ pub mod errors {
     /// This exception is thrown when the passkey credential's registration origin does not align with the user pool relying party id.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnOriginNotAllowedException {
         #[serde(
             rename = "message",
@@ -45286,14 +42198,7 @@ pub mod errors {
     /// This exception is thrown when the given passkey credential is associated with a different relying party ID than the user pool relying party ID.
     ///
     /// A client error.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct WebAuthnRelyingPartyMismatchException {
         #[serde(
             rename = "message",
@@ -45345,7 +42250,7 @@ pub mod errors {
     }
     impl ::std::error::Error for WebAuthnRelyingPartyMismatchException {}
     /// Errors of [`AddCustomAttributes`](super::operations::AddCustomAttributes).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AddCustomAttributesError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -45444,7 +42349,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AddUserPoolClientSecret`](super::operations::AddUserPoolClientSecret).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AddUserPoolClientSecretError {
         InvalidParameterException(InvalidParameterException),
@@ -45533,7 +42438,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminAddUserToGroup`](super::operations::AdminAddUserToGroup).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminAddUserToGroupError {
         InvalidParameterException(InvalidParameterException),
@@ -45629,7 +42534,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminConfirmSignUp`](super::operations::AdminConfirmSignUp).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminConfirmSignUpError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -45769,7 +42674,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminCreateUser`](super::operations::AdminCreateUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminCreateUserError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -45952,7 +42857,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminDeleteSoftwareToken`](super::operations::AdminDeleteSoftwareToken).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminDeleteSoftwareTokenError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46055,7 +42960,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminDeleteUser`](super::operations::AdminDeleteUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminDeleteUserError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46151,7 +43056,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminDeleteUserAttributes`](super::operations::AdminDeleteUserAttributes).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminDeleteUserAttributesError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46247,7 +43152,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminDisableProviderForUser`](super::operations::AdminDisableProviderForUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminDisableProviderForUserError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46350,7 +43255,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminDisableUser`](super::operations::AdminDisableUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminDisableUserError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46446,7 +43351,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminEnableUser`](super::operations::AdminEnableUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminEnableUserError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46542,7 +43447,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminForgetDevice`](super::operations::AdminForgetDevice).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminForgetDeviceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46648,7 +43553,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminGetDevice`](super::operations::AdminGetDevice).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminGetDeviceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46747,7 +43652,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminGetUser`](super::operations::AdminGetUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminGetUserError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46843,7 +43748,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminGetUserAuthFactors`](super::operations::AdminGetUserAuthFactors).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminGetUserAuthFactorsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -46939,7 +43844,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminInitiateAuth`](super::operations::AdminInitiateAuth).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminInitiateAuthError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -47148,7 +44053,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminLinkProviderForUser`](super::operations::AdminLinkProviderForUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminLinkProviderForUserError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -47258,7 +44163,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminListDevices`](super::operations::AdminListDevices).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminListDevicesError {
         InvalidParameterException(InvalidParameterException),
@@ -47357,7 +44262,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminListGroupsForUser`](super::operations::AdminListGroupsForUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminListGroupsForUserError {
         InvalidParameterException(InvalidParameterException),
@@ -47453,7 +44358,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminListUserAuthEvents`](super::operations::AdminListUserAuthEvents).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminListUserAuthEventsError {
         InvalidParameterException(InvalidParameterException),
@@ -47559,7 +44464,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminListUserSessions`](super::operations::AdminListUserSessions).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminListUserSessionsError {
         InvalidParameterException(InvalidParameterException),
@@ -47655,7 +44560,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminRemoveUserFromGroup`](super::operations::AdminRemoveUserFromGroup).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminRemoveUserFromGroupError {
         InvalidParameterException(InvalidParameterException),
@@ -47751,7 +44656,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminResetUserPassword`](super::operations::AdminResetUserPassword).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminResetUserPasswordError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -47913,7 +44818,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminRespondToAuthChallenge`](super::operations::AdminRespondToAuthChallenge).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminRespondToAuthChallengeError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -48150,7 +45055,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminRevokeUserSession`](super::operations::AdminRevokeUserSession).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminRevokeUserSessionError {
         InvalidParameterException(InvalidParameterException),
@@ -48246,7 +45151,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminSetUserMfaPreference`](super::operations::AdminSetUserMfaPreference).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminSetUserMfaPreferenceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -48352,7 +45257,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminSetUserPassword`](super::operations::AdminSetUserPassword).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminSetUserPasswordError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -48465,7 +45370,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminSetUserSettings`](super::operations::AdminSetUserSettings).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminSetUserSettingsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -48554,7 +45459,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminUpdateAuthEventFeedback`](super::operations::AdminUpdateAuthEventFeedback).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminUpdateAuthEventFeedbackError {
         InvalidParameterException(InvalidParameterException),
@@ -48660,7 +45565,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminUpdateDeviceStatus`](super::operations::AdminUpdateDeviceStatus).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminUpdateDeviceStatusError {
         InvalidParameterException(InvalidParameterException),
@@ -48766,7 +45671,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminUpdateUserAttributes`](super::operations::AdminUpdateUserAttributes).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminUpdateUserAttributesError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -48928,7 +45833,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AdminUserGlobalSignOut`](super::operations::AdminUserGlobalSignOut).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AdminUserGlobalSignOutError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -49024,7 +45929,7 @@ pub mod errors {
         }
     }
     /// Errors of [`AssociateSoftwareToken`](super::operations::AssociateSoftwareToken).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum AssociateSoftwareTokenError {
         ConcurrentModificationException(ConcurrentModificationException),
@@ -49133,7 +46038,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ChangePassword`](super::operations::ChangePassword).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ChangePasswordError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -49277,7 +46182,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CompleteWebAuthnRegistration`](super::operations::CompleteWebAuthnRegistration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CompleteWebAuthnRegistrationError {
         ForbiddenException(ForbiddenException),
@@ -49440,7 +46345,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ConfirmDevice`](super::operations::ConfirmDevice).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ConfirmDeviceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -49601,7 +46506,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ConfirmForgotPassword`](super::operations::ConfirmForgotPassword).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ConfirmForgotPasswordError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -49786,7 +46691,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ConfirmSignUp`](super::operations::ConfirmSignUp).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ConfirmSignUpError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -49954,7 +46859,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateGroup`](super::operations::CreateGroup).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateGroupError {
         InvalidParameterException(InvalidParameterException),
@@ -50057,7 +46962,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateIdentityProvider`](super::operations::CreateIdentityProvider).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateIdentityProviderError {
         InvalidParameterException(InvalidParameterException),
@@ -50153,7 +47058,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateManagedLoginBranding`](super::operations::CreateManagedLoginBranding).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateManagedLoginBrandingError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -50269,7 +47174,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateResourceServer`](super::operations::CreateResourceServer).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateResourceServerError {
         InvalidParameterException(InvalidParameterException),
@@ -50365,7 +47270,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateTerms`](super::operations::CreateTerms).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateTermsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -50478,7 +47383,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateUserImportJob`](super::operations::CreateUserImportJob).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateUserImportJobError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -50581,7 +47486,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateUserPool`](super::operations::CreateUserPool).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateUserPoolError {
         InvalidParameterException(InvalidParameterException),
@@ -50722,7 +47627,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateUserPoolClient`](super::operations::CreateUserPoolClient).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateUserPoolClientError {
         InvalidParameterException(InvalidParameterException),
@@ -50842,7 +47747,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateUserPoolDomain`](super::operations::CreateUserPoolDomain).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateUserPoolDomainError {
         InvalidParameterException(InvalidParameterException),
@@ -50951,7 +47856,7 @@ pub mod errors {
         }
     }
     /// Errors of [`CreateUserPoolReplica`](super::operations::CreateUserPoolReplica).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum CreateUserPoolReplicaError {
         InvalidParameterException(InvalidParameterException),
@@ -51064,7 +47969,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteGroup`](super::operations::DeleteGroup).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteGroupError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -51153,7 +48058,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteIdentityProvider`](super::operations::DeleteIdentityProvider).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteIdentityProviderError {
         InvalidParameterException(InvalidParameterException),
@@ -51255,7 +48160,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteManagedLoginBranding`](super::operations::DeleteManagedLoginBranding).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteManagedLoginBrandingError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -51354,7 +48259,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteResourceServer`](super::operations::DeleteResourceServer).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteResourceServerError {
         InvalidParameterException(InvalidParameterException),
@@ -51443,7 +48348,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteTerms`](super::operations::DeleteTerms).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteTermsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -51542,7 +48447,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteUser`](super::operations::DeleteUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteUserError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -51662,7 +48567,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteUserAttributes`](super::operations::DeleteUserAttributes).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteUserAttributesError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -51782,7 +48687,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteUserPool`](super::operations::DeleteUserPool).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteUserPoolError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -51881,7 +48786,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteUserPoolClient`](super::operations::DeleteUserPoolClient).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteUserPoolClientError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -51980,7 +48885,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteUserPoolClientSecret`](super::operations::DeleteUserPoolClientSecret).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteUserPoolClientSecretError {
         InvalidParameterException(InvalidParameterException),
@@ -52062,7 +48967,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteUserPoolDomain`](super::operations::DeleteUserPoolDomain).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteUserPoolDomainError {
         NotAuthorizedException(NotAuthorizedException),
@@ -52154,7 +49059,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteUserPoolReplica`](super::operations::DeleteUserPoolReplica).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteUserPoolReplicaError {
         InvalidParameterException(InvalidParameterException),
@@ -52243,7 +49148,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DeleteWebAuthnCredential`](super::operations::DeleteWebAuthnCredential).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DeleteWebAuthnCredentialError {
         ForbiddenException(ForbiddenException),
@@ -52356,7 +49261,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeIdentityProvider`](super::operations::DescribeIdentityProvider).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeIdentityProviderError {
         InvalidParameterException(InvalidParameterException),
@@ -52438,7 +49343,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeManagedLoginBranding`](super::operations::DescribeManagedLoginBranding).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeManagedLoginBrandingError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -52527,7 +49432,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeManagedLoginBrandingByClient`](super::operations::DescribeManagedLoginBrandingByClient).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeManagedLoginBrandingByClientError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -52616,7 +49521,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeResourceServer`](super::operations::DescribeResourceServer).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeResourceServerError {
         InvalidParameterException(InvalidParameterException),
@@ -52705,7 +49610,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeRiskConfiguration`](super::operations::DescribeRiskConfiguration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeRiskConfigurationError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -52804,7 +49709,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeTerms`](super::operations::DescribeTerms).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeTermsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -52893,7 +49798,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeTermsByClient`](super::operations::DescribeTermsByClient).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeTermsByClientError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -52982,7 +49887,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeUserImportJob`](super::operations::DescribeUserImportJob).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeUserImportJobError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -53071,7 +49976,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeUserPool`](super::operations::DescribeUserPool).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeUserPoolError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -53167,7 +50072,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeUserPoolClient`](super::operations::DescribeUserPoolClient).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeUserPoolClientError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -53256,7 +50161,7 @@ pub mod errors {
         }
     }
     /// Errors of [`DescribeUserPoolDomain`](super::operations::DescribeUserPoolDomain).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum DescribeUserPoolDomainError {
         NotAuthorizedException(NotAuthorizedException),
@@ -53338,7 +50243,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ForgetDevice`](super::operations::ForgetDevice).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ForgetDeviceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -53468,7 +50373,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ForgotPassword`](super::operations::ForgotPassword).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ForgotPasswordError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -53644,7 +50549,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetCsvHeader`](super::operations::GetCsvHeader).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetCsvHeaderError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -53733,7 +50638,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetClientToken`](super::operations::GetClientToken).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetClientTokenError {
         InvalidParameterException(InvalidParameterException),
@@ -53829,7 +50734,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetDerivedToken`](super::operations::GetDerivedToken).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetDerivedTokenError {
         InvalidParameterException(InvalidParameterException),
@@ -53959,7 +50864,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetDevice`](super::operations::GetDevice).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetDeviceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -54089,7 +50994,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetGroup`](super::operations::GetGroup).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetGroupError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -54178,7 +51083,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetIdentityProviderByIdentifier`](super::operations::GetIdentityProviderByIdentifier).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetIdentityProviderByIdentifierError {
         InvalidParameterException(InvalidParameterException),
@@ -54260,7 +51165,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetLogDeliveryConfiguration`](super::operations::GetLogDeliveryConfiguration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetLogDeliveryConfigurationError {
         InvalidParameterException(InvalidParameterException),
@@ -54342,7 +51247,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetProvisionedLimit`](super::operations::GetProvisionedLimit).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetProvisionedLimitError {
         InvalidParameterException(InvalidParameterException),
@@ -54424,7 +51329,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetSigningCertificate`](super::operations::GetSigningCertificate).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetSigningCertificateError {
         InternalErrorException(InternalErrorException),
@@ -54499,7 +51404,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetTokensFromRefreshToken`](super::operations::GetTokensFromRefreshToken).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetTokensFromRefreshTokenError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -54636,7 +51541,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetUiCustomization`](super::operations::GetUiCustomization).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetUiCustomizationError {
         InvalidParameterException(InvalidParameterException),
@@ -54725,7 +51630,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetUser`](super::operations::GetUser).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetUserError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -54845,7 +51750,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetUserAttributeVerificationCode`](super::operations::GetUserAttributeVerificationCode).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetUserAttributeVerificationCodeError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -55038,7 +51943,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetUserAuthFactors`](super::operations::GetUserAuthFactors).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetUserAuthFactorsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -55158,7 +52063,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetUserPoolClientSessionConfiguration`](super::operations::GetUserPoolClientSessionConfiguration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetUserPoolClientSessionConfigurationError {
         InvalidParameterException(InvalidParameterException),
@@ -55247,7 +52152,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetUserPoolMfaConfig`](super::operations::GetUserPoolMfaConfig).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetUserPoolMfaConfigError {
         InvalidParameterException(InvalidParameterException),
@@ -55329,7 +52234,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GetUserPoolSessionConfiguration`](super::operations::GetUserPoolSessionConfiguration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GetUserPoolSessionConfigurationError {
         InvalidParameterException(InvalidParameterException),
@@ -55418,7 +52323,7 @@ pub mod errors {
         }
     }
     /// Errors of [`GlobalSignOut`](super::operations::GlobalSignOut).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum GlobalSignOutError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -55531,7 +52436,7 @@ pub mod errors {
         }
     }
     /// Errors of [`InitiateAuth`](super::operations::InitiateAuth).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum InitiateAuthError {
         UnsupportedOperationException(UnsupportedOperationException),
@@ -55740,7 +52645,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListDevices`](super::operations::ListDevices).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListDevicesError {
         InvalidParameterException(InvalidParameterException),
@@ -55870,7 +52775,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListGroups`](super::operations::ListGroups).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListGroupsError {
         InvalidParameterException(InvalidParameterException),
@@ -55959,7 +52864,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListIdentityProviders`](super::operations::ListIdentityProviders).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListIdentityProvidersError {
         InvalidParameterException(InvalidParameterException),
@@ -56041,7 +52946,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListResourceServers`](super::operations::ListResourceServers).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListResourceServersError {
         InvalidParameterException(InvalidParameterException),
@@ -56130,7 +53035,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListTagsForResource`](super::operations::ListTagsForResource).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListTagsForResourceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -56219,7 +53124,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListTerms`](super::operations::ListTerms).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListTermsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -56308,7 +53213,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListUserImportJobs`](super::operations::ListUserImportJobs).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListUserImportJobsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -56397,7 +53302,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListUserPoolClientSecrets`](super::operations::ListUserPoolClientSecrets).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListUserPoolClientSecretsError {
         InvalidParameterException(InvalidParameterException),
@@ -56479,7 +53384,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListUserPoolClients`](super::operations::ListUserPoolClients).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListUserPoolClientsError {
         InvalidParameterException(InvalidParameterException),
@@ -56568,7 +53473,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListUserPoolReplicas`](super::operations::ListUserPoolReplicas).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListUserPoolReplicasError {
         InvalidParameterException(InvalidParameterException),
@@ -56657,7 +53562,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListUserPools`](super::operations::ListUserPools).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListUserPoolsError {
         InvalidParameterException(InvalidParameterException),
@@ -56732,7 +53637,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListUserSessions`](super::operations::ListUserSessions).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListUserSessionsError {
         InvalidParameterException(InvalidParameterException),
@@ -56852,7 +53757,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListUsers`](super::operations::ListUsers).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListUsersError {
         InvalidParameterException(InvalidParameterException),
@@ -56941,7 +53846,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListUsersInGroup`](super::operations::ListUsersInGroup).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListUsersInGroupError {
         InvalidParameterException(InvalidParameterException),
@@ -57030,7 +53935,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ListWebAuthnCredentials`](super::operations::ListWebAuthnCredentials).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ListWebAuthnCredentialsError {
         ForbiddenException(ForbiddenException),
@@ -57136,7 +54041,7 @@ pub mod errors {
         }
     }
     /// Errors of [`ResendConfirmationCode`](super::operations::ResendConfirmationCode).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum ResendConfirmationCodeError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -57312,7 +54217,7 @@ pub mod errors {
         }
     }
     /// Errors of [`RespondToAuthChallenge`](super::operations::RespondToAuthChallenge).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum RespondToAuthChallengeError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -57556,7 +54461,7 @@ pub mod errors {
         }
     }
     /// Errors of [`RevokeToken`](super::operations::RevokeToken).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum RevokeTokenError {
         TooManyRequestsException(TooManyRequestsException),
@@ -57665,7 +54570,7 @@ pub mod errors {
         }
     }
     /// Errors of [`RevokeUserSession`](super::operations::RevokeUserSession).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum RevokeUserSessionError {
         InvalidParameterException(InvalidParameterException),
@@ -57785,7 +54690,7 @@ pub mod errors {
         }
     }
     /// Errors of [`SetLogDeliveryConfiguration`](super::operations::SetLogDeliveryConfiguration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum SetLogDeliveryConfigurationError {
         InvalidParameterException(InvalidParameterException),
@@ -57877,7 +54782,7 @@ pub mod errors {
         }
     }
     /// Errors of [`SetRiskConfiguration`](super::operations::SetRiskConfiguration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum SetRiskConfigurationError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -57993,7 +54898,7 @@ pub mod errors {
         }
     }
     /// Errors of [`SetUiCustomization`](super::operations::SetUiCustomization).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum SetUiCustomizationError {
         InvalidParameterException(InvalidParameterException),
@@ -58082,7 +54987,7 @@ pub mod errors {
         }
     }
     /// Errors of [`SetUserMfaPreference`](super::operations::SetUserMfaPreference).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum SetUserMfaPreferenceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -58195,7 +55100,7 @@ pub mod errors {
         }
     }
     /// Errors of [`SetUserPoolClientSessionConfiguration`](super::operations::SetUserPoolClientSessionConfiguration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum SetUserPoolClientSessionConfigurationError {
         InvalidParameterException(InvalidParameterException),
@@ -58304,7 +55209,7 @@ pub mod errors {
         }
     }
     /// Errors of [`SetUserPoolMfaConfig`](super::operations::SetUserPoolMfaConfig).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum SetUserPoolMfaConfigError {
         InvalidParameterException(InvalidParameterException),
@@ -58435,7 +55340,7 @@ pub mod errors {
         }
     }
     /// Errors of [`SetUserPoolSessionConfiguration`](super::operations::SetUserPoolSessionConfiguration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum SetUserPoolSessionConfigurationError {
         InvalidParameterException(InvalidParameterException),
@@ -58544,7 +55449,7 @@ pub mod errors {
         }
     }
     /// Errors of [`SetUserSettings`](super::operations::SetUserSettings).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum SetUserSettingsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -58657,7 +55562,7 @@ pub mod errors {
         }
     }
     /// Errors of [`SignUp`](super::operations::SignUp).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum SignUpError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -58840,7 +55745,7 @@ pub mod errors {
         }
     }
     /// Errors of [`StartUserImportJob`](super::operations::StartUserImportJob).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum StartUserImportJobError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -58936,7 +55841,7 @@ pub mod errors {
         }
     }
     /// Errors of [`StartWebAuthnRegistration`](super::operations::StartWebAuthnRegistration).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum StartWebAuthnRegistrationError {
         ForbiddenException(ForbiddenException),
@@ -59059,7 +55964,7 @@ pub mod errors {
         }
     }
     /// Errors of [`StopUserImportJob`](super::operations::StopUserImportJob).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum StopUserImportJobError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -59155,7 +56060,7 @@ pub mod errors {
         }
     }
     /// Errors of [`TagResource`](super::operations::TagResource).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum TagResourceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -59244,7 +56149,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UntagResource`](super::operations::UntagResource).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UntagResourceError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -59333,7 +56238,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateAuthEventFeedback`](super::operations::UpdateAuthEventFeedback).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateAuthEventFeedbackError {
         InvalidParameterException(InvalidParameterException),
@@ -59439,7 +56344,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateDeviceStatus`](super::operations::UpdateDeviceStatus).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateDeviceStatusError {
         InvalidParameterException(InvalidParameterException),
@@ -59569,7 +56474,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateGroup`](super::operations::UpdateGroup).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateGroupError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -59658,7 +56563,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateIdentityProvider`](super::operations::UpdateIdentityProvider).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateIdentityProviderError {
         InvalidParameterException(InvalidParameterException),
@@ -59760,7 +56665,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateManagedLoginBranding`](super::operations::UpdateManagedLoginBranding).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateManagedLoginBrandingError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -59859,7 +56764,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateProvisionedLimit`](super::operations::UpdateProvisionedLimit).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateProvisionedLimitError {
         InvalidParameterException(InvalidParameterException),
@@ -59951,7 +56856,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateResourceServer`](super::operations::UpdateResourceServer).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateResourceServerError {
         InvalidParameterException(InvalidParameterException),
@@ -60040,7 +56945,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateTerms`](super::operations::UpdateTerms).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateTermsError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -60146,7 +57051,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateUserAttributes`](super::operations::UpdateUserAttributes).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateUserAttributesError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -60353,7 +57258,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateUserPool`](super::operations::UpdateUserPool).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateUserPoolError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -60521,7 +57426,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateUserPoolClient`](super::operations::UpdateUserPoolClient).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateUserPoolClientError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -60644,7 +57549,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateUserPoolDomain`](super::operations::UpdateUserPoolDomain).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateUserPoolDomainError {
         InvalidParameterException(InvalidParameterException),
@@ -60753,7 +57658,7 @@ pub mod errors {
         }
     }
     /// Errors of [`UpdateUserPoolReplica`](super::operations::UpdateUserPoolReplica).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum UpdateUserPoolReplicaError {
         InvalidParameterException(InvalidParameterException),
@@ -60842,7 +57747,7 @@ pub mod errors {
         }
     }
     /// Errors of [`VerifySoftwareToken`](super::operations::VerifySoftwareToken).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum VerifySoftwareTokenError {
         InvalidParameterException(InvalidParameterException),
@@ -60999,7 +57904,7 @@ pub mod errors {
         }
     }
     /// Errors of [`VerifyUserAttribute`](super::operations::VerifyUserAttribute).
-    #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+    #[derive(Clone, Debug, PartialEq)]
     #[non_exhaustive]
     pub enum VerifyUserAttributeError {
         ResourceNotFoundException(ResourceNotFoundException),
@@ -61881,15 +58786,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AddCustomAttributes;
     impl super::support::Operation for AddCustomAttributes {
         const NAME: &'static str = "AddCustomAttributes";
@@ -61902,15 +58799,7 @@ pub mod operations {
     /// Creates a new client secret for an existing confidential user pool app client. Supports up to 2 active secrets per app client for zero-downtime credential rotation workflows.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AddUserPoolClientSecret;
     impl super::support::Operation for AddUserPoolClientSecret {
         const NAME: &'static str = "AddUserPoolClientSecret";
@@ -61930,15 +58819,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminAddUserToGroup;
     impl super::support::Operation for AdminAddUserToGroup {
         const NAME: &'static str = "AdminAddUserToGroup";
@@ -61962,15 +58843,7 @@ pub mod operations {
     /// To configure your user pool to require administrative confirmation of users, set `AllowAdminCreateUserOnly` to `true` in a `CreateUserPool` or `UpdateUserPool` request.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminConfirmSignUp;
     impl super::support::Operation for AdminConfirmSignUp {
         const NAME: &'static str = "AdminConfirmSignUp";
@@ -62002,15 +58875,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminCreateUser;
     impl super::support::Operation for AdminCreateUser {
         const NAME: &'static str = "AdminCreateUser";
@@ -62030,15 +58895,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminDeleteSoftwareToken;
     impl super::support::Operation for AdminDeleteSoftwareToken {
         const NAME: &'static str = "AdminDeleteSoftwareToken";
@@ -62058,15 +58915,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminDeleteUser;
     impl super::support::Operation for AdminDeleteUser {
         const NAME: &'static str = "AdminDeleteUser";
@@ -62086,15 +58935,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminDeleteUserAttributes;
     impl super::support::Operation for AdminDeleteUserAttributes {
         const NAME: &'static str = "AdminDeleteUserAttributes";
@@ -62122,15 +58963,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminDisableProviderForUser;
     impl super::support::Operation for AdminDisableProviderForUser {
         const NAME: &'static str = "AdminDisableProviderForUser";
@@ -62150,15 +58983,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminDisableUser;
     impl super::support::Operation for AdminDisableUser {
         const NAME: &'static str = "AdminDisableUser";
@@ -62178,15 +59003,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminEnableUser;
     impl super::support::Operation for AdminEnableUser {
         const NAME: &'static str = "AdminEnableUser";
@@ -62206,15 +59023,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminForgetDevice;
     impl super::support::Operation for AdminForgetDevice {
         const NAME: &'static str = "AdminForgetDevice";
@@ -62234,15 +59043,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminGetDevice;
     impl super::support::Operation for AdminGetDevice {
         const NAME: &'static str = "AdminGetDevice";
@@ -62264,15 +59065,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminGetUser;
     impl super::support::Operation for AdminGetUser {
         const NAME: &'static str = "AdminGetUser";
@@ -62295,15 +59088,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminGetUserAuthFactors;
     impl super::support::Operation for AdminGetUserAuthFactors {
         const NAME: &'static str = "AdminGetUserAuthFactors";
@@ -62327,15 +59112,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminInitiateAuth;
     impl super::support::Operation for AdminInitiateAuth {
         const NAME: &'static str = "AdminInitiateAuth";
@@ -62361,15 +59138,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminLinkProviderForUser;
     impl super::support::Operation for AdminLinkProviderForUser {
         const NAME: &'static str = "AdminLinkProviderForUser";
@@ -62389,15 +59158,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminListDevices;
     impl super::support::Operation for AdminListDevices {
         const NAME: &'static str = "AdminListDevices";
@@ -62417,15 +59178,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminListGroupsForUser;
     impl super::support::Operation for AdminListGroupsForUser {
         const NAME: &'static str = "AdminListGroupsForUser";
@@ -62445,15 +59198,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminListUserAuthEvents;
     impl super::support::Operation for AdminListUserAuthEvents {
         const NAME: &'static str = "AdminListUserAuthEvents";
@@ -62466,15 +59211,7 @@ pub mod operations {
     /// Lists the active sessions for a specified user as an administrator. The response includes both token sessions and SSO sessions. Only active sessions are returned; revoked and expired sessions aren't included. Amazon Cognito returns all of a user's sessions in a single page of up to 125 sessions. The results are eventually consistent, and new sessions are typically included within a few seconds.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminListUserSessions;
     impl super::support::Operation for AdminListUserSessions {
         const NAME: &'static str = "AdminListUserSessions";
@@ -62494,15 +59231,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminRemoveUserFromGroup;
     impl super::support::Operation for AdminRemoveUserFromGroup {
         const NAME: &'static str = "AdminRemoveUserFromGroup";
@@ -62528,15 +59257,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminResetUserPassword;
     impl super::support::Operation for AdminResetUserPassword {
         const NAME: &'static str = "AdminResetUserPassword";
@@ -62562,15 +59283,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminRespondToAuthChallenge;
     impl super::support::Operation for AdminRespondToAuthChallenge {
         const NAME: &'static str = "AdminRespondToAuthChallenge";
@@ -62583,15 +59296,7 @@ pub mod operations {
     /// Revokes a specific user session as an administrator. Amazon Cognito revokes all refresh and access tokens that are associated with the session and deletes the session record. You can revoke either a token session or an SSO session, and you can optionally cascade the revocation to linked sessions.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminRevokeUserSession;
     impl super::support::Operation for AdminRevokeUserSession {
         const NAME: &'static str = "AdminRevokeUserSession";
@@ -62611,15 +59316,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminSetUserMfaPreference;
     impl super::support::Operation for AdminSetUserMfaPreference {
         const NAME: &'static str = "AdminSetUserMFAPreference";
@@ -62647,15 +59344,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminSetUserPassword;
     impl super::support::Operation for AdminSetUserPassword {
         const NAME: &'static str = "AdminSetUserPassword";
@@ -62675,15 +59364,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminSetUserSettings;
     impl super::support::Operation for AdminSetUserSettings {
         const NAME: &'static str = "AdminSetUserSettings";
@@ -62705,15 +59386,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminUpdateAuthEventFeedback;
     impl super::support::Operation for AdminUpdateAuthEventFeedback {
         const NAME: &'static str = "AdminUpdateAuthEventFeedback";
@@ -62733,15 +59406,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminUpdateDeviceStatus;
     impl super::support::Operation for AdminUpdateDeviceStatus {
         const NAME: &'static str = "AdminUpdateDeviceStatus";
@@ -62769,15 +59434,7 @@ pub mod operations {
     /// If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Services service, Amazon Simple Notification Service might place your account in the SMS sandbox. In *[sandbox mode](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html)*, you can send messages only to verified phone numbers. After you test your app while in the sandbox environment, you can move out of the sandbox and into production. For more information, see [SMS message settings for Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html) in the *Amazon Cognito Developer Guide*.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminUpdateUserAttributes;
     impl super::support::Operation for AdminUpdateUserAttributes {
         const NAME: &'static str = "AdminUpdateUserAttributes";
@@ -62803,15 +59460,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AdminUserGlobalSignOut;
     impl super::support::Operation for AdminUserGlobalSignOut {
         const NAME: &'static str = "AdminUserGlobalSignOut";
@@ -62828,15 +59477,7 @@ pub mod operations {
     /// Authorize this action with a signed-in user's access token. It must include the scope `aws.cognito.signin.user.admin`.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct AssociateSoftwareToken;
     impl super::support::Operation for AssociateSoftwareToken {
         const NAME: &'static str = "AssociateSoftwareToken";
@@ -62853,15 +59494,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ChangePassword;
     impl super::support::Operation for ChangePassword {
         const NAME: &'static str = "ChangePassword";
@@ -62876,15 +59509,7 @@ pub mod operations {
     /// Authorize this action with a signed-in user's access token. It must include the scope `aws.cognito.signin.user.admin`.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CompleteWebAuthnRegistration;
     impl super::support::Operation for CompleteWebAuthnRegistration {
         const NAME: &'static str = "CompleteWebAuthnRegistration";
@@ -62901,15 +59526,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ConfirmDevice;
     impl super::support::Operation for ConfirmDevice {
         const NAME: &'static str = "ConfirmDevice";
@@ -62924,15 +59541,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ConfirmForgotPassword;
     impl super::support::Operation for ConfirmForgotPassword {
         const NAME: &'static str = "ConfirmForgotPassword";
@@ -62949,15 +59558,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ConfirmSignUp;
     impl super::support::Operation for ConfirmSignUp {
         const NAME: &'static str = "ConfirmSignUp";
@@ -62977,15 +59578,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateGroup;
     impl super::support::Operation for CreateGroup {
         const NAME: &'static str = "CreateGroup";
@@ -63005,15 +59598,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateIdentityProvider;
     impl super::support::Operation for CreateIdentityProvider {
         const NAME: &'static str = "CreateIdentityProvider";
@@ -63037,15 +59622,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateManagedLoginBranding;
     impl super::support::Operation for CreateManagedLoginBranding {
         const NAME: &'static str = "CreateManagedLoginBranding";
@@ -63065,15 +59642,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateResourceServer;
     impl super::support::Operation for CreateResourceServer {
         const NAME: &'static str = "CreateResourceServer";
@@ -63099,15 +59668,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateTerms;
     impl super::support::Operation for CreateTerms {
         const NAME: &'static str = "CreateTerms";
@@ -63127,15 +59688,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateUserImportJob;
     impl super::support::Operation for CreateUserImportJob {
         const NAME: &'static str = "CreateUserImportJob";
@@ -63161,15 +59714,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateUserPool;
     impl super::support::Operation for CreateUserPool {
         const NAME: &'static str = "CreateUserPool";
@@ -63193,15 +59738,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateUserPoolClient;
     impl super::support::Operation for CreateUserPoolClient {
         const NAME: &'static str = "CreateUserPoolClient";
@@ -63225,15 +59762,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateUserPoolDomain;
     impl super::support::Operation for CreateUserPoolDomain {
         const NAME: &'static str = "CreateUserPoolDomain";
@@ -63253,15 +59782,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct CreateUserPoolReplica;
     impl super::support::Operation for CreateUserPoolReplica {
         const NAME: &'static str = "CreateUserPoolReplica";
@@ -63281,15 +59802,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteGroup;
     impl super::support::Operation for DeleteGroup {
         const NAME: &'static str = "DeleteGroup";
@@ -63309,15 +59822,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteIdentityProvider;
     impl super::support::Operation for DeleteIdentityProvider {
         const NAME: &'static str = "DeleteIdentityProvider";
@@ -63337,15 +59842,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteManagedLoginBranding;
     impl super::support::Operation for DeleteManagedLoginBranding {
         const NAME: &'static str = "DeleteManagedLoginBranding";
@@ -63367,15 +59864,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteResourceServer;
     impl super::support::Operation for DeleteResourceServer {
         const NAME: &'static str = "DeleteResourceServer";
@@ -63395,15 +59884,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteTerms;
     impl super::support::Operation for DeleteTerms {
         const NAME: &'static str = "DeleteTerms";
@@ -63420,15 +59901,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteUser;
     impl super::support::Operation for DeleteUser {
         const NAME: &'static str = "DeleteUser";
@@ -63445,15 +59918,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteUserAttributes;
     impl super::support::Operation for DeleteUserAttributes {
         const NAME: &'static str = "DeleteUserAttributes";
@@ -63470,15 +59935,7 @@ pub mod operations {
     /// Amazon Cognito begins full deletion of all resources from deleted user pools after 14 days. In the case of large user pools, the cleanup process might take significant additional time before all user data is permanently deleted.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteUserPool;
     impl super::support::Operation for DeleteUserPool {
         const NAME: &'static str = "DeleteUserPool";
@@ -63491,15 +59948,7 @@ pub mod operations {
     /// Deletes a user pool app client. After you delete an app client, users can no longer sign in to the associated application.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteUserPoolClient;
     impl super::support::Operation for DeleteUserPoolClient {
         const NAME: &'static str = "DeleteUserPoolClient";
@@ -63512,15 +59961,7 @@ pub mod operations {
     /// Deletes a specific client secret from a user pool app client. You cannot delete the last remaining secret for an app client.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteUserPoolClientSecret;
     impl super::support::Operation for DeleteUserPoolClientSecret {
         const NAME: &'static str = "DeleteUserPoolClientSecret";
@@ -63533,15 +59974,7 @@ pub mod operations {
     /// Given a user pool ID and domain identifier, deletes a user pool domain. After you delete a user pool domain, your managed login pages and authorization server are no longer available.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteUserPoolDomain;
     impl super::support::Operation for DeleteUserPoolDomain {
         const NAME: &'static str = "DeleteUserPoolDomain";
@@ -63561,15 +59994,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteUserPoolReplica;
     impl super::support::Operation for DeleteUserPoolReplica {
         const NAME: &'static str = "DeleteUserPoolReplica";
@@ -63586,15 +60011,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DeleteWebAuthnCredential;
     impl super::support::Operation for DeleteWebAuthnCredential {
         const NAME: &'static str = "DeleteWebAuthnCredential";
@@ -63607,15 +60024,7 @@ pub mod operations {
     /// Given a user pool ID and identity provider (IdP) name, returns details about the IdP.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeIdentityProvider;
     impl super::support::Operation for DescribeIdentityProvider {
         const NAME: &'static str = "DescribeIdentityProvider";
@@ -63628,15 +60037,7 @@ pub mod operations {
     /// Given the ID of a managed login branding style, returns detailed information about the style.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeManagedLoginBranding;
     impl super::support::Operation for DescribeManagedLoginBranding {
         const NAME: &'static str = "DescribeManagedLoginBranding";
@@ -63649,15 +60050,7 @@ pub mod operations {
     /// Given the ID of a user pool app client, returns detailed information about the style assigned to the app client.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeManagedLoginBrandingByClient;
     impl super::support::Operation for DescribeManagedLoginBrandingByClient {
         const NAME: &'static str = "DescribeManagedLoginBrandingByClient";
@@ -63670,15 +60063,7 @@ pub mod operations {
     /// Describes a resource server. For more information about resource servers, see [Access control with resource servers](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeResourceServer;
     impl super::support::Operation for DescribeResourceServer {
         const NAME: &'static str = "DescribeResourceServer";
@@ -63691,15 +60076,7 @@ pub mod operations {
     /// Given an app client or user pool ID where threat protection is configured, describes the risk configuration. This operation returns details about adaptive authentication, compromised credentials, and IP-address allow- and denylists. For more information about threat protection, see [Threat protection](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeRiskConfiguration;
     impl super::support::Operation for DescribeRiskConfiguration {
         const NAME: &'static str = "DescribeRiskConfiguration";
@@ -63719,15 +60096,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeTerms;
     impl super::support::Operation for DescribeTerms {
         const NAME: &'static str = "DescribeTerms";
@@ -63749,15 +60118,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeTermsByClient;
     impl super::support::Operation for DescribeTermsByClient {
         const NAME: &'static str = "DescribeTermsByClient";
@@ -63770,15 +60131,7 @@ pub mod operations {
     /// Describes a user import job. For more information about user CSV import, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeUserImportJob;
     impl super::support::Operation for DescribeUserImportJob {
         const NAME: &'static str = "DescribeUserImportJob";
@@ -63798,15 +60151,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeUserPool;
     impl super::support::Operation for DescribeUserPool {
         const NAME: &'static str = "DescribeUserPool";
@@ -63826,15 +60171,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeUserPoolClient;
     impl super::support::Operation for DescribeUserPoolClient {
         const NAME: &'static str = "DescribeUserPoolClient";
@@ -63856,15 +60193,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct DescribeUserPoolDomain;
     impl super::support::Operation for DescribeUserPoolDomain {
         const NAME: &'static str = "DescribeUserPoolDomain";
@@ -63881,15 +60210,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ForgetDevice;
     impl super::support::Operation for ForgetDevice {
         const NAME: &'static str = "ForgetDevice";
@@ -63912,15 +60233,7 @@ pub mod operations {
     /// If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Services service, Amazon Simple Notification Service might place your account in the SMS sandbox. In *[sandbox mode](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html)*, you can send messages only to verified phone numbers. After you test your app while in the sandbox environment, you can move out of the sandbox and into production. For more information, see [SMS message settings for Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html) in the *Amazon Cognito Developer Guide*.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ForgotPassword;
     impl super::support::Operation for ForgotPassword {
         const NAME: &'static str = "ForgotPassword";
@@ -63940,15 +60253,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetCsvHeader;
     impl super::support::Operation for GetCsvHeader {
         const NAME: &'static str = "GetCSVHeader";
@@ -63965,15 +60270,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetClientToken;
     impl super::support::Operation for GetClientToken {
         const NAME: &'static str = "GetClientToken";
@@ -63992,15 +60289,7 @@ pub mod operations {
     /// The requesting app client must have `ALLOW_TOKEN_EXCHANGE_IMPERSONATION` or `ALLOW_TOKEN_EXCHANGE_DELEGATION` in its `ExplicitAuthFlows` (depending on whether you include an `ActorToken`), or the request fails.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetDerivedToken;
     impl super::support::Operation for GetDerivedToken {
         const NAME: &'static str = "GetDerivedToken";
@@ -64017,15 +60306,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetDevice;
     impl super::support::Operation for GetDevice {
         const NAME: &'static str = "GetDevice";
@@ -64047,15 +60328,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetGroup;
     impl super::support::Operation for GetGroup {
         const NAME: &'static str = "GetGroup";
@@ -64068,15 +60341,7 @@ pub mod operations {
     /// Given the identifier of an identity provider (IdP), for example `examplecorp`, returns information about the user pool configuration for that IdP. For more information about IdPs, see [Third-party IdP sign-in](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetIdentityProviderByIdentifier;
     impl super::support::Operation for GetIdentityProviderByIdentifier {
         const NAME: &'static str = "GetIdentityProviderByIdentifier";
@@ -64096,15 +60361,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetLogDeliveryConfiguration;
     impl super::support::Operation for GetLogDeliveryConfiguration {
         const NAME: &'static str = "GetLogDeliveryConfiguration";
@@ -64124,15 +60381,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetProvisionedLimit;
     impl super::support::Operation for GetProvisionedLimit {
         const NAME: &'static str = "GetProvisionedLimit";
@@ -64156,15 +60405,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetSigningCertificate;
     impl super::support::Operation for GetSigningCertificate {
         const NAME: &'static str = "GetSigningCertificate";
@@ -64177,15 +60418,7 @@ pub mod operations {
     /// Given a refresh token, issues new ID, access, and optionally refresh tokens for the user who owns the submitted token. This operation issues a new refresh token and invalidates the original refresh token after an optional grace period when refresh token rotation is enabled. If refresh token rotation is disabled, issues new ID and access tokens only.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetTokensFromRefreshToken;
     impl super::support::Operation for GetTokensFromRefreshToken {
         const NAME: &'static str = "GetTokensFromRefreshToken";
@@ -64198,15 +60431,7 @@ pub mod operations {
     /// Given a user pool ID or app client, returns information about classic hosted UI branding that you applied, if any. Returns user-pool level branding information if no app client branding is applied, or if you don't specify an app client ID. Returns an empty object if you haven't applied hosted UI branding to either the client or the user pool. For more information, see [Hosted UI (classic) branding](https://docs.aws.amazon.com/cognito/latest/developerguide/hosted-ui-classic-branding.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetUiCustomization;
     impl super::support::Operation for GetUiCustomization {
         const NAME: &'static str = "GetUICustomization";
@@ -64223,15 +60448,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetUser;
     impl super::support::Operation for GetUser {
         const NAME: &'static str = "GetUser";
@@ -64252,15 +60469,7 @@ pub mod operations {
     /// If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Services service, Amazon Simple Notification Service might place your account in the SMS sandbox. In *[sandbox mode](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html)*, you can send messages only to verified phone numbers. After you test your app while in the sandbox environment, you can move out of the sandbox and into production. For more information, see [SMS message settings for Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html) in the *Amazon Cognito Developer Guide*.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetUserAttributeVerificationCode;
     impl super::support::Operation for GetUserAttributeVerificationCode {
         const NAME: &'static str = "GetUserAttributeVerificationCode";
@@ -64280,15 +60489,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetUserAuthFactors;
     impl super::support::Operation for GetUserAuthFactors {
         const NAME: &'static str = "GetUserAuthFactors";
@@ -64301,15 +60502,7 @@ pub mod operations {
     /// Retrieves the session configuration for a user pool app client. If you have never called `SetUserPoolClientSessionConfiguration` for the app client, this operation returns the default SSO session maximum validity of `60` minutes.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetUserPoolClientSessionConfiguration;
     impl super::support::Operation for GetUserPoolClientSessionConfiguration {
         const NAME: &'static str = "GetUserPoolClientSessionConfiguration";
@@ -64334,15 +60527,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetUserPoolMfaConfig;
     impl super::support::Operation for GetUserPoolMfaConfig {
         const NAME: &'static str = "GetUserPoolMfaConfig";
@@ -64355,15 +60540,7 @@ pub mod operations {
     /// Retrieves the session tracking configuration for a user pool, including whether session tracking is enabled and the pool-wide maximum number of active token sessions for each user. If you have never called `SetUserPoolSessionConfiguration` for the user pool, this operation returns the default values: `UserSessionTracking` as `DISABLED` and a `MaxPerUser` value of `20`.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GetUserPoolSessionConfiguration;
     impl super::support::Operation for GetUserPoolSessionConfiguration {
         const NAME: &'static str = "GetUserPoolSessionConfiguration";
@@ -64386,15 +60563,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct GlobalSignOut;
     impl super::support::Operation for GlobalSignOut {
         const NAME: &'static str = "GlobalSignOut";
@@ -64413,15 +60582,7 @@ pub mod operations {
     /// If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Services service, Amazon Simple Notification Service might place your account in the SMS sandbox. In *[sandbox mode](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html)*, you can send messages only to verified phone numbers. After you test your app while in the sandbox environment, you can move out of the sandbox and into production. For more information, see [SMS message settings for Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html) in the *Amazon Cognito Developer Guide*.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct InitiateAuth;
     impl super::support::Operation for InitiateAuth {
         const NAME: &'static str = "InitiateAuth";
@@ -64438,15 +60599,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListDevices;
     impl super::support::Operation for ListDevices {
         const NAME: &'static str = "ListDevices";
@@ -64466,15 +60619,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListGroups;
     impl super::support::Operation for ListGroups {
         const NAME: &'static str = "ListGroups";
@@ -64494,15 +60639,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListIdentityProviders;
     impl super::support::Operation for ListIdentityProviders {
         const NAME: &'static str = "ListIdentityProviders";
@@ -64522,15 +60659,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListResourceServers;
     impl super::support::Operation for ListResourceServers {
         const NAME: &'static str = "ListResourceServers";
@@ -64543,15 +60672,7 @@ pub mod operations {
     /// Lists the tags that are assigned to an Amazon Cognito user pool. For more information, see [Tagging resources](https://docs.aws.amazon.com/cognito/latest/developerguide/tagging.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListTagsForResource;
     impl super::support::Operation for ListTagsForResource {
         const NAME: &'static str = "ListTagsForResource";
@@ -64571,15 +60692,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListTerms;
     impl super::support::Operation for ListTerms {
         const NAME: &'static str = "ListTerms";
@@ -64599,15 +60712,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListUserImportJobs;
     impl super::support::Operation for ListUserImportJobs {
         const NAME: &'static str = "ListUserImportJobs";
@@ -64620,15 +60725,7 @@ pub mod operations {
     /// Lists all client secrets associated with a user pool app client. Returns metadata about the secrets. The response does not include pagination tokens as there are only 2 secrets at any given time and we return both with every ListUserPoolClientSecrets call. For security reasons, the response never reveals the actual secret value in ClientSecretValue.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListUserPoolClientSecrets;
     impl super::support::Operation for ListUserPoolClientSecrets {
         const NAME: &'static str = "ListUserPoolClientSecrets";
@@ -64648,15 +60745,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListUserPoolClients;
     impl super::support::Operation for ListUserPoolClients {
         const NAME: &'static str = "ListUserPoolClients";
@@ -64676,15 +60765,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListUserPoolReplicas;
     impl super::support::Operation for ListUserPoolReplicas {
         const NAME: &'static str = "ListUserPoolReplicas";
@@ -64704,15 +60785,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListUserPools;
     impl super::support::Operation for ListUserPools {
         const NAME: &'static str = "ListUserPools";
@@ -64725,15 +60798,7 @@ pub mod operations {
     /// Lists the active sessions for the currently signed-in user. Amazon Cognito authorizes this operation with the user's access token and returns all of the user's active sessions across every app client in the user pool, including both token sessions and SSO sessions. The `IsCurrentSession` field identifies the session that the calling access token belongs to. The results are eventually consistent, and new sessions are typically included within a few seconds.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListUserSessions;
     impl super::support::Operation for ListUserSessions {
         const NAME: &'static str = "ListUserSessions";
@@ -64755,15 +60820,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListUsers;
     impl super::support::Operation for ListUsers {
         const NAME: &'static str = "ListUsers";
@@ -64783,15 +60840,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListUsersInGroup;
     impl super::support::Operation for ListUsersInGroup {
         const NAME: &'static str = "ListUsersInGroup";
@@ -64808,15 +60857,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ListWebAuthnCredentials;
     impl super::support::Operation for ListWebAuthnCredentials {
         const NAME: &'static str = "ListWebAuthnCredentials";
@@ -64835,15 +60876,7 @@ pub mod operations {
     /// If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Services service, Amazon Simple Notification Service might place your account in the SMS sandbox. In *[sandbox mode](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html)*, you can send messages only to verified phone numbers. After you test your app while in the sandbox environment, you can move out of the sandbox and into production. For more information, see [SMS message settings for Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html) in the *Amazon Cognito Developer Guide*.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct ResendConfirmationCode;
     impl super::support::Operation for ResendConfirmationCode {
         const NAME: &'static str = "ResendConfirmationCode";
@@ -64864,15 +60897,7 @@ pub mod operations {
     /// If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Services service, Amazon Simple Notification Service might place your account in the SMS sandbox. In *[sandbox mode](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html)*, you can send messages only to verified phone numbers. After you test your app while in the sandbox environment, you can move out of the sandbox and into production. For more information, see [SMS message settings for Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html) in the *Amazon Cognito Developer Guide*.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct RespondToAuthChallenge;
     impl super::support::Operation for RespondToAuthChallenge {
         const NAME: &'static str = "RespondToAuthChallenge";
@@ -64887,15 +60912,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct RevokeToken;
     impl super::support::Operation for RevokeToken {
         const NAME: &'static str = "RevokeToken";
@@ -64908,15 +60925,7 @@ pub mod operations {
     /// Revokes a specific session for the currently signed-in user. Amazon Cognito authorizes this operation with the user's access token, revokes all refresh and access tokens that are associated with the session, and deletes the session record. You can't revoke the session that the calling access token belongs to.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct RevokeUserSession;
     impl super::support::Operation for RevokeUserSession {
         const NAME: &'static str = "RevokeUserSession";
@@ -64929,15 +60938,7 @@ pub mod operations {
     /// Sets up or modifies the logging configuration of a user pool. User pools can export user notification logs and, when threat protection is active, user-activity logs. For more information, see [Exporting user pool logs](https://docs.aws.amazon.com/cognito/latest/developerguide/exporting-quotas-and-usage.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct SetLogDeliveryConfiguration;
     impl super::support::Operation for SetLogDeliveryConfiguration {
         const NAME: &'static str = "SetLogDeliveryConfiguration";
@@ -64959,15 +60960,7 @@ pub mod operations {
     /// In secondary regions for user pools with multi-region replication, only the `SourceARN` and `From` attributes of `NotifyConfiguration` can be modified to configure region-specific SES integration. All other risk configuration settings must match the existing values to maintain consistency across replicas.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct SetRiskConfiguration;
     impl super::support::Operation for SetRiskConfiguration {
         const NAME: &'static str = "SetRiskConfiguration";
@@ -64989,15 +60982,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct SetUiCustomization;
     impl super::support::Operation for SetUiCustomization {
         const NAME: &'static str = "SetUICustomization";
@@ -65014,15 +60999,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct SetUserMfaPreference;
     impl super::support::Operation for SetUserMfaPreference {
         const NAME: &'static str = "SetUserMFAPreference";
@@ -65035,15 +61012,7 @@ pub mod operations {
     /// Sets the session configuration for a user pool app client. The configurable client-level setting is the maximum validity period for silent reuse of an SSO session. This operation performs a full replacement of the client-level session configuration; every request parameter is required, and session tracking must be enabled for the user pool. The user pool must be in the Essentials or Plus tier. Otherwise, this operation returns a `FeatureUnavailableInTierException`.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct SetUserPoolClientSessionConfiguration;
     impl super::support::Operation for SetUserPoolClientSessionConfiguration {
         const NAME: &'static str = "SetUserPoolClientSessionConfiguration";
@@ -65060,15 +61029,7 @@ pub mod operations {
     /// If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Services service, Amazon Simple Notification Service might place your account in the SMS sandbox. In *[sandbox mode](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html)*, you can send messages only to verified phone numbers. After you test your app while in the sandbox environment, you can move out of the sandbox and into production. For more information, see [SMS message settings for Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html) in the *Amazon Cognito Developer Guide*.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct SetUserPoolMfaConfig;
     impl super::support::Operation for SetUserPoolMfaConfig {
         const NAME: &'static str = "SetUserPoolMfaConfig";
@@ -65081,15 +61042,7 @@ pub mod operations {
     /// Enables or disables session tracking for a user pool, and sets the pool-wide maximum number of active token sessions that each user can have. This operation performs a full replacement of the pool-level session configuration; every request parameter is required. The user pool must be in the Essentials or Plus tier. Otherwise, this operation returns a `FeatureUnavailableInTierException`.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct SetUserPoolSessionConfiguration;
     impl super::support::Operation for SetUserPoolSessionConfiguration {
         const NAME: &'static str = "SetUserPoolSessionConfiguration";
@@ -65106,15 +61059,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct SetUserSettings;
     impl super::support::Operation for SetUserSettings {
         const NAME: &'static str = "SetUserSettings";
@@ -65135,15 +61080,7 @@ pub mod operations {
     /// You might receive a `LimitExceeded` exception in response to this request if you have exceeded a rate quota for email or SMS messages, and if your user pool automatically verifies email addresses or phone numbers. When you get this exception in the response, the user is successfully created and is in an `UNCONFIRMED` state.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct SignUp;
     impl super::support::Operation for SignUp {
         const NAME: &'static str = "SignUp";
@@ -65156,15 +61093,7 @@ pub mod operations {
     /// Instructs your user pool to start importing users from a CSV file that contains their usernames and attributes. For more information about importing users from a CSV file, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct StartUserImportJob;
     impl super::support::Operation for StartUserImportJob {
         const NAME: &'static str = "StartUserImportJob";
@@ -65179,15 +61108,7 @@ pub mod operations {
     /// Authorize this action with a signed-in user's access token. It must include the scope `aws.cognito.signin.user.admin`.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct StartWebAuthnRegistration;
     impl super::support::Operation for StartWebAuthnRegistration {
         const NAME: &'static str = "StartWebAuthnRegistration";
@@ -65200,15 +61121,7 @@ pub mod operations {
     /// Instructs your user pool to stop a running job that's importing users from a CSV file that contains their usernames and attributes. For more information about importing users from a CSV file, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct StopUserImportJob;
     impl super::support::Operation for StopUserImportJob {
         const NAME: &'static str = "StopUserImportJob";
@@ -65227,15 +61140,7 @@ pub mod operations {
     /// You can use this action up to 5 times per second, per account. A user pool can have as many as 50 tags.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct TagResource;
     impl super::support::Operation for TagResource {
         const NAME: &'static str = "TagResource";
@@ -65248,15 +61153,7 @@ pub mod operations {
     /// Given tag IDs that you previously assigned to a user pool, removes them.
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UntagResource;
     impl super::support::Operation for UntagResource {
         const NAME: &'static str = "UntagResource";
@@ -65273,15 +61170,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateAuthEventFeedback;
     impl super::support::Operation for UpdateAuthEventFeedback {
         const NAME: &'static str = "UpdateAuthEventFeedback";
@@ -65298,15 +61187,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateDeviceStatus;
     impl super::support::Operation for UpdateDeviceStatus {
         const NAME: &'static str = "UpdateDeviceStatus";
@@ -65326,15 +61207,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateGroup;
     impl super::support::Operation for UpdateGroup {
         const NAME: &'static str = "UpdateGroup";
@@ -65354,15 +61227,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateIdentityProvider;
     impl super::support::Operation for UpdateIdentityProvider {
         const NAME: &'static str = "UpdateIdentityProvider";
@@ -65386,15 +61251,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateManagedLoginBranding;
     impl super::support::Operation for UpdateManagedLoginBranding {
         const NAME: &'static str = "UpdateManagedLoginBranding";
@@ -65416,15 +61273,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateProvisionedLimit;
     impl super::support::Operation for UpdateProvisionedLimit {
         const NAME: &'static str = "UpdateProvisionedLimit";
@@ -65446,15 +61295,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateResourceServer;
     impl super::support::Operation for UpdateResourceServer {
         const NAME: &'static str = "UpdateResourceServer";
@@ -65480,15 +61321,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateTerms;
     impl super::support::Operation for UpdateTerms {
         const NAME: &'static str = "UpdateTerms";
@@ -65511,15 +61344,7 @@ pub mod operations {
     /// If you have never used SMS text messages with Amazon Cognito or any other Amazon Web Services service, Amazon Simple Notification Service might place your account in the SMS sandbox. In *[sandbox mode](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html)*, you can send messages only to verified phone numbers. After you test your app while in the sandbox environment, you can move out of the sandbox and into production. For more information, see [SMS message settings for Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html) in the *Amazon Cognito Developer Guide*.
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateUserAttributes;
     impl super::support::Operation for UpdateUserAttributes {
         const NAME: &'static str = "UpdateUserAttributes";
@@ -65547,15 +61372,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateUserPool;
     impl super::support::Operation for UpdateUserPool {
         const NAME: &'static str = "UpdateUserPool";
@@ -65579,15 +61396,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateUserPoolClient;
     impl super::support::Operation for UpdateUserPoolClient {
         const NAME: &'static str = "UpdateUserPoolClient";
@@ -65617,15 +61426,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateUserPoolDomain;
     impl super::support::Operation for UpdateUserPoolDomain {
         const NAME: &'static str = "UpdateUserPoolDomain";
@@ -65645,15 +61446,7 @@ pub mod operations {
     /// - [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html)
     ///
     /// Signed with AWS Signature Version 4.
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct UpdateUserPoolReplica;
     impl super::support::Operation for UpdateUserPoolReplica {
         const NAME: &'static str = "UpdateUserPoolReplica";
@@ -65668,15 +61461,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct VerifySoftwareToken;
     impl super::support::Operation for VerifySoftwareToken {
         const NAME: &'static str = "VerifySoftwareToken";
@@ -65695,15 +61480,7 @@ pub mod operations {
     /// **Note:** Amazon Cognito doesn't evaluate Identity and Access Management (IAM) policies in requests for this API operation. For this operation, you can't use IAM credentials to authorize requests, and you can't grant IAM permissions in policies. For more information about authorization models in Amazon Cognito, see [Using the Amazon Cognito user pools API and user pool endpoints](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
     ///
     /// Sent without credentials (the model marks it `authtype: none`).
-    #[derive(
-        ::std::clone::Clone,
-        ::std::marker::Copy,
-        ::std::fmt::Debug,
-        ::std::default::Default,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub struct VerifyUserAttribute;
     impl super::support::Operation for VerifyUserAttribute {
         const NAME: &'static str = "VerifyUserAttribute";
@@ -65883,6 +61660,11 @@ mod patterns {
 ///
 /// This file is embedded verbatim (re-formatted) into every generated output as `mod support`,
 /// so generated code stays self-contained and includable anywhere with `include!`.
+#[allow(
+    clippy::too_many_arguments,
+    clippy::enum_variant_names,
+    clippy::large_enum_variant
+)]
 pub mod support {
     use std::fmt;
     /// What `Debug` prints in place of a sensitive value.
@@ -66171,10 +61953,10 @@ pub mod support {
         ($module:ident, $optional:ident, $format:ident, $parse:ident, $what:literal) => {
             #[doc = " Serde glue for a timestamp in this text format."] pub mod $module {
             use super::DateTime; #[doc = " Writes the timestamp as text."] pub fn
-            serialize < S : ::serde::Serializer > (value : & DateTime, serializer : S) ->
-            Result < S::Ok, S::Error > { serializer.serialize_str(& value.$format ()) }
-            #[doc = " Reads the timestamp from text."] pub fn deserialize <'de, D :
-            ::serde::Deserializer <'de >> (deserializer : D) -> Result < DateTime,
+            serialize < S : ::serde::Serializer > (value : & DateTime, serializer : S,)
+            -> Result < S::Ok, S::Error > { serializer.serialize_str(& value.$format ())
+            } #[doc = " Reads the timestamp from text."] pub fn deserialize <'de, D :
+            ::serde::Deserializer <'de >> (deserializer : D,) -> Result < DateTime,
             D::Error > { let text = <::std::borrow::Cow <'de, str > as
             ::serde::Deserialize >::deserialize(deserializer) ?; DateTime::$parse (&
             text).ok_or_else(|| ::serde::de::Error::custom(concat!("invalid ", $what,
@@ -66182,10 +61964,10 @@ pub mod support {
             " Serde glue for an optional timestamp in this text format."] pub mod
             $optional { use super::DateTime; #[doc = " Writes the timestamp as text."]
             pub fn serialize < S : ::serde::Serializer > (value : & Option < DateTime >,
-            serializer : S) -> Result < S::Ok, S::Error > { match value { Some(value) =>
+            serializer : S,) -> Result < S::Ok, S::Error > { match value { Some(value) =>
             super::$module ::serialize(value, serializer), None => serializer
             .serialize_none(), } } #[doc = " Reads the timestamp from text."] pub fn
-            deserialize <'de, D : ::serde::Deserializer <'de >> (deserializer : D) ->
+            deserialize <'de, D : ::serde::Deserializer <'de >> (deserializer : D,) ->
             Result < Option < DateTime >, D::Error > { super::$module
             ::deserialize(deserializer).map(Some) } }
         };

@@ -129,7 +129,7 @@ fn representative_errors_and_operations() {
     use representative::support::{AuthScheme, Operation};
 
     assert_eq!(InternalFault::CODE, "InternalFailure");
-    assert!(InternalFault::FAULT);
+    const { assert!(InternalFault::FAULT) };
     assert_eq!(InternalFault::HTTP_STATUS, Some(500));
     assert_eq!(PutThingError::CODES, &["ThingNotFoundException", "InternalFailure"]);
     let error = PutThingError::from_code("InternalFailure", br#"{"Message":"boom"}"#, 500);

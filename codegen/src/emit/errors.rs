@@ -7,13 +7,13 @@ use super::shapes::{constructors, emit_fields, needs_manual_debug, struct_debug,
 use super::{doc_attrs, ident, join_docs};
 use crate::typespace::{ExceptionDef, Kind, OperationDef, ShapeDef, TypeSpace, UNMODELED};
 
-pub(super) fn emit_errors(space: &TypeSpace) -> TokenStream {
+pub(super) fn emit_errors(space: &TypeSpace) -> Vec<TokenStream> {
     let exceptions = space.shapes.iter().filter(|s| s.included).filter_map(|shape| match &shape.kind {
         Kind::Exception(def) => Some(emit_exception(space, shape, def)),
         _ => None,
     });
     let enums = space.operations.iter().map(|op| emit_error_enum(space, op));
-    quote!(#(#exceptions)* #(#enums)*)
+    exceptions.chain(enums).collect()
 }
 
 /// The member that carries the human-readable message, if the exception has one.
@@ -85,7 +85,7 @@ fn emit_error_enum(space: &TypeSpace, op: &OperationDef) -> TokenStream {
     let types: Vec<_> = op.errors.iter().map(|e| exception_ident(space, e.shape)).collect();
     quote! {
         #[doc = #doc]
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants(#types),)*

@@ -7,19 +7,17 @@ use super::{deprecation_note, doc_attrs, ident, join_docs, type_of};
 use crate::model::AuthType;
 use crate::typespace::{OperationDef, TypeSpace};
 
-pub(super) fn emit_operations(space: &TypeSpace) -> TokenStream {
-    let service = service_info(space);
-    let descriptors = space.operations.iter().map(|op| descriptor(space, op));
+pub(super) fn emit_operations(space: &TypeSpace) -> Vec<TokenStream> {
     let infos = space.operations.iter().map(|op| {
         let (name, target, auth) = (&op.wire_name, &op.target, auth_tokens(op.auth));
         quote!(super::support::OperationInfo { name: #name, target: #target, auth: #auth })
     });
-    quote! {
-        #service
+    let table = quote! {
         /// Every operation of these bindings, in model order.
         pub const ALL: &[super::support::OperationInfo] = &[#(#infos),*];
-        #(#descriptors)*
-    }
+    };
+    let descriptors = space.operations.iter().map(|op| descriptor(space, op));
+    [service_info(space), table].into_iter().chain(descriptors).collect()
 }
 
 fn service_info(space: &TypeSpace) -> TokenStream {
@@ -60,7 +58,7 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
     let (wire, target, auth) = (&op.wire_name, &op.target, auth_tokens(op.auth));
     quote! {
         #docs
-        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         pub struct #name;
         impl super::support::Operation for #name {
             const NAME: &'static str = #wire;

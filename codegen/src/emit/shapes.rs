@@ -8,14 +8,18 @@ use super::{
 };
 use crate::typespace::{EnumDef, FieldDef, Kind, ShapeDef, StructDef, TypeSpace, UnionDef};
 
-pub(super) fn emit_types(space: &TypeSpace) -> TokenStream {
-    let items = space.shapes.iter().filter(|s| s.included).map(|shape| match &shape.kind {
-        Kind::Struct(def) => emit_struct(space, shape, def),
-        Kind::Enum(def) => emit_enum(shape, def),
-        Kind::Union(def) => emit_union(space, shape, def),
-        _ => TokenStream::new(),
-    });
-    quote!(#(#items)*)
+pub(super) fn emit_types(space: &TypeSpace) -> Vec<TokenStream> {
+    space
+        .shapes
+        .iter()
+        .filter(|s| s.included)
+        .filter_map(|shape| match &shape.kind {
+            Kind::Struct(def) => Some(emit_struct(space, shape, def)),
+            Kind::Enum(def) => Some(emit_enum(shape, def)),
+            Kind::Union(def) => Some(emit_union(space, shape, def)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Docs of a shape's item: the model's text, then deprecation.
@@ -138,9 +142,9 @@ pub(super) fn struct_derives(
     fields: &[FieldDef],
     serde: TokenStream,
 ) -> TokenStream {
-    let default = fields.iter().all(|f| !f.required).then(|| quote!(::std::default::Default,));
-    let debug = (!needs_manual_debug(space, shape, fields)).then(|| quote!(::std::fmt::Debug,));
-    quote!(#[derive(::std::clone::Clone, #debug #default ::std::cmp::PartialEq, #serde)])
+    let default = fields.iter().all(|f| !f.required).then(|| quote!(Default,));
+    let debug = (!needs_manual_debug(space, shape, fields)).then(|| quote!(Debug,));
+    quote!(#[derive(Clone, #debug #default PartialEq, #serde)])
 }
 
 pub(super) fn needs_manual_debug(space: &TypeSpace, shape: &ShapeDef, fields: &[FieldDef]) -> bool {
@@ -253,10 +257,10 @@ fn emit_enum(shape: &ShapeDef, def: &EnumDef) -> TokenStream {
     } else {
         quote!()
     };
-    let debug_derive = (!shape.sensitive).then(|| quote!(::std::fmt::Debug,));
+    let debug_derive = (!shape.sensitive).then(|| quote!(Debug,));
     quote! {
         #docs
-        #[derive(::std::clone::Clone, #debug_derive ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[derive(Clone, #debug_derive PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -335,7 +339,7 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef) -> TokenStrea
         let docs = doc_attrs(&v.docs);
         quote!(#docs #[serde(rename = #wire)] #variant(#ty),)
     });
-    let debug_derive = (!redact).then(|| quote!(::std::fmt::Debug,));
+    let debug_derive = (!redact).then(|| quote!(Debug,));
     let debug_impl = redact.then(|| {
         let arms = def.variants.iter().map(|v| {
             let variant = ident(&v.rust_name);
@@ -357,7 +361,7 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef) -> TokenStrea
     let validate = shape.input.then(|| validate::emit_union_validate(space, shape, def));
     quote! {
         #docs
-        #[derive(::std::clone::Clone, #debug_derive ::std::cmp::PartialEq, #serde)]
+        #[derive(Clone, #debug_derive PartialEq, #serde)]
         #[non_exhaustive]
         pub enum #name { #(#variants)* }
         #debug_impl

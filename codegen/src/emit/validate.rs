@@ -8,7 +8,7 @@ use crate::model::Bound;
 use crate::typespace::{FieldDef, Kind, ShapeDef, ShapeId, StructDef, TypeSpace, UnionDef};
 
 /// The hidden `patterns` module: one lazily compiled regex per distinct pattern.
-pub(super) fn emit_patterns(space: &TypeSpace) -> TokenStream {
+pub(super) fn emit_patterns(space: &TypeSpace) -> Vec<TokenStream> {
     let statics = space.patterns.iter().enumerate().filter(|(_, p)| p.unsupported.is_none()).map(|(i, p)| {
         let name = pattern_ident(i);
         let (source, anchored) = (&p.source, &p.anchored);
@@ -16,7 +16,7 @@ pub(super) fn emit_patterns(space: &TypeSpace) -> TokenStream {
             pub(super) static #name: super::support::Pattern = super::support::Pattern::new(#source, #anchored);
         }
     });
-    quote!(#(#statics)*)
+    statics.collect()
 }
 
 fn pattern_ident(index: usize) -> Ident {

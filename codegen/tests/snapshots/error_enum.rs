@@ -1,5 +1,5 @@
 /// Errors of [`PutThing`](super::operations::PutThing).
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum PutThingError {
     ThingNotFoundException(ThingNotFoundException),

@@ -1,10 +1,5 @@
 /// Input of `PutThing`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PutThingRequest {
     /// The name, 1 to 64 characters.
     ///
@@ -149,7 +144,9 @@ pub struct PutThingRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub token: ::std::option::Option<::std::string::String>,
-    /// **Deprecated:** Use `Name`.
+    /// **Deprecated:**
+    ///
+    /// Use `Name`.
     ///
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
     #[serde(

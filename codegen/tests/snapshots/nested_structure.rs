@@ -1,10 +1,4 @@
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThingSummary {
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
     #[serde(rename = "Name")]

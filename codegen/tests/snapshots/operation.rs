@@ -1,15 +1,7 @@
 /// Signs in \[without\] credentials.
 ///
 /// Sent without credentials (the model marks it `authtype: none`).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SignIn;
 impl super::support::Operation for SignIn {
     const NAME: &'static str = "SignIn";

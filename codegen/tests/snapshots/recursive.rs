@@ -1,12 +1,5 @@
 /// Recursive through a direct member and through a list.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TreeNode {
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
     #[serde(

@@ -1,12 +1,5 @@
 /// A shape named like a std type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::default::Default,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Box {
     /// *Constraints:* pattern `(?!bad).*` (not checked: the `regex` crate cannot compile it).
     #[serde(

@@ -1,13 +1,7 @@
 /// Exactly one of these.
 ///
 /// A union: exactly one variant is set, written on the wire as a one-member object.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub enum Choice {
     #[serde(rename = "Text")]
