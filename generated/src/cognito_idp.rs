@@ -61835,7 +61835,7 @@ pub mod support {
             self.seconds as f64 + f64::from(self.nanos) / 1e9
         }
         /// Formats as RFC 3339 in UTC (`2023-11-14T22:13:20Z`, fraction only when present).
-        pub fn to_rfc3339(&self) -> String {
+        pub fn to_rfc3339(self) -> String {
             let (date, secs_of_day) = civil::split(self.seconds);
             let mut out = format!(
                 "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", date.year, date.month, date.day,
@@ -61854,7 +61854,7 @@ pub mod support {
             civil::parse_rfc3339(text)
         }
         /// Formats as an HTTP date (`Tue, 14 Nov 2023 22:13:20 GMT`), whole seconds.
-        pub fn to_http_date(&self) -> String {
+        pub fn to_http_date(self) -> String {
             let (date, secs_of_day) = civil::split(self.seconds);
             format!(
                 "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",

@@ -182,7 +182,7 @@ impl DateTime {
     }
 
     /// Formats as RFC 3339 in UTC (`2023-11-14T22:13:20Z`, fraction only when present).
-    pub fn to_rfc3339(&self) -> String {
+    pub fn to_rfc3339(self) -> String {
         let (date, secs_of_day) = civil::split(self.seconds);
         let mut out = format!(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
@@ -208,7 +208,7 @@ impl DateTime {
     }
 
     /// Formats as an HTTP date (`Tue, 14 Nov 2023 22:13:20 GMT`), whole seconds.
-    pub fn to_http_date(&self) -> String {
+    pub fn to_http_date(self) -> String {
         let (date, secs_of_day) = civil::split(self.seconds);
         format!(
             "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
