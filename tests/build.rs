@@ -7,10 +7,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR")?);
     let model = "../spec/cognito-idp/2016-04-18/service-2.json";
 
-    cognito_codegen::Config::new().model(model).generate()?;
+    let schema = "../spec/challenges.json";
+
+    cognito_codegen::Config::new().model(model).challenge_schema(schema).module_path("cognito").generate()?;
 
     cognito_codegen::Config::new()
         .model(model)
+        .challenge_schema(schema)
+        .module_path("auth_only")
         .operations(["RespondToAuthChallenge", "AdminRespondToAuthChallenge"])
         .out_dir(out_dir.join("auth-only"))
         .generate()?;

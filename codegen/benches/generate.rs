@@ -85,5 +85,9 @@ fn main() {
     let runs = if std::env::args().any(|a| a == "--bench") { 15 } else { 1 };
     let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     bench_model("cognito-idp", &workspace.join("spec/cognito-idp/2016-04-18/service-2.json"), runs);
-    bench_model("sagemaker", &workspace.join("target/botocore/data/sagemaker/2017-07-24/service-2.json"), runs.min(5));
+    bench_model(
+        "sagemaker",
+        &workspace.join("target/botocore/data/sagemaker/2017-07-24/service-2.json"),
+        runs.min(5),
+    );
 }

@@ -19,6 +19,7 @@
 //! patterns) → emitter (`quote` + `prettyplease`). The output depends on `serde`, `serde_json`,
 //! `regex` and `base64`.
 
+pub mod challenges;
 pub mod docs;
 mod emit;
 pub mod model;
@@ -26,6 +27,11 @@ pub mod naming;
 pub mod reader;
 pub mod suggest;
 pub mod typespace;
+
+/// The SRP client that outputs with a challenge module embed, compiled here for its unit tests.
+#[cfg(test)]
+#[path = "runtime/srp_harness.rs"]
+mod srp_harness;
 
 /// The runtime support module that every output embeds, compiled here for its unit tests.
 #[cfg(test)]
@@ -46,6 +52,8 @@ use typespace::{Kind, TypeSpace};
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     model: Option<PathBuf>,
+    challenge_schema: Option<PathBuf>,
+    module_path: Option<String>,
     operations: Option<Vec<String>>,
     out_dir: Option<PathBuf>,
     rerun_if_changed: Option<bool>,
@@ -60,6 +68,23 @@ impl Config {
     /// The botocore `service-2.json` to generate from.
     pub fn model(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.model = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// The challenge schema (`spec/challenges.json`): emits the `challenge` module with
+    /// `challenge_responses!` and `admin_challenge_responses!`, after checking the schema against
+    /// the model's `ChallengeNameType`. The crate then needs `cognito-idp-macros` as a dependency.
+    pub fn challenge_schema(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.challenge_schema = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Where the crate includes the generated file, from the crate root (`"cognito"` for
+    /// `mod cognito { include!(…) }`). The challenge macros refer to the generated types through
+    /// it and are then used as `cognito::challenge::challenge_responses!`. Left unset, the file is
+    /// taken to be the crate root and the macros are exported there.
+    pub fn module_path(&mut self, path: impl Into<String>) -> &mut Self {
+        self.module_path = Some(path.into());
         self
     }
 
@@ -97,11 +122,21 @@ impl Config {
         };
         let in_build_script = std::env::var_os("OUT_DIR").is_some();
         if self.rerun_if_changed.unwrap_or(in_build_script) {
-            println!("cargo:rerun-if-changed={}", model_path.display());
+            for input in std::iter::once(&model_path).chain(&self.challenge_schema) {
+                println!("cargo:rerun-if-changed={}", input.display());
+            }
         }
         let text = read(&model_path)?;
-        let generated =
-            generate_source(&text, self.operations.as_deref()).map_err(|e| e.in_file(&model_path))?;
+        let schema =
+            self.challenge_schema.as_ref().map(|path| read(path).map(|text| (text, path))).transpose()?;
+        let inputs = Inputs {
+            model: &text,
+            operations: self.operations.as_deref(),
+            challenges: schema.as_ref().map(|(text, path)| ChallengeInput { schema: text, path }),
+            module_path: self.module_path.as_deref(),
+            doc_crate: None,
+        };
+        let generated = generate(&inputs).map_err(|e| e.in_file(&model_path))?;
         std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
         let path = out_dir.join(&generated.file_name);
         let written = write_if_changed(&path, &generated.source)?;
@@ -151,11 +186,60 @@ pub struct Report {
     pub generated: Generated,
 }
 
+/// Everything one generation reads, as text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Inputs<'a> {
+    /// The model JSON.
+    pub model: &'a str,
+    /// Operations to emit (all when `None`).
+    pub operations: Option<&'a [String]>,
+    /// The challenge schema, if the `challenge` module is wanted.
+    pub challenges: Option<ChallengeInput<'a>>,
+    /// See [`Config::module_path`].
+    pub module_path: Option<&'a str>,
+    /// Crate name under which doc examples compile (the checked-in crate's); `None` leaves them
+    /// untested, since a consumer's crate name is not known.
+    pub doc_crate: Option<&'a str>,
+}
+
+/// The challenge schema's text and the file it came from (named in errors).
+#[derive(Debug, Clone, Copy)]
+pub struct ChallengeInput<'a> {
+    pub schema: &'a str,
+    pub path: &'a Path,
+}
+
 /// Generates source from model JSON text, for the given operations (all when `None`).
 pub fn generate_source(model_json: &str, operations: Option<&[String]>) -> Result<Generated, Error> {
-    let model = reader::read_model(model_json).map_err(|error| Error::Model { file: None, error })?;
-    let space = TypeSpace::build(&model, operations).map_err(Error::Resolve)?;
-    let source = emit::emit_file(&space).map_err(Error::Emit)?;
+    generate(&Inputs { model: model_json, operations, ..Inputs::default() })
+}
+
+/// Generates source from all inputs.
+pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
+    let model = reader::read_model(inputs.model).map_err(|error| Error::Model { file: None, error })?;
+    let mut space = TypeSpace::build(&model, inputs.operations).map_err(Error::Resolve)?;
+    let challenges = match &inputs.challenges {
+        None => None,
+        Some(input) => {
+            let schema = challenges::read_schema(input.schema).map_err(|mut e| {
+                e.file = Some(input.path.to_path_buf());
+                Error::Schema(e)
+            })?;
+            let constraints = challenges::cross_check(&schema, &model, input.path).map_err(Error::Schema)?;
+            let mut warnings = Vec::new();
+            let resolved = challenges::resolve(
+                &schema,
+                constraints,
+                &space,
+                inputs.module_path.map(str::to_owned),
+                inputs.doc_crate.map(str::to_owned),
+                &mut warnings,
+            );
+            space.warnings.extend(warnings);
+            resolved
+        }
+    };
+    let source = emit::emit_file(&space, challenges.as_ref()).map_err(Error::Emit)?;
     Ok(Generated {
         source,
         file_name: format!(
@@ -213,6 +297,8 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     /// The model is broken; `error.path` is the JSON path.
     Model { file: Option<PathBuf>, error: ModelError },
+    /// The challenge schema is broken or does not match the model.
+    Schema(challenges::SchemaError),
     /// The model is readable but cannot be resolved (an unknown operation was asked for, …).
     Resolve(String),
     /// Emission failed; a bug of the generator.
@@ -238,6 +324,7 @@ impl fmt::Display for Error {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Model { file: Some(file), error } => write!(f, "{}: {error}", file.display()),
             Error::Model { file: None, error } => error.fmt(f),
+            Error::Schema(error) => error.fmt(f),
             Error::Resolve(message) => f.write_str(message),
             Error::Emit(message) => write!(f, "internal error of the generator: {message}"),
         }
@@ -249,6 +336,7 @@ impl std::error::Error for Error {
         match self {
             Error::Io { source, .. } => Some(source),
             Error::Model { error, .. } => Some(error),
+            Error::Schema(error) => Some(error),
             _ => None,
         }
     }

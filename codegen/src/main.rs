@@ -4,22 +4,27 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use cognito_codegen::{generate_source, write_if_changed, Generated};
+use cognito_codegen::{generate, write_if_changed, ChallengeInput, Generated, Inputs};
 
 const DEFAULT_MODEL: &str = "spec/cognito-idp/2016-04-18/service-2.json";
 const DEFAULT_OUT: &str = "generated/src";
+const DEFAULT_CHALLENGES: &str = "spec/challenges.json";
+/// The checked-in crate, whose doc examples are compiled.
+const DEFAULT_DOC_CRATE: &str = "cognito_idp";
 
 const USAGE: &str = "\
 cognito-codegen: Rust bindings from a botocore service-2.json
 
 USAGE:
-    cognito-codegen [--model PATH] [--out DIR] [--operations A,B,...] [--check]
+    cognito-codegen [--model PATH] [--challenges PATH|none] [--out DIR] [--operations A,B,...] [--check]
 
 With no arguments, regenerates generated/src from the model in spec/ (run from the workspace
 root) and prints what it did.
 
 OPTIONS:
     --model PATH          the model [default: spec/cognito-idp/2016-04-18/service-2.json]
+    --challenges PATH     the challenge schema; `none` for no challenge module
+                          [default: spec/challenges.json with the default model, else none]
     --out DIR             where to write <endpoint_prefix>.rs [default: generated/src]
     --operations A,B      emit only these operations and the shapes they reach
     --check               write nothing; exit 1 with a diff summary if the file is stale
@@ -29,14 +34,21 @@ OPTIONS:
 #[derive(Debug)]
 struct Args {
     model: PathBuf,
+    challenges: Option<PathBuf>,
     out: PathBuf,
     operations: Option<Vec<String>>,
     check: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut parsed =
-        Args { model: DEFAULT_MODEL.into(), out: DEFAULT_OUT.into(), operations: None, check: false };
+    let mut parsed = Args {
+        model: DEFAULT_MODEL.into(),
+        challenges: Some(DEFAULT_CHALLENGES.into()),
+        out: DEFAULT_OUT.into(),
+        operations: None,
+        check: false,
+    };
+    let mut challenges_given = false;
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value.to_owned())),
@@ -48,6 +60,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
         match flag.as_str() {
             "-h" | "--help" => return Ok(None),
             "--model" => parsed.model = value("--model")?.into(),
+            "--challenges" => {
+                let path = value("--challenges")?;
+                parsed.challenges = (path != "none").then(|| path.into());
+                challenges_given = true;
+            }
             "--out" => parsed.out = value("--out")?.into(),
             "--operations" => {
                 let list = value("--operations")?;
@@ -61,6 +78,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--check" => parsed.check = true,
             other => return Err(format!("unknown argument `{other}` (see --help)")),
         }
+    }
+    if !challenges_given && parsed.model != Path::new(DEFAULT_MODEL) {
+        parsed.challenges = None;
     }
     Ok(Some(parsed))
 }
@@ -89,8 +109,22 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<ExitCode, String> {
     let started = Instant::now();
     let text = std::fs::read_to_string(&args.model).map_err(|e| format!("{}: {e}", args.model.display()))?;
-    let generated = generate_source(&text, args.operations.as_deref())
-        .map_err(|e| format!("{}: {e}", args.model.display()))?;
+    let schema = match &args.challenges {
+        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?),
+        None => None,
+    };
+    let inputs = Inputs {
+        model: &text,
+        operations: args.operations.as_deref(),
+        challenges: args
+            .challenges
+            .as_deref()
+            .zip(schema.as_deref())
+            .map(|(path, schema)| ChallengeInput { schema, path }),
+        module_path: None,
+        doc_crate: (args.out == Path::new(DEFAULT_OUT)).then_some(DEFAULT_DOC_CRATE),
+    };
+    let generated = generate(&inputs).map_err(|e| format!("{}: {e}", args.model.display()))?;
     let path = args.out.join(&generated.file_name);
     for warning in &generated.warnings {
         eprintln!("warning: {warning}");

@@ -22,7 +22,20 @@ fn scratch_dir(name: &str) -> PathBuf {
 
 #[test]
 fn checked_in_bindings_are_fresh() {
-    let generated = generate_source(&cognito_model(), None).unwrap();
+    // The inputs `cargo run -p cognito-codegen` uses.
+    let model = cognito_model();
+    let schema_path = workspace().join("spec/challenges.json");
+    let schema = std::fs::read_to_string(&schema_path).unwrap();
+    let generated = cognito_codegen::generate(&cognito_codegen::Inputs {
+        model: &model,
+        challenges: Some(cognito_codegen::ChallengeInput {
+            schema: &schema,
+            path: Path::new("spec/challenges.json"),
+        }),
+        doc_crate: Some("cognito_idp"),
+        ..Default::default()
+    })
+    .unwrap();
     let path = workspace().join("generated/src").join(&generated.file_name);
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(

@@ -14,3 +14,37 @@ pub mod auth_only {
 pub mod representative {
     include!(concat!(env!("OUT_DIR"), "/representative.rs"));
 }
+
+/// Module-scoped challenge macros are `pub(crate)`: they are used inside the crate that includes
+/// the bindings, so they are tested here rather than from `tests/`.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn challenge_macros_work_from_a_module_included_by_build_rs() {
+        use crate::cognito::challenge::{
+            admin_challenge_responses, challenge_responses, AdminChallengeAnswer,
+        };
+        use crate::cognito::types::{
+            AdminRespondToAuthChallengeRequest, ChallengeNameType, RespondToAuthChallengeRequest,
+        };
+
+        let code = String::from("123456");
+        let answer =
+            challenge_responses!(SOFTWARE_TOKEN_MFA { USERNAME: "jane", SOFTWARE_TOKEN_MFA_CODE: code });
+        assert_eq!(answer.challenge_name(), &ChallengeNameType::SoftwareTokenMfa);
+        let request = RespondToAuthChallengeRequest::from_answer("3n4b5urk1ft4fl3mg5e62d9ado", answer);
+        assert_eq!(request.challenge_responses.as_ref().unwrap()["SOFTWARE_TOKEN_MFA_CODE"], "123456");
+
+        let admin: AdminChallengeAnswer =
+            admin_challenge_responses!(ADMIN_NO_SRP_AUTH { USERNAME: "jane", PASSWORD: "Hunter-22" });
+        let request = AdminRespondToAuthChallengeRequest::from_answer("us-east-1_AbCdEfGhI", "client", admin);
+        assert_eq!(request.challenge_name, ChallengeNameType::AdminNoSrpAuth);
+        assert!(!format!("{request:?}").contains("Hunter-22"));
+
+        let subset = crate::auth_only::challenge::challenge_responses!(PASSWORD {
+            USERNAME: "jane",
+            PASSWORD: "Hunter-22"
+        });
+        assert_eq!(subset.responses().len(), 2);
+    }
+}

@@ -4,6 +4,7 @@
 //! refers to its own items only through `super::`, and names std items by full path, so it can be
 //! `include!`d inside any module of any crate.
 
+mod challenge;
 mod errors;
 mod operations;
 mod shapes;
@@ -12,17 +13,21 @@ mod validate;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::challenges::ChallengeSpace;
 use crate::model::TimestampFormat;
 use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 
 /// Source of the runtime support module, embedded into every output.
 const SUPPORT_SOURCE: &str = include_str!("../runtime/support.rs");
+/// Source of the SRP client, embedded with the challenge module (its answers are challenge
+/// answers and its device verifier a generated type).
+const SRP_SOURCE: &str = include_str!("../runtime/srp.rs");
 
 /// Emits the whole file as formatted source.
 ///
 /// Each module is parsed and printed item by item (one huge token stream parses several times
 /// slower than its pieces), and `types`, the largest module, is rendered on a second thread.
-pub fn emit_file(space: &TypeSpace) -> Result<String, String> {
+pub fn emit_file(space: &TypeSpace, challenges: Option<&ChallengeSpace>) -> Result<String, String> {
     let service = &space.service.full_name;
     let (types, rest) = std::thread::scope(|scope| {
         let types = scope.spawn(|| {
@@ -39,6 +44,22 @@ pub fn emit_file(space: &TypeSpace) -> Result<String, String> {
                     quote!(#[doc = #operations_doc] pub mod operations {}),
                     operations::emit_operations(space),
                 )?,
+                match challenges {
+                    Some(challenges) => render_module(
+                        quote!(
+                            #[doc = " Answers to auth challenges, checked at compile time by `challenge_responses!` and `admin_challenge_responses!`."]
+                            pub mod challenge {}
+                        ),
+                        challenge::emit_challenge_module(challenges),
+                    )?,
+                    None => String::new(),
+                },
+                match challenges {
+                    Some(challenges) if challenges.srp => {
+                        embedded_module("srp", SRP_SOURCE, "runtime/srp.rs", challenges.doc_crate.is_some())?
+                    }
+                    _ => String::new(),
+                },
                 render_module(
                     quote!(
                         #[doc(hidden)]
@@ -46,7 +67,7 @@ pub fn emit_file(space: &TypeSpace) -> Result<String, String> {
                     ),
                     validate::emit_patterns(space),
                 )?,
-                embedded_module("support", SUPPORT_SOURCE, "runtime/support.rs")?,
+                embedded_module("support", SUPPORT_SOURCE, "runtime/support.rs", true)?,
             ];
             Ok::<_, String>(modules.concat())
         })();
@@ -86,8 +107,16 @@ fn render_module(header: TokenStream, items: Vec<TokenStream>) -> Result<String,
 
 /// A runtime source file rendered as `pub mod name`, its `//!` docs becoming the module's docs.
 /// Its `#[cfg(test)]` items run in this crate's tests, not in every consumer's.
-pub(crate) fn embedded_module(name: &str, source: &str, file: &str) -> Result<String, String> {
-    let parsed: syn::File = syn::parse_file(source).map_err(|e| format!("{file} does not parse: {e}"))?;
+/// Its doc examples name the checked-in crate, so elsewhere (`doctests` false) they are marked
+/// `ignore`.
+pub(crate) fn embedded_module(
+    name: &str,
+    source: &str,
+    file: &str,
+    doctests: bool,
+) -> Result<String, String> {
+    let source = if doctests { source.to_owned() } else { ignore_doc_examples(source) };
+    let parsed: syn::File = syn::parse_file(&source).map_err(|e| format!("{file} does not parse: {e}"))?;
     let docs = parsed.attrs.iter().map(|attr| {
         let meta = &attr.meta;
         quote!(#[#meta])
@@ -95,6 +124,35 @@ pub(crate) fn embedded_module(name: &str, source: &str, file: &str) -> Result<St
     let name = ident(name);
     let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
     render_module(quote!(#(#docs)* pub mod #name {}), items.collect())
+}
+
+/// Turns the opening fence of every Rust code block in `///` and `//!` docs into `ignore`.
+fn ignore_doc_examples(source: &str) -> String {
+    let mut in_block = false;
+    let mut out = String::with_capacity(source.len());
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let doc = trimmed.strip_prefix("///").or_else(|| trimmed.strip_prefix("//!"));
+        match doc.map(str::trim) {
+            Some(text) if text.starts_with("```") => {
+                let info = text.trim_start_matches('`');
+                let rust = info.is_empty()
+                    || ["rust", "no_run", "should_panic", "edition"].iter().any(|t| info.starts_with(t));
+                if !in_block && rust {
+                    out.push_str(&line.replacen(text, "```ignore", 1));
+                } else {
+                    out.push_str(line);
+                }
+                in_block = !in_block;
+            }
+            Some(_) => out.push_str(line),
+            None => {
+                in_block = false;
+                out.push_str(line);
+            }
+        }
+    }
+    out
 }
 
 fn is_cfg_test(item: &syn::Item) -> bool {
@@ -248,5 +306,27 @@ pub(crate) fn code_span(text: &str) -> String {
         format!("{fence} {text} {fence}")
     } else {
         format!("{fence}{text}{fence}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_examples_become_ignored_but_other_blocks_stay() {
+        let source = "//! ```\n//! code();\n//! ```\n/// ```text\n/// plain\n/// ```\n///   ```no_run\n/// x\n/// ```\nfn f() {}\n";
+        let out = ignore_doc_examples(source);
+        assert_eq!(
+            out,
+            "//! ```ignore\n//! code();\n//! ```\n/// ```text\n/// plain\n/// ```\n///   ```ignore\n/// x\n/// ```\nfn f() {}\n"
+        );
+    }
+
+    #[test]
+    fn code_spans_fence_around_backticks() {
+        assert_eq!(code_span("a"), "`a`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`a"), "`` `a ``");
     }
 }

@@ -1,0 +1,495 @@
+//! The challenge schema (`spec/challenges.json`): which `ChallengeResponses` keys each
+//! `ChallengeNameType` value takes, and its cross-check against the model.
+//!
+//! The model only describes those keys in prose, so the schema carries them; the cross-check
+//! keeps the two in step: a model that gains or loses a challenge stops generation with an error
+//! naming the value and the file to edit.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::model::{Bound, Model, ShapeKind};
+
+/// The enum whose values the schema must cover.
+pub const CHALLENGE_ENUM: &str = "ChallengeNameType";
+
+/// The generated type the SRP client's device verifier returns.
+pub const SRP_VERIFIER_TYPE: &str = "DeviceSecretVerifierConfigType";
+
+/// The two operations that take challenge responses, and the operation names the schema uses.
+pub const USER_OPERATION: &str = "RespondToAuthChallenge";
+pub const ADMIN_OPERATION: &str = "AdminRespondToAuthChallenge";
+
+/// The schema as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChallengeSchema {
+    /// Challenges in the file's order.
+    pub challenges: Vec<Challenge>,
+    /// Keys whose values follow a model shape's constraints.
+    pub key_shapes: BTreeMap<String, String>,
+}
+
+/// One challenge's rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Challenge {
+    pub name: String,
+    pub user: bool,
+    pub admin: bool,
+    pub required: Vec<String>,
+    pub optional: Vec<String>,
+    pub key_prefixes: Vec<String>,
+    /// Allowed values of `ANSWER`; empty when any value goes.
+    pub answers: Vec<String>,
+    /// Keys an `ANSWER` value requires and forbids.
+    pub when_answer: Vec<AnswerRule>,
+    /// The documentation the entry was taken from.
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerRule {
+    pub answer: String,
+    pub required: Vec<String>,
+    pub forbidden: Vec<String>,
+}
+
+/// A key's constraint taken from the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyConstraint {
+    pub key: String,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub pattern: Option<String>,
+    pub sensitive: bool,
+}
+
+/// A schema that cannot be used: where, what, and which file to edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaError {
+    pub file: Option<PathBuf>,
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{}: ", file.display())?;
+        }
+        write!(f, "challenge schema at `{}`: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for SchemaError {}
+
+fn error(path: impl Into<String>, message: impl Into<String>) -> SchemaError {
+    SchemaError { file: None, path: path.into(), message: message.into() }
+}
+
+/// Reads the schema from JSON text.
+pub fn read_schema(text: &str) -> Result<ChallengeSchema, SchemaError> {
+    let root: Value = serde_json::from_str(text).map_err(|e| error("$", format!("not valid JSON: {e}")))?;
+    let challenges = object(&root, "$")?
+        .get("challenges")
+        .ok_or_else(|| error("$", "missing required field `challenges`"))?;
+    let challenges = object(challenges, "$.challenges")?
+        .iter()
+        .map(|(name, entry)| read_challenge(name, entry, &format!("$.challenges.{name}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let key_shapes = match root.get("key_shapes") {
+        None => BTreeMap::new(),
+        Some(value) => object(value, "$.key_shapes")?
+            .iter()
+            .map(|(key, shape)| Ok((key.clone(), string(shape, &format!("$.key_shapes.{key}"))?)))
+            .collect::<Result<_, SchemaError>>()?,
+    };
+    Ok(ChallengeSchema { challenges, key_shapes })
+}
+
+fn object<'a>(value: &'a Value, path: &str) -> Result<&'a serde_json::Map<String, Value>, SchemaError> {
+    value.as_object().ok_or_else(|| error(path, "expected an object"))
+}
+
+fn string(value: &Value, path: &str) -> Result<String, SchemaError> {
+    value.as_str().map(str::to_owned).ok_or_else(|| error(path, "expected a string"))
+}
+
+fn strings(
+    entry: &serde_json::Map<String, Value>,
+    field: &str,
+    path: &str,
+) -> Result<Vec<String>, SchemaError> {
+    match entry.get(field) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => {
+            items.iter().enumerate().map(|(i, v)| string(v, &format!("{path}.{field}[{i}]"))).collect()
+        }
+        Some(_) => Err(error(format!("{path}.{field}"), "expected an array of strings")),
+    }
+}
+
+fn read_challenge(name: &str, entry: &Value, path: &str) -> Result<Challenge, SchemaError> {
+    let entry = object(entry, path)?;
+    let operations = strings(entry, "operations", path)?;
+    for (i, op) in operations.iter().enumerate() {
+        if op != USER_OPERATION && op != ADMIN_OPERATION {
+            return Err(error(
+                format!("{path}.operations[{i}]"),
+                format!("unknown operation `{op}`; expected `{USER_OPERATION}` or `{ADMIN_OPERATION}`"),
+            ));
+        }
+    }
+    if operations.is_empty() {
+        return Err(error(
+            format!("{path}.operations"),
+            "a challenge must be accepted by at least one operation",
+        ));
+    }
+    let required = strings(entry, "required", path)?;
+    let optional = strings(entry, "optional", path)?;
+    if let Some(both) = required.iter().find(|k| optional.contains(k)) {
+        return Err(error(path, format!("key `{both}` is both required and optional")));
+    }
+    let answers = strings(entry, "answers", path)?;
+    let when_answer = match entry.get("when_answer") {
+        None => Vec::new(),
+        Some(rules) => object(rules, &format!("{path}.when_answer"))?
+            .iter()
+            .map(|(answer, rule)| {
+                let rule_path = format!("{path}.when_answer.{answer}");
+                let rule = object(rule, &rule_path)?;
+                if !answers.is_empty() && !answers.contains(answer) {
+                    return Err(error(&rule_path, format!("`{answer}` is not among `answers`")));
+                }
+                Ok(AnswerRule {
+                    answer: answer.clone(),
+                    required: strings(rule, "required", &rule_path)?,
+                    forbidden: strings(rule, "forbidden", &rule_path)?,
+                })
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    let known = |key: &String| required.contains(key) || optional.contains(key);
+    for rule in &when_answer {
+        if let Some(stray) = rule.required.iter().chain(&rule.forbidden).find(|k| !known(k)) {
+            return Err(error(
+                format!("{path}.when_answer.{}", rule.answer),
+                format!("key `{stray}` is neither required nor optional for `{name}`"),
+            ));
+        }
+    }
+    if !when_answer.is_empty() && !known(&"ANSWER".to_owned()) {
+        return Err(error(path, "`when_answer` needs an `ANSWER` key"));
+    }
+    Ok(Challenge {
+        name: name.to_owned(),
+        user: operations.iter().any(|o| o == USER_OPERATION),
+        admin: operations.iter().any(|o| o == ADMIN_OPERATION),
+        key_prefixes: strings(entry, "key_prefixes", path)?,
+        source: entry.get("source").and_then(Value::as_str).unwrap_or_default().to_owned(),
+        required,
+        optional,
+        answers,
+        when_answer,
+    })
+}
+
+/// Checks the schema against the model: the same challenge names as `ChallengeNameType`, answers
+/// that are challenge names where the schema says so, key shapes that exist and are strings.
+/// Returns the model's constraints of the keys that have them.
+pub fn cross_check(
+    schema: &ChallengeSchema,
+    model: &Model,
+    schema_file: &Path,
+) -> Result<Vec<KeyConstraint>, SchemaError> {
+    let with_file = |mut e: SchemaError| {
+        e.file = Some(schema_file.to_path_buf());
+        e
+    };
+    let values = match model.shape(CHALLENGE_ENUM).map(|s| &s.kind) {
+        Some(ShapeKind::String { enum_values }) if !enum_values.is_empty() => enum_values,
+        _ => {
+            return Err(with_file(error(
+                "$",
+                format!(
+                    "the model has no `{CHALLENGE_ENUM}` enum, so a challenge schema does not apply to it"
+                ),
+            )))
+        }
+    };
+    let file = schema_file.display();
+    for value in values {
+        if !schema.challenges.iter().any(|c| &c.name == value) {
+            return Err(with_file(error(
+                "$.challenges",
+                format!(
+                    "the model's {CHALLENGE_ENUM} has `{value}`, which has no entry: add `challenges.{value}` to {file} with its required and optional keys and the documentation they come from"
+                ),
+            )));
+        }
+    }
+    for challenge in &schema.challenges {
+        if !values.contains(&challenge.name) {
+            return Err(with_file(error(
+                format!("$.challenges.{}", challenge.name),
+                format!(
+                    "`{}` is not a value of the model's {CHALLENGE_ENUM}: remove it from {file} or fix its name",
+                    challenge.name
+                ),
+            )));
+        }
+    }
+    let mut constraints = Vec::new();
+    for (key, shape_name) in &schema.key_shapes {
+        let path = format!("$.key_shapes.{key}");
+        let shape = model
+            .shape(shape_name)
+            .ok_or_else(|| with_file(error(&path, format!("the model has no shape `{shape_name}`"))))?;
+        if !matches!(shape.kind, ShapeKind::String { .. }) {
+            return Err(with_file(error(&path, format!("shape `{shape_name}` is not a string"))));
+        }
+        let int = |b: Option<Bound>| {
+            b.map(|b| match b {
+                Bound::Int(i) => i,
+                Bound::Float(f) => f as i64,
+            })
+        };
+        constraints.push(KeyConstraint {
+            key: key.clone(),
+            min: int(shape.min),
+            max: int(shape.max),
+            pattern: shape.pattern.clone(),
+            sensitive: shape.sensitive,
+        });
+    }
+    Ok(constraints)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(path: &str) -> String {
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec").join(path)).unwrap()
+    }
+
+    #[test]
+    fn reads_the_checked_in_schema() {
+        let schema = read_schema(&spec("challenges.json")).unwrap();
+        assert_eq!(schema.challenges.len(), 16);
+        let admin_only: Vec<_> =
+            schema.challenges.iter().filter(|c| !c.user).map(|c| c.name.as_str()).collect();
+        assert_eq!(admin_only, ["ADMIN_NO_SRP_AUTH"]);
+        let select = schema.challenges.iter().find(|c| c.name == "SELECT_CHALLENGE").unwrap();
+        assert_eq!(select.answers, ["PASSWORD", "PASSWORD_SRP", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"]);
+        let web = select.when_answer.iter().find(|r| r.answer == "WEB_AUTHN").unwrap();
+        assert_eq!(web.required, ["CREDENTIAL"]);
+        assert!(schema.challenges.iter().all(|c| !c.source.is_empty()));
+        let npr = schema.challenges.iter().find(|c| c.name == "NEW_PASSWORD_REQUIRED").unwrap();
+        assert_eq!(npr.key_prefixes, ["userAttributes."]);
+    }
+
+    #[test]
+    fn cross_check_takes_constraints_from_the_model() {
+        let model = crate::reader::read_model(&spec("cognito-idp/2016-04-18/service-2.json")).unwrap();
+        let schema = read_schema(&spec("challenges.json")).unwrap();
+        let constraints = cross_check(&schema, &model, Path::new("spec/challenges.json")).unwrap();
+        let totp = constraints.iter().find(|c| c.key == "SOFTWARE_TOKEN_MFA_CODE").unwrap();
+        assert_eq!((totp.min, totp.max, totp.pattern.as_deref()), (Some(6), Some(6), Some("[0-9]+")));
+    }
+
+    #[test]
+    fn a_model_with_a_new_challenge_is_rejected_with_the_file_to_edit() {
+        let mut json: Value = serde_json::from_str(&spec("cognito-idp/2016-04-18/service-2.json")).unwrap();
+        json["shapes"][CHALLENGE_ENUM]["enum"].as_array_mut().unwrap().push("QUANTUM_MFA".into());
+        let model = crate::reader::read_model(&json.to_string()).unwrap();
+        let schema = read_schema(&spec("challenges.json")).unwrap();
+        let err = cross_check(&schema, &model, Path::new("spec/challenges.json")).unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("spec/challenges.json: "), "{message}");
+        assert!(
+            message.contains("`QUANTUM_MFA`") && message.contains("add `challenges.QUANTUM_MFA`"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn an_entry_the_enum_lacks_is_rejected() {
+        let mut json: Value = serde_json::from_str(&spec("cognito-idp/2016-04-18/service-2.json")).unwrap();
+        let values = json["shapes"][CHALLENGE_ENUM]["enum"].as_array_mut().unwrap();
+        values.retain(|v| v != "WEB_AUTHN");
+        let model = crate::reader::read_model(&json.to_string()).unwrap();
+        let schema = read_schema(&spec("challenges.json")).unwrap();
+        let err = cross_check(&schema, &model, Path::new("x.json")).unwrap_err();
+        assert_eq!(err.path, "$.challenges.WEB_AUTHN");
+    }
+
+    #[test]
+    fn malformed_entries_name_their_path() {
+        let bad_op = r#"{"challenges":{"A":{"operations":["Nope"],"required":[]}}}"#;
+        assert_eq!(read_schema(bad_op).unwrap_err().path, "$.challenges.A.operations[0]");
+        let bad_rule = r#"{"challenges":{"A":{"operations":["RespondToAuthChallenge"],"required":["ANSWER"],
+            "answers":["X"],"when_answer":{"X":{"required":["GHOST"]}}}}}"#;
+        let err = read_schema(bad_rule).unwrap_err();
+        assert_eq!(err.path, "$.challenges.A.when_answer.X");
+        assert!(err.message.contains("`GHOST`"));
+        assert_eq!(read_schema("[]").unwrap_err().message, "expected an object");
+    }
+}
+
+/// The schema resolved against a type space: Rust names of everything the `challenge` module
+/// emits. Built after the cross-check; emission reads only this.
+#[derive(Debug, Clone)]
+pub struct ChallengeSpace {
+    pub challenges: Vec<ChallengeDef>,
+    pub constraints: Vec<KeyConstraint>,
+    /// Rust name of the `ChallengeNameType` enum.
+    pub enum_name: String,
+    /// Request types with `from_answer`, when their operation is emitted.
+    pub user_request: Option<RequestDef>,
+    pub admin_request: Option<RequestDef>,
+    /// Path from the crate root to the module that includes the generated file; `None` when the
+    /// file is the crate root (the macros are then exported at the crate root).
+    pub module_path: Option<String>,
+    /// Crate name for doc examples that are compiled; `None` leaves them untested.
+    pub doc_crate: Option<String>,
+    /// Whether the SRP client is emitted: it needs `DeviceSecretVerifierConfigType` too.
+    pub srp: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChallengeDef {
+    pub wire: String,
+    /// Variant of the `ChallengeNameType` enum.
+    pub variant: String,
+    /// The typed-answer struct.
+    pub struct_name: String,
+    pub user: bool,
+    pub admin: bool,
+    pub keys: Vec<KeyDef>,
+    /// `(prefix, field name)`: keys `<prefix><name>` gathered in a map field.
+    pub prefix_fields: Vec<(String, String)>,
+    pub answers: Vec<String>,
+    /// Whether every allowed answer is a challenge name, so `answer` is typed as the enum.
+    pub answer_is_challenge_name: bool,
+    pub when_answer: Vec<AnswerRule>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct KeyDef {
+    pub key: String,
+    pub field: String,
+    pub required: bool,
+}
+
+/// The request type and which of its required members `from_answer` takes as arguments.
+#[derive(Debug, Clone)]
+pub struct RequestDef {
+    pub type_name: String,
+    /// Required members in constructor order: `None` is the challenge name, `Some(param)` an
+    /// argument of `from_answer`.
+    pub constructor: Vec<Option<String>>,
+}
+
+/// Resolves the schema; `None` (with a warning) when the emitted shapes lack the challenge enum.
+pub fn resolve(
+    schema: &ChallengeSchema,
+    constraints: Vec<KeyConstraint>,
+    space: &crate::typespace::TypeSpace,
+    module_path: Option<String>,
+    doc_crate: Option<String>,
+    warnings: &mut Vec<String>,
+) -> Option<ChallengeSpace> {
+    use crate::naming::{to_snake, to_upper_camel};
+    use crate::typespace::Kind;
+
+    let enum_def =
+        space.shapes.iter().filter(|s| s.included && s.wire_name == CHALLENGE_ENUM).find_map(|s| {
+            match &s.kind {
+                Kind::Enum(e) => Some(e),
+                _ => None,
+            }
+        });
+    let Some(enum_def) = enum_def else {
+        warnings.push(format!("no challenge module: the emitted shapes do not include `{CHALLENGE_ENUM}`"));
+        return None;
+    };
+    let challenges = schema
+        .challenges
+        .iter()
+        .map(|c| {
+            let variant = enum_def
+                .values
+                .iter()
+                .find(|v| v.wire == c.name)
+                .map(|v| v.rust_name.clone())
+                .unwrap_or_else(|| to_upper_camel(&c.name));
+            let keys = c
+                .required
+                .iter()
+                .map(|k| (k, true))
+                .chain(c.optional.iter().map(|k| (k, false)))
+                .map(|(key, required)| KeyDef { field: to_snake(key), key: key.clone(), required })
+                .collect();
+            ChallengeDef {
+                wire: c.name.clone(),
+                variant,
+                struct_name: to_upper_camel(&c.name),
+                user: c.user,
+                admin: c.admin,
+                keys,
+                prefix_fields: c
+                    .key_prefixes
+                    .iter()
+                    .map(|p| (p.clone(), to_snake(p.trim_end_matches(['.', '_', '-']))))
+                    .collect(),
+                answer_is_challenge_name: !c.answers.is_empty()
+                    && c.answers.iter().all(|a| enum_def.values.iter().any(|v| &v.wire == a)),
+                answers: c.answers.clone(),
+                when_answer: c.when_answer.clone(),
+                source: c.source.clone(),
+            }
+        })
+        .collect();
+    let request = |operation: &str, warnings: &mut Vec<String>| -> Option<RequestDef> {
+        let op = space.operations.iter().find(|o| o.wire_name == operation)?;
+        let shape = space.shape(op.input?);
+        let Kind::Struct(def) = &shape.kind else { return None };
+        if !def.fields.iter().any(|f| f.wire_name == "ChallengeResponses" && !f.required) {
+            warnings.push(format!(
+                "no `from_answer` on `{}`: it has no optional ChallengeResponses",
+                def.rust_name
+            ));
+            return None;
+        }
+        let mut constructor = Vec::new();
+        for field in def.fields.iter().filter(|f| f.required) {
+            match field.wire_name.as_str() {
+                "ChallengeName" => constructor.push(None),
+                "ClientId" | "UserPoolId" => constructor.push(Some(field.rust_name.clone())),
+                other => {
+                    warnings.push(format!(
+                        "no `from_answer` on `{}`: unexpected required member `{other}`",
+                        def.rust_name
+                    ));
+                    return None;
+                }
+            }
+        }
+        Some(RequestDef { type_name: def.rust_name.clone(), constructor })
+    };
+    Some(ChallengeSpace {
+        challenges,
+        constraints,
+        enum_name: enum_def.rust_name.clone(),
+        user_request: request(USER_OPERATION, warnings),
+        admin_request: request(ADMIN_OPERATION, warnings),
+        module_path,
+        doc_crate,
+        srp: space.shapes.iter().any(|s| s.included && s.wire_name == SRP_VERIFIER_TYPE),
+    })
+}

@@ -1,0 +1,345 @@
+//! The `challenge` module: checked answers to auth challenges, a typed struct per challenge, and
+//! the `challenge_responses!` / `admin_challenge_responses!` macros, which hand the schema to the
+//! generic proc-macro of `cognito-idp-macros` so the rules always match the generated types.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{doc_attrs, ident};
+use crate::challenges::{ChallengeDef, ChallengeSpace, RequestDef};
+
+/// The macro each operation's answers are written with.
+const USER_MACRO: &str = "challenge_responses";
+const ADMIN_MACRO: &str = "admin_challenge_responses";
+
+pub(super) fn emit_challenge_module(space: &ChallengeSpace) -> Vec<TokenStream> {
+    let mut items = vec![answer_types(space)];
+    items.extend(space.challenges.iter().map(|c| typed_answer(space, c)));
+    items.extend(space.user_request.as_ref().map(|r| from_answer(r, false)));
+    items.extend(space.admin_request.as_ref().map(|r| from_answer(r, true)));
+    items.push(macros(space));
+    items
+}
+
+fn answer_types(space: &ChallengeSpace) -> TokenStream {
+    let name_type = format_ident!("{}", space.enum_name);
+    let answer = |type_name: &str, doc: &str| {
+        let ty = format_ident!("{type_name}");
+        let doc = doc_attrs(doc);
+        quote! {
+            #doc
+            #[derive(Clone, PartialEq)]
+            pub struct #ty {
+                challenge_name: super::types::#name_type,
+                responses: ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+            }
+            impl #ty {
+                /// The challenge this answers.
+                pub fn challenge_name(&self) -> &super::types::#name_type {
+                    &self.challenge_name
+                }
+                /// The `ChallengeResponses` map.
+                pub fn responses(&self) -> &::std::collections::HashMap<::std::string::String, ::std::string::String> {
+                    &self.responses
+                }
+                /// The challenge name and the responses, for a request.
+                pub fn into_parts(self) -> (super::types::#name_type, ::std::collections::HashMap<::std::string::String, ::std::string::String>) {
+                    (self.challenge_name, self.responses)
+                }
+                /// Adds a response that is only known at run time (`SECRET_HASH`, `DEVICE_KEY`).
+                pub fn with_response(mut self, key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    self.responses.insert(key.into(), value.into());
+                    self
+                }
+                /// Used by the generated macros after they have checked the keys.
+                #[doc(hidden)]
+                pub fn __from_checked_macro(challenge_name: super::types::#name_type, responses: ::std::collections::HashMap<::std::string::String, ::std::string::String>) -> Self {
+                    Self { challenge_name, responses }
+                }
+                /// For this crate's own answers (SRP), whose keys are right by construction.
+                #[allow(dead_code)]
+                pub(super) fn new_unchecked(challenge_name: super::types::#name_type, responses: ::std::collections::HashMap<::std::string::String, ::std::string::String>) -> Self {
+                    Self { challenge_name, responses }
+                }
+            }
+            impl ::std::fmt::Debug for #ty {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    let mut keys: ::std::vec::Vec<&::std::string::String> = self.responses.keys().collect();
+                    keys.sort();
+                    let mut map = f.debug_map();
+                    for key in keys {
+                        map.entry(key, &super::support::Redacted);
+                    }
+                    map.finish()
+                }
+            }
+        }
+    };
+    let user = answer(
+        "ChallengeAnswer",
+        "A checked answer to a challenge, valid for `RespondToAuthChallenge` and `AdminRespondToAuthChallenge`.\n\nMade by `challenge_responses!`, a typed challenge struct, or the SRP client. `Debug` shows the keys, never the values.",
+    );
+    let admin = answer(
+        "AdminChallengeAnswer",
+        "A checked answer valid only for `AdminRespondToAuthChallenge` (every [`ChallengeAnswer`] converts into it).\n\nMade by `admin_challenge_responses!` or from a [`ChallengeAnswer`]. `Debug` shows the keys, never the values.",
+    );
+    quote! {
+        #user
+        #admin
+        impl ::std::convert::From<ChallengeAnswer> for AdminChallengeAnswer {
+            fn from(answer: ChallengeAnswer) -> Self {
+                Self { challenge_name: answer.challenge_name, responses: answer.responses }
+            }
+        }
+        /// The proc-macro the generated macros call.
+        #[doc(hidden)]
+        pub use ::cognito_idp_macros as __macros;
+    }
+}
+
+/// A struct with a field per key; converting it fills the responses map.
+fn typed_answer(space: &ChallengeSpace, c: &ChallengeDef) -> TokenStream {
+    let name = ident(&c.struct_name);
+    let name_type = format_ident!("{}", space.enum_name);
+    let variant = ident(&c.variant);
+    let mut fields = Vec::new();
+    let mut inserts = Vec::new();
+    for key in &c.keys {
+        let field = ident(&key.field);
+        let wire = &key.key;
+        let typed_answer = key.key == "ANSWER" && c.answer_is_challenge_name;
+        let ty = if typed_answer { quote!(super::types::#name_type) } else { quote!(::std::string::String) };
+        let doc = format!(" `{wire}`{}", if key.required { "" } else { " (optional)" });
+        let value = if typed_answer { quote!(value.as_str().to_owned()) } else { quote!(value) };
+        if key.required {
+            fields.push(quote!(#[doc = #doc] pub #field: #ty,));
+            inserts.push(quote! { let value = answer.#field; responses.insert(#wire.to_owned(), #value); });
+        } else {
+            fields.push(quote!(#[doc = #doc] pub #field: ::std::option::Option<#ty>,));
+            inserts.push(quote! {
+                if let ::std::option::Option::Some(value) = answer.#field { responses.insert(#wire.to_owned(), #value); }
+            });
+        }
+    }
+    for (prefix, field_name) in &c.prefix_fields {
+        let field = ident(field_name);
+        let doc = format!(" Keys written as `{prefix}<name>`, by name (for example `given_name`).");
+        fields.push(quote!(#[doc = #doc] pub #field: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,));
+        inserts.push(quote! {
+            for (name, value) in answer.#field { responses.insert(::std::format!("{}{}", #prefix, name), value); }
+        });
+    }
+    let target = if c.user { quote!(ChallengeAnswer) } else { quote!(AdminChallengeAnswer) };
+    let docs = doc_attrs(&struct_docs(space, c));
+    let wire = &c.wire;
+    quote! {
+        #docs
+        #[derive(Clone, PartialEq)]
+        pub struct #name { #(#fields)* }
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#wire).finish_non_exhaustive()
+            }
+        }
+        impl ::std::convert::From<#name> for #target {
+            fn from(answer: #name) -> Self {
+                let mut responses = ::std::collections::HashMap::new();
+                #(#inserts)*
+                Self::new_unchecked(super::types::#name_type::#variant, responses)
+            }
+        }
+    }
+}
+
+fn struct_docs(space: &ChallengeSpace, c: &ChallengeDef) -> String {
+    let operations = match (c.user, c.admin) {
+        (true, true) => "`RespondToAuthChallenge` and `AdminRespondToAuthChallenge`",
+        (true, false) => "`RespondToAuthChallenge` only",
+        _ => "`AdminRespondToAuthChallenge` only",
+    };
+    let keys: Vec<String> = c
+        .keys
+        .iter()
+        .map(|k| if k.required { format!("`{}`", k.key) } else { format!("`{}` (optional)", k.key) })
+        .chain(c.prefix_fields.iter().map(|(p, _)| format!("`{p}<name>`")))
+        .collect();
+    let mut text = format!(
+        "The answer to `{}`, accepted by {operations}: {}.\n\nFrom the model's docs: {}",
+        c.wire,
+        keys.join(", "),
+        crate::docs::html_to_markdown(&c.source.replace('<', "&lt;"))
+    );
+    if !c.answers.is_empty() {
+        let answers: Vec<String> = c.answers.iter().map(|a| format!("`{a}`")).collect();
+        text.push_str(&format!("\n\n`ANSWER` is one of {}.", answers.join(", ")));
+    }
+    text.push_str("\n\n");
+    text.push_str(&example(space, c));
+    text
+}
+
+/// A doc example writing this challenge's answer with its macro; compiled where the crate name
+/// is known, shown untested elsewhere.
+fn example(space: &ChallengeSpace, c: &ChallengeDef) -> String {
+    let (fence, krate) = match &space.doc_crate {
+        Some(krate) => ("```", krate.clone()),
+        None => ("```ignore", "bindings".to_owned()),
+    };
+    let macro_name = if c.user { USER_MACRO } else { ADMIN_MACRO };
+    let answer = c.answers.first().map(String::as_str);
+    let answer_rule = c.when_answer.iter().find(|r| Some(r.answer.as_str()) == answer);
+    let mut entries = Vec::new();
+    for key in &c.keys {
+        let needed = key.required || answer_rule.is_some_and(|r| r.required.contains(&key.key));
+        if needed {
+            let value = match key.key.as_str() {
+                "ANSWER" => answer.unwrap_or("my-custom-answer").to_owned(),
+                other => example_value(other).to_owned(),
+            };
+            entries.push(format!("    {}: \"{value}\",", key.key));
+        }
+    }
+    for (prefix, _) in &c.prefix_fields {
+        entries.push(format!("    \"{prefix}given_name\": \"Jane\","));
+    }
+    format!(
+        "{fence}\nlet answer = {krate}::{macro_name}!({} {{\n{}\n}});\nassert_eq!(answer.challenge_name().as_str(), \"{}\");\n```",
+        c.wire,
+        entries.join("\n"),
+        c.wire
+    )
+}
+
+fn example_value(key: &str) -> &'static str {
+    match key {
+        "USERNAME" => "jane@example.com",
+        "PASSWORD" | "NEW_PASSWORD" => "Correct-Horse-9",
+        "SOFTWARE_TOKEN_MFA_CODE" | "SMS_MFA_CODE" | "EMAIL_OTP_CODE" | "SMS_OTP_CODE" => "123456",
+        "DEVICE_KEY" => "us-east-1_fec070d2-fa88-424a-8ec8-b26d7198eb23",
+        "SRP_A" => "0a1b2c",
+        "TIMESTAMP" => "Mon Nov 2 10:50:58 UTC 2026",
+        "CREDENTIAL" => "{\\\"id\\\":\\\"...\\\"}",
+        _ => "...",
+    }
+}
+
+fn from_answer(request: &RequestDef, admin: bool) -> TokenStream {
+    let ty = format_ident!("{}", request.type_name);
+    let params: Vec<_> = request.constructor.iter().flatten().map(|p| ident(p)).collect();
+    let args = request.constructor.iter().map(|arg| match arg {
+        Some(param) => {
+            let param = ident(param);
+            quote!(#param)
+        }
+        None => quote!(challenge_name),
+    });
+    let (answer_ty, doc) = if admin {
+        (quote!(impl ::std::convert::Into<AdminChallengeAnswer>), " Builds the request from a checked answer, which sets both `ChallengeName` and `ChallengeResponses`.")
+    } else {
+        (quote!(ChallengeAnswer), " Builds the request from a checked answer, which sets both `ChallengeName` and `ChallengeResponses`.")
+    };
+    let convert = if admin { quote!(answer.into().into_parts()) } else { quote!(answer.into_parts()) };
+    quote! {
+        impl super::types::#ty {
+            #[doc = #doc]
+            pub fn from_answer(#(#params: impl ::std::convert::Into<::std::string::String>,)* answer: #answer_ty) -> Self {
+                let (challenge_name, responses) = #convert;
+                Self::new(#(#args),*).with_challenge_responses(responses)
+            }
+        }
+    }
+}
+
+/// `challenge_responses!` and `admin_challenge_responses!`: `macro_rules!` wrappers that pass the
+/// schema, the path of this module and the user's tokens to the generic proc-macro.
+fn macros(space: &ChallengeSpace) -> TokenStream {
+    let schema = schema_tokens(space);
+    let root = match &space.module_path {
+        None => quote!($crate),
+        Some(path) => {
+            let segments = path.split("::").filter(|s| !s.is_empty() && *s != "crate").map(ident);
+            quote!($crate #(::#segments)*)
+        }
+    };
+    let exported = space.module_path.is_none();
+    let one = |name: &str, operation: &str, doc: &str| {
+        let name = format_ident!("{name}");
+        let operation = format_ident!("{operation}");
+        // A crate that includes the file in a module may use only some of the macros.
+        let export = if exported { quote!(#[macro_export]) } else { quote!(#[allow(unused_macros)]) };
+        let reexport =
+            if exported { quote!() } else { quote!(#[allow(unused_imports)] pub(crate) use #name;) };
+        let doc = doc_attrs(doc);
+        quote! {
+            #doc
+            #export
+            macro_rules! #name {
+                ($($input:tt)*) => {
+                    #root::challenge::__macros::challenge_responses_with_schema! {
+                        @root { #root }
+                        @operation #operation
+                        @schema { #schema }
+                        @input { $($input)* }
+                    }
+                };
+            }
+            #reexport
+        }
+    };
+    let user = one(
+        USER_MACRO,
+        "user",
+        "Writes a `ChallengeAnswer` whose keys are checked at compile time: `challenge_responses!(SMS_MFA { USERNAME: user, SMS_MFA_CODE: code })`.\n\nMissing, unknown, duplicate or misplaced keys, an `ANSWER` literal the challenge does not allow, and string literals that break the model's constraints are compile errors. Values are any expressions convertible into `String`.",
+    );
+    let admin = one(
+        ADMIN_MACRO,
+        "admin",
+        "Like `challenge_responses!`, for `AdminRespondToAuthChallenge`: writes an `AdminChallengeAnswer` and also accepts `ADMIN_NO_SRP_AUTH`.",
+    );
+    quote!(#user #admin)
+}
+
+fn schema_tokens(space: &ChallengeSpace) -> TokenStream {
+    let entries = space.challenges.iter().map(|c| {
+        let name = format_ident!("{}", c.wire);
+        let variant = ident(&c.variant);
+        let mut operations = Vec::new();
+        if c.user {
+            operations.push(format_ident!("user"));
+        }
+        if c.admin {
+            operations.push(format_ident!("admin"));
+        }
+        let required = c.keys.iter().filter(|k| k.required).map(|k| format_ident!("{}", k.key));
+        let optional = c.keys.iter().filter(|k| !k.required).map(|k| format_ident!("{}", k.key));
+        let prefixes = c.prefix_fields.iter().map(|(p, _)| p);
+        let answers = &c.answers;
+        let rules = c.when_answer.iter().map(|r| {
+            let answer = &r.answer;
+            let required = r.required.iter().map(|k| format_ident!("{k}"));
+            let forbidden = r.forbidden.iter().map(|k| format_ident!("{k}"));
+            quote!(when #answer { required [#(#required)*]; forbidden [#(#forbidden)*]; })
+        });
+        let constraints =
+            space.constraints.iter().filter(|k| c.keys.iter().any(|key| key.key == k.key)).map(|k| {
+                let key = format_ident!("{}", k.key);
+                let min = k.min.map(proc_macro2::Literal::i64_unsuffixed).map(|m| quote!(min #m;));
+                let max = k.max.map(proc_macro2::Literal::i64_unsuffixed).map(|m| quote!(max #m;));
+                let pattern = k.pattern.as_ref().map(|p| quote!(pattern #p;));
+                quote!(constraint #key { #min #max #pattern })
+            });
+        quote! {
+            #name {
+                variant #variant;
+                operations [#(#operations)*];
+                required [#(#required)*];
+                optional [#(#optional)*];
+                prefixes [#(#prefixes)*];
+                answers [#(#answers)*];
+                #(#rules)*
+                #(#constraints)*
+            }
+        }
+    });
+    quote!(#(#entries)*)
+}

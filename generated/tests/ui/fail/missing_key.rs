@@ -1,0 +1,3 @@
+fn main() {
+    let _answer = cognito_idp::admin_challenge_responses!(DEVICE_SRP_AUTH { USERNAME: "jane" });
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let _answer = cognito_idp::challenge_responses!(SMS_MFA { USERNAME: "jane", 42: "123456" });
+}

@@ -1,0 +1,84 @@
+//! Compile-time checking of Cognito challenge responses.
+//!
+//! This crate is an implementation detail of `cognito-idp`. Its one macro is generic: it knows
+//! nothing about Cognito by itself. The generated bindings define `challenge_responses!` and
+//! `admin_challenge_responses!` as `macro_rules!` wrappers that pass the user's tokens together
+//! with the challenge schema taken from AWS's model, so bindings regenerated from a newer model
+//! bring their own rules.
+//!
+//! The layout follows `serde_derive` / `thiserror-impl`: `parse` turns the input into a syntax
+//! tree, `check` collects every mistake as a spanned `syn::Error`, and `expand` writes the
+//! tokens.
+
+mod check;
+mod expand;
+mod parse;
+#[path = "../../codegen/src/suggest.rs"]
+#[allow(dead_code)]
+mod suggest;
+
+use proc_macro::TokenStream;
+
+/// Builds a checked `ChallengeAnswer` / `AdminChallengeAnswer` from a schema and the user's
+/// challenge responses.
+///
+/// **Not for direct use.** It is called by the `challenge_responses!` and
+/// `admin_challenge_responses!` macros that the generator writes into the `cognito-idp` crate;
+/// use those. The input is:
+///
+/// ```text
+/// @root { $crate }
+/// @operation user            // or admin
+/// @schema { SMS_MFA { variant SmsMfa; operations [user admin]; required [USERNAME SMS_MFA_CODE]; ... } ... }
+/// @input { SMS_MFA { USERNAME: username, SMS_MFA_CODE: code } }
+/// ```
+///
+/// Every mistake in the user's part (unknown challenge or key, duplicate or missing key, an
+/// `ANSWER` or a literal value the model does not allow, malformed syntax) is a compile error at
+/// the offending token.
+#[doc(hidden)]
+#[proc_macro]
+pub fn challenge_responses_with_schema(input: TokenStream) -> TokenStream {
+    expand(input.into()).into()
+}
+
+/// The macro, on `proc_macro2` tokens so it can be unit tested.
+fn expand(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    let invocation = match syn::parse2::<parse::Invocation>(input) {
+        Ok(invocation) => invocation,
+        Err(error) => return expand::failure(&malformed_schema(error), None),
+    };
+    let schema = &invocation.schema;
+    let responses = match syn::parse2::<parse::Responses>(invocation.input.clone()) {
+        Ok(responses) => responses,
+        Err(error) => return expand::failure(&error, Some(expand::Fallback::new(&invocation, None))),
+    };
+    match check::check(schema, invocation.operation, &responses) {
+        Ok(checked) => expand::success(&invocation, &responses, &checked),
+        Err(error) => {
+            let challenge = schema.challenge(&responses.challenge.to_string());
+            expand::failure(&error, Some(expand::Fallback::new(&invocation, challenge)))
+        }
+    }
+}
+
+/// The generator wrote something this macro does not understand: say so in every message.
+fn malformed_schema(error: syn::Error) -> syn::Error {
+    let mut combined: Option<syn::Error> = None;
+    for error in error {
+        let message = error.to_string();
+        let error = if message.starts_with("malformed challenge schema") {
+            error
+        } else {
+            syn::Error::new(error.span(), format!("malformed challenge schema: {message}"))
+        };
+        match &mut combined {
+            Some(combined) => combined.combine(error),
+            None => combined = Some(error),
+        }
+    }
+    combined.unwrap_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "malformed challenge schema"))
+}
+
+#[cfg(test)]
+mod tests;
