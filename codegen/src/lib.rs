@@ -33,11 +33,10 @@ pub mod typespace;
 #[path = "runtime/srp_harness.rs"]
 mod srp_harness;
 
-/// The runtime support module that every output embeds, compiled here for its unit tests.
+/// The runtime modules every output embeds (`support`, `wire`), compiled here for their tests.
 #[cfg(test)]
-#[path = "runtime/support.rs"]
-#[allow(dead_code)] // its users are the generated crates
-mod support;
+#[path = "runtime/wire_harness.rs"]
+mod wire_harness;
 
 use std::collections::BTreeMap;
 use std::fmt;

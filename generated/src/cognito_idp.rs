@@ -73,6 +73,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AccountRecoverySettingType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The automated response to a risk level for adaptive authentication in full-function, or `ENFORCED`, mode. You can assign an action to each risk level that threat protection evaluates.
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AccountTakeoverActionType {
@@ -119,6 +126,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AccountTakeoverActionType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// A list of account-takeover actions for each level of risk that Amazon Cognito might assess with threat protection features.
@@ -199,6 +213,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AccountTakeoverActionsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -341,6 +362,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AccountTakeoverRiskConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The configuration for a single authentication context class reference (ACR) level in a user pool. Each entry in an `AcrConfiguration` map associates a level (`Level1` through `Level4`) with this configuration, which provides the custom name that Amazon Cognito reports for that level in the `acr` token claim.
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AcrLevelConfigType {
@@ -385,6 +413,13 @@ pub mod types {
                 super::patterns::PATTERN_25.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AcrLevelConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the request to add custom attributes.
@@ -484,6 +519,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AddCustomAttributesRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server for the request to add custom attributes.
@@ -602,6 +644,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AddUserPoolClientSecretRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The response from creating a new client secret.
@@ -725,6 +774,13 @@ pub mod types {
                 super::patterns::PATTERN_15.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminAddUserToGroupRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Confirm a user's registration as a user pool administrator.
@@ -857,6 +913,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminConfirmSignUpRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server for the request to confirm registration.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminConfirmSignUpResponse {}
@@ -975,6 +1038,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminCreateUserConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Creates a new user in the specified user pool.
@@ -1291,6 +1361,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminCreateUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server to the request to create the user.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminCreateUserResponse {
@@ -1391,6 +1468,13 @@ pub mod types {
                 super::patterns::PATTERN_15.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminDeleteSoftwareTokenRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1501,6 +1585,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminDeleteUserAttributesRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response received from the server for a request to delete user attributes.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDeleteUserAttributesResponse {}
@@ -1586,6 +1677,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminDeleteUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDisableProviderForUserRequest {
         /// The ID of the user pool where you want to delete the user's linked identities.
@@ -1640,6 +1738,13 @@ pub mod types {
                 value.validate_at(path)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminDisableProviderForUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1726,6 +1831,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminDisableUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response received from the server to disable the user as an administrator.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminDisableUserResponse {}
@@ -1809,6 +1921,13 @@ pub mod types {
                 super::patterns::PATTERN_15.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminEnableUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server for the request to enable a user as an administrator.
@@ -1915,6 +2034,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminForgetDeviceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the request to get the device, as an administrator.
     #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminGetDeviceRequest {
@@ -2010,6 +2136,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminGetDeviceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Gets the device response, as an administrator.
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminGetDeviceResponse {
@@ -2096,6 +2229,13 @@ pub mod types {
                 super::patterns::PATTERN_15.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminGetUserAuthFactorsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -2265,6 +2405,13 @@ pub mod types {
                 super::patterns::PATTERN_15.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminGetUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server from the request to get the specified user as an administrator.
@@ -2776,6 +2923,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminInitiateAuthRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Initiates the authentication response, as an administrator.
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminInitiateAuthResponse {
@@ -3000,6 +3154,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminLinkProviderForUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminLinkProviderForUserResponse {}
     impl AdminLinkProviderForUserResponse {
@@ -3140,6 +3301,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminListDevicesRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Lists the device's response, as an administrator.
@@ -3318,6 +3486,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminListGroupsForUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -3500,6 +3675,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminListUserAuthEventsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListUserAuthEventsResponse {
         /// The response object. It includes the `EventID`, `EventType`, `CreationDate`, `EventRisk`, and `EventResponse`.
@@ -3654,6 +3836,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminListUserSessionsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminListUserSessionsResponse {
         /// A list of the user's active sessions. Each element describes one token session or SSO session.
@@ -3798,6 +3987,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminRemoveUserFromGroupRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the request to reset a user's password as an administrator.
     #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminResetUserPasswordRequest {
@@ -3926,6 +4122,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminResetUserPasswordRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server to reset a user password as an administrator.
@@ -4305,6 +4508,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminRespondToAuthChallengeRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Responds to the authentication challenge, as an administrator.
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminRespondToAuthChallengeResponse {
@@ -4553,6 +4763,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminRevokeUserSessionRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminRevokeUserSessionResponse {}
     impl AdminRevokeUserSessionResponse {
@@ -4710,6 +4927,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminSetUserMfaPreferenceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminSetUserMfaPreferenceResponse {}
     impl AdminSetUserMfaPreferenceResponse {
@@ -4828,6 +5052,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminSetUserPasswordRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminSetUserPasswordResponse {}
     impl AdminSetUserPasswordResponse {
@@ -4926,6 +5157,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminSetUserSettingsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server to set user settings as an administrator.
@@ -5035,6 +5273,13 @@ pub mod types {
                 super::patterns::PATTERN_17.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminUpdateAuthEventFeedbackRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -5157,6 +5402,13 @@ pub mod types {
                 super::patterns::PATTERN_20.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdminUpdateDeviceStatusRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The status response to the request to update the device, as an administrator.
@@ -5320,6 +5572,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminUpdateUserAttributesRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server for the request to update user attributes as an administrator.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUpdateUserAttributesResponse {}
@@ -5405,6 +5664,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AdminUserGlobalSignOutRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The global sign-out response, as an administrator.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AdminUserGlobalSignOutResponse {}
@@ -5462,6 +5728,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AdvancedSecurityAdditionalFlowsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -5837,6 +6110,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AnalyticsConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Information that your application adds to authentication requests. Applies an endpoint ID to the analytics data that your user pool sends to Amazon Pinpoint.
     ///
     /// An endpoint ID uniquely identifies a mobile device, email address or phone number that can receive messages from Amazon Pinpoint analytics. For more information about Amazon Web Services Regions that can contain Amazon Pinpoint resources for use with Amazon Cognito user pools, see [Using Amazon Pinpoint analytics with Amazon Cognito user pools](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-pinpoint-integration.html).
@@ -5895,6 +6175,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AnalyticsMetadataType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -6235,6 +6522,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for AssetType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct AssociateSoftwareTokenRequest {
         /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a scope claim for `aws.cognito.signin.user.admin`.
@@ -6328,6 +6622,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AssociateSoftwareTokenRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -6554,6 +6855,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for AttributeType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// One authentication event that Amazon Cognito logged in a user pool with threat protection active. Contains user and device metadata and a risk assessment from your user pool.
@@ -7545,6 +7853,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ChangePasswordRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The response from the server to the change password request.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ChangePasswordResponse {}
@@ -7668,6 +7983,13 @@ pub mod types {
                 )?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ClientSsoSessionConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Contains information about a client secret, including its unique identifier, value, and creation timestamp.
@@ -7871,6 +8193,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for CloudWatchLogsConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The delivery details for an email or SMS message that Amazon Cognito sent for authentication or verification.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CodeDeliveryDetailsType {
@@ -8061,6 +8390,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for CompleteWebAuthnRegistrationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CompleteWebAuthnRegistrationResponse {}
     impl CompleteWebAuthnRegistrationResponse {
@@ -8105,6 +8441,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for CompromisedCredentialsActionsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -8230,6 +8573,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for CompromisedCredentialsRiskConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The confirm-device request.
@@ -8364,6 +8714,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ConfirmDeviceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The confirm-device response.
@@ -8652,6 +9009,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ConfirmForgotPasswordRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The response from the server that results from a user's request to retrieve a forgotten password.
@@ -8954,6 +9318,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ConfirmSignUpRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server for the registration confirmation.
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ConfirmSignUpResponse {
@@ -9117,6 +9488,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ContextDataType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateGroupRequest {
         /// A name for the group. This name must be unique in your user pool.
@@ -9269,6 +9647,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for CreateGroupRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -9576,6 +9961,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for CreateIdentityProviderRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateIdentityProviderResponse {
         /// The details of the new user pool IdP.
@@ -9746,6 +10138,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for CreateManagedLoginBrandingRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateManagedLoginBrandingResponse {
         /// The details of the branding style that you created.
@@ -9894,6 +10293,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for CreateResourceServerRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -10062,6 +10468,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for CreateTermsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateTermsResponse {
         /// A summary of your terms documents. Includes a unique identifier for later changes to the terms documents.
@@ -10190,6 +10603,13 @@ pub mod types {
                 super::patterns::PATTERN_36.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for CreateUserImportJobRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server to the request to create the user import job.
@@ -11019,6 +11439,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for CreateUserPoolClientRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server to create a user pool client.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolClientResponse {
@@ -11179,6 +11606,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for CreateUserPoolDomainRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -11346,6 +11780,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for CreateUserPoolReplicaRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -12120,6 +12561,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for CreateUserPoolRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server for the request to create a user pool.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CreateUserPoolResponse {
@@ -12215,6 +12663,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for CustomDomainConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The properties of a custom email sender Lambda trigger.
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct CustomEmailLambdaVersionConfigType {
@@ -12270,6 +12725,13 @@ pub mod types {
                 super::patterns::PATTERN_36.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for CustomEmailLambdaVersionConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -12389,6 +12851,13 @@ pub mod types {
                 super::patterns::PATTERN_36.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for CustomSmsLambdaVersionConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -12643,6 +13112,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DcrConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum DefaultEmailOptionType {
@@ -12777,6 +13253,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DeleteGroupRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteIdentityProviderRequest {
         /// The ID of the user pool where you want to delete the identity provider.
@@ -12842,6 +13325,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DeleteIdentityProviderRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteManagedLoginBrandingRequest {
         /// The ID of the managed login branding style that you want to delete.
@@ -12899,6 +13389,13 @@ pub mod types {
                 super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DeleteManagedLoginBrandingRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -12966,6 +13463,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DeleteResourceServerRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteTermsRequest {
         /// The ID of the terms documents that you want to delete.
@@ -13023,6 +13527,13 @@ pub mod types {
                 super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DeleteTermsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the request to delete user attributes.
@@ -13098,6 +13609,13 @@ pub mod types {
                 super::patterns::PATTERN_6.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DeleteUserAttributesRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server to delete user attributes.
@@ -13183,6 +13701,13 @@ pub mod types {
                 super::patterns::PATTERN_19.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DeleteUserPoolClientRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The request to delete a specific client secret from a user pool app client.
@@ -13279,6 +13804,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DeleteUserPoolClientSecretRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The response from deleting a client secret.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolClientSecretResponse {}
@@ -13353,6 +13885,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DeleteUserPoolDomainRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserPoolDomainResponse {}
     impl DeleteUserPoolDomainResponse {
@@ -13423,6 +13962,13 @@ pub mod types {
                 )?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DeleteUserPoolReplicaRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -13499,6 +14045,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DeleteUserPoolRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the request to delete a user.
     #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DeleteUserRequest {
@@ -13548,6 +14101,13 @@ pub mod types {
                 super::patterns::PATTERN_6.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DeleteUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -13616,6 +14176,13 @@ pub mod types {
                 )?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DeleteWebAuthnCredentialRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -13823,6 +14390,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DescribeIdentityProviderRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeIdentityProviderResponse {
         /// The details of the requested IdP.
@@ -13933,6 +14507,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DescribeManagedLoginBrandingByClientRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeManagedLoginBrandingByClientResponse {
         /// The details of the requested branding style.
@@ -14036,6 +14617,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DescribeManagedLoginBrandingRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeManagedLoginBrandingResponse {
         /// The details of the requested branding style.
@@ -14129,6 +14717,13 @@ pub mod types {
                 super::patterns::PATTERN_25.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DescribeResourceServerRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -14232,6 +14827,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DescribeRiskConfigurationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -14340,6 +14942,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DescribeTermsByClientRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeTermsByClientResponse {
         /// A summary of the requested terms documents, including a unique identifier for later changes to the terms documents.
@@ -14423,6 +15032,13 @@ pub mod types {
                 super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DescribeTermsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -14515,6 +15131,13 @@ pub mod types {
                 super::patterns::PATTERN_38.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DescribeUserImportJobRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server to the request to describe the user import job.
@@ -14620,6 +15243,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for DescribeUserPoolClientRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server from a request to describe the user pool client.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct DescribeUserPoolClientResponse {
@@ -14688,6 +15318,13 @@ pub mod types {
                 super::patterns::PATTERN_33.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DescribeUserPoolDomainRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -14764,6 +15401,13 @@ pub mod types {
                 super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DescribeUserPoolRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response to describe the user pool.
@@ -14863,6 +15507,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DeviceConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -15016,6 +15667,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for DeviceSecretVerifierConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Information about a user's device that they've registered for device SRP authentication in your application. For more information, see [Working with user devices in your user pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
@@ -15585,6 +16243,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for EmailConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Sets or shows configuration for user pool email message MFA and sign-in with one-time passwords (OTPs). Includes the subject and body of the email message template for sign-in and MFA messages. To activate this setting, your user pool must be in the [Essentials tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html) or higher.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EmailMfaConfigType {
@@ -15668,6 +16333,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for EmailMfaConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// User preferences for multi-factor authentication with email messages. Activates or deactivates email MFA and sets it as the preferred MFA method when multiple methods are available. To activate this setting, your user pool must be in the [Essentials tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html) or higher.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct EmailMfaSettingsType {
@@ -15725,6 +16397,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for EmailMfaSettingsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -16093,6 +16772,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for EumsSmsConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The context data that your application submitted in an authentication request with threat protection, as displayed in an `AdminListUserAuthEvents` response.
@@ -16794,6 +17480,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for FailoverType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum FeatureType {
@@ -16985,6 +17678,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for FirehoseConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the request to forget the device.
     #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ForgetDeviceRequest {
@@ -17065,6 +17765,13 @@ pub mod types {
                 super::patterns::PATTERN_20.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ForgetDeviceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the request to reset a user's password.
@@ -17284,6 +17991,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ForgotPasswordRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The response from Amazon Cognito to a request to reset a password.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ForgotPasswordResponse {
@@ -17359,6 +18073,13 @@ pub mod types {
                 super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GetCsvHeaderRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server to the request to get the header information of the CSV file for the user import job.
@@ -17575,6 +18296,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GetClientTokenRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -17998,6 +18726,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for GetDerivedTokenRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response to a token exchange request.
     #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetDerivedTokenResponse {
@@ -18158,6 +18893,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for GetDeviceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Gets the device response.
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetDeviceResponse {
@@ -18234,6 +18976,13 @@ pub mod types {
                 super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GetGroupRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -18327,6 +19076,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for GetIdentityProviderByIdentifierRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetIdentityProviderByIdentifierResponse {
         /// The configuration of the IdP in your user pool. Includes additional identifiers, the IdP name and type, and trust-relationship details like the issuer URL.
@@ -18390,6 +19146,13 @@ pub mod types {
                 super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GetLogDeliveryConfigurationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -18461,6 +19224,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for GetProvisionedLimitRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetProvisionedLimitResponse {
         /// The provisioned and default limit values for the requested limit.
@@ -18519,6 +19289,13 @@ pub mod types {
                 super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GetSigningCertificateRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Response from Amazon Cognito for a signing certificate request.
@@ -18741,6 +19518,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for GetTokensFromRefreshTokenRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetTokensFromRefreshTokenResponse {
         #[serde(
@@ -18853,6 +19637,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GetUiCustomizationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -18997,6 +19788,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for GetUserAttributeVerificationCodeRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The verification code response returned by the server response to get the user attribute verification code.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserAttributeVerificationCodeResponse {
@@ -19074,6 +19872,13 @@ pub mod types {
                 super::patterns::PATTERN_6.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GetUserAuthFactorsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -19244,6 +20049,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for GetUserPoolClientSessionConfigurationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserPoolClientSessionConfigurationResponse {
         /// The ID of the user pool that contains the app client.
@@ -19362,6 +20174,13 @@ pub mod types {
                 super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GetUserPoolMfaConfigRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -19511,6 +20330,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for GetUserPoolSessionConfigurationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct GetUserPoolSessionConfigurationResponse {
         /// The ID of the user pool that the session configuration applies to.
@@ -19626,6 +20452,13 @@ pub mod types {
                 super::patterns::PATTERN_6.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GetUserRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server from the request to get information about the user.
@@ -19774,6 +20607,13 @@ pub mod types {
                 super::patterns::PATTERN_6.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for GlobalSignOutRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The response to the request to sign out all devices.
@@ -20004,6 +20844,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for HttpHeader {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// A user pool identity provider (IdP). Contains information about a third-party IdP to a user pool, the attributes that it populates to user profiles, and the trust relationship between the IdP and your user pool.
@@ -20373,6 +21220,13 @@ pub mod types {
                 super::patterns::PATTERN_36.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for InboundFederationLambdaType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -20753,6 +21607,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for InitiateAuthRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Initiates the authentication response.
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct InitiateAuthResponse {
@@ -21014,6 +21875,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for IssuerConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum IssuerType {
@@ -21161,6 +22029,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for KeyConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.
@@ -21632,6 +22507,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for LambdaConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum LimitClass {
@@ -21758,6 +22640,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for LimitDefinitionType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The limit definition and current limit values for a provisioned limit.
@@ -21896,6 +22785,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ListDevicesRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response to list devices.
@@ -22044,6 +22940,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ListGroupsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -22196,6 +23099,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ListIdentityProvidersRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListIdentityProvidersResponse {
         /// An array of the IdPs in your user pool. For each, the response includes identifiers, the IdP name and type, and trust-relationship details like the issuer URL.
@@ -22340,6 +23250,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ListResourceServersRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListResourceServersResponse {
         /// An array of resource servers and the details of their configuration. For each, the response includes names, identifiers, and custom scopes.
@@ -22421,6 +23338,13 @@ pub mod types {
                 super::patterns::PATTERN_36.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ListTagsForResourceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -22558,6 +23482,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ListTermsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListTermsResponse {
         /// A summary of the requested terms documents. Includes unique identifiers for later changes to the terms documents.
@@ -22687,6 +23618,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ListUserImportJobsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server to the request to list the user import jobs.
@@ -22845,6 +23783,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ListUserPoolClientSecretsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The response containing the list of client secret metadata. This response does not include a NextToken field as all secrets are returned in a single response.
@@ -23029,6 +23974,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ListUserPoolClientsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server that lists user pool clients.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolClientsResponse {
@@ -23155,6 +24107,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ListUserPoolReplicasRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUserPoolReplicasResponse {
         /// A list of user pool replicas, including information about their status, role, and Region.
@@ -23276,6 +24235,13 @@ pub mod types {
                 )?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ListUserPoolsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response to list user pools.
@@ -23406,6 +24372,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ListUserSessionsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -23577,6 +24550,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ListUsersInGroupRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -23818,6 +24798,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ListUsersRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The response from the request to list users.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListUsersResponse {
@@ -23974,6 +24961,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ListWebAuthnCredentialsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ListWebAuthnCredentialsResponse {
         /// A list of registered passkeys for a user.
@@ -24125,6 +25119,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for LogConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The logging parameters of a user pool, as returned in the response to a `GetLogDeliveryConfiguration` request.
@@ -24294,6 +25295,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for MfaOptionType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// A managed login branding style that's assigned to a user pool app client.
@@ -24619,6 +25627,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for MessageTemplateType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Information that your user pool responds with in `AuthenticationResult`when you configure it to remember devices and a user signs in with an unrecognized device. Amazon Cognito presents a new device key that you can use to set up [device authentication](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html) in a "Remember me on this device" authentication model.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NewDeviceMetadataType {
@@ -24838,6 +25853,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for NotifyConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The template for email messages that threat protection sends to a user when your threat protection automated response has a *Notify* action.
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NotifyEmailType {
@@ -24944,6 +25966,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for NotifyEmailType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The minimum and maximum values of an attribute that is of the number type, for example `custom:age`.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct NumberAttributeConstraintsType {
@@ -25029,6 +26058,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for NumberAttributeConstraintsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -25439,6 +26475,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for PasswordPolicyType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum PreTokenGenerationLambdaVersionType {
@@ -25566,6 +26609,13 @@ pub mod types {
                 super::patterns::PATTERN_36.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for PreTokenGenerationVersionConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -25831,6 +26881,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ProviderUserIdentifierType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum RecoveryOptionNameType {
@@ -25960,6 +27017,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for RecoveryOptionType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The configuration of your app client for refresh token rotation. When enabled, your app client issues new ID, access, and refresh tokens when users renew their sessions with refresh tokens. When disabled, token refresh issues only ID and access tokens.
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RefreshTokenRotationType {
@@ -26024,6 +27088,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for RefreshTokenRotationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -26390,6 +27461,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for ResendConfirmationCodeRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The response from the server when Amazon Cognito makes the request to resend a confirmation code.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct ResendConfirmationCodeResponse {
@@ -26543,6 +27621,13 @@ pub mod types {
                 )?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for ResourceServerScopeType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The details of a resource server configuration and associated custom scopes in a user pool.
@@ -27003,6 +28088,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for RespondToAuthChallengeRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The response to respond to the authentication challenge.
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RespondToAuthChallengeResponse {
@@ -27328,6 +28420,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for RevokeTokenRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct RevokeTokenResponse {}
     impl RevokeTokenResponse {
@@ -27422,6 +28521,13 @@ pub mod types {
                 super::patterns::PATTERN_28.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for RevokeUserSessionRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -27768,6 +28874,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for RiskExceptionConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum RiskLevelType {
@@ -27890,6 +29003,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for RoutingType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Configuration for the Amazon S3 bucket destination of user activity log export with threat protection.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct S3ConfigurationType {
@@ -27949,6 +29069,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for S3ConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// A user's preference for using SMS message multi-factor authentication (MFA). Turns SMS MFA on and off, and can set SMS as preferred when other MFA options are available. You can't turn off SMS MFA for any of your users when MFA is required in your user pool; you can only set the type that your user prefers.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SmsMfaSettingsType {
@@ -28006,6 +29133,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for SmsMfaSettingsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// A list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a `custom:` prefix, and developer attributes with a `dev:` prefix. For more information, see [User pool attributes](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html).
@@ -28189,6 +29323,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for SchemaAttributeType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -28651,6 +29792,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SetLogDeliveryConfigurationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetLogDeliveryConfigurationResponse {
         /// The logging configuration that you applied to the requested user pool.
@@ -28862,6 +30010,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SetRiskConfigurationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetRiskConfigurationResponse {
         /// The API response that contains the risk configuration that you set and the timestamp of the most recent change.
@@ -29027,6 +30182,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SetUiCustomizationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUiCustomizationResponse {
         /// Information about the hosted UI branding that you applied.
@@ -29169,6 +30331,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SetUserMfaPreferenceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserMfaPreferenceResponse {}
     impl SetUserMfaPreferenceResponse {
@@ -29263,6 +30432,13 @@ pub mod types {
                 value.validate_at(path)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for SetUserPoolClientSessionConfigurationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -29495,6 +30671,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SetUserPoolMfaConfigRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserPoolMfaConfigResponse {
         /// Shows user pool SMS message configuration for MFA and sign-in with SMS-message OTPs. Includes the message template and the SMS message sending configuration for Amazon SNS.
@@ -29661,6 +30844,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SetUserPoolSessionConfigurationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserPoolSessionConfigurationResponse {
         /// The ID of the user pool that the session configuration was applied to.
@@ -29794,6 +30984,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SetUserSettingsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The response from the server for a set user settings request.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SetUserSettingsResponse {}
@@ -29867,6 +31064,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for SignInPolicyType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the request to register a user.
@@ -30187,6 +31391,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SignUpRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The response from the server for a registration request.
     #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SignUpResponse {
@@ -30402,6 +31613,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SmsConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The configuration of multi-factor authentication (MFA) with SMS messages in a user pool.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SmsMfaConfigType {
@@ -30487,6 +31705,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for SmsMfaConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Settings for time-based one-time password (TOTP) multi-factor authentication (MFA) in a user pool. Enables and disables availability of this feature.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct SoftwareTokenMfaConfigType {
@@ -30528,6 +31753,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for SoftwareTokenMfaConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// A user's preference for using time-based one-time password (TOTP) multi-factor authentication (MFA). Turns TOTP MFA on and off, and can set TOTP as preferred when other MFA options are available. You can't turn off TOTP MFA for any of your users when MFA is required in your user pool; you can only set the type that your user prefers.
@@ -30587,6 +31819,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for SoftwareTokenMfaSettingsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the request to start the user import job.
@@ -30653,6 +31892,13 @@ pub mod types {
                 super::patterns::PATTERN_38.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for StartUserImportJobRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server to the request to start the user import job.
@@ -30730,6 +31976,13 @@ pub mod types {
                 super::patterns::PATTERN_6.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for StartWebAuthnRegistrationRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -30880,6 +32133,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for StopUserImportJobRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server to the request to stop the user import job.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct StopUserImportJobResponse {
@@ -30994,6 +32254,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for StringAttributeConstraintsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct TagResourceRequest {
         /// The Amazon Resource Name (ARN) of the user pool to assign the tags to.
@@ -31071,6 +32338,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for TagResourceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -31569,6 +32843,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for TokenValidityUnitsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// A container for the UI customization information for the hosted UI in a user pool.
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UiCustomizationType {
@@ -31778,6 +33059,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UntagResourceRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UntagResourceResponse {}
     impl UntagResourceResponse {
@@ -31901,6 +33189,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UpdateAuthEventFeedbackRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateAuthEventFeedbackResponse {}
     impl UpdateAuthEventFeedbackResponse {
@@ -31996,6 +33291,13 @@ pub mod types {
                 super::patterns::PATTERN_20.check(path, value)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for UpdateDeviceStatusRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The response to the request to update the device status.
@@ -32159,6 +33461,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for UpdateGroupRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -32470,6 +33779,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UpdateIdentityProviderRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateIdentityProviderResponse {
         /// The identity provider details.
@@ -32646,6 +33962,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UpdateManagedLoginBrandingRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateManagedLoginBrandingResponse {
         /// The details of the branding style that you updated.
@@ -32718,6 +34041,13 @@ pub mod types {
                 value.validate_at(path)?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for UpdateProvisionedLimitRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -32920,6 +34250,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UpdateResourceServerRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateResourceServerResponse {
         /// The updated details of the requested resource server.
@@ -33100,6 +34437,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UpdateTermsRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateTermsResponse {
         /// A summary of the updates to your terms documents.
@@ -33249,6 +34593,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for UpdateUserAttributesRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Represents the response from the server for the request to update user attributes.
@@ -34063,6 +35414,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UpdateUserPoolClientRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server to the request to update the user pool client.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolClientResponse {
@@ -34220,6 +35578,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UpdateUserPoolDomainRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The UpdateUserPoolDomain response output.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolDomainResponse {
@@ -34348,6 +35713,13 @@ pub mod types {
                 )?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for UpdateUserPoolReplicaRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -35048,6 +36420,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UpdateUserPoolRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Represents the response from the server when you make a request to update the user pool.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UpdateUserPoolResponse {}
@@ -35109,6 +36488,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for UserAttributeUpdateSettingsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// Contextual data, such as the user's device fingerprint, IP address, or location, used for evaluating the risk of an unexpected event by Amazon Cognito threat protection.
@@ -35203,6 +36589,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for UserContextDataType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -35630,6 +37023,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for UserPoolAddOnsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// A short description of a user pool app client.
@@ -36641,6 +38041,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UserPoolPolicyType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// Contains information about a replica user pool, including Region, status, role, and ARN.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct UserPoolReplicaType {
@@ -36858,6 +38265,13 @@ pub mod types {
                 )?;
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for UserPoolTokenSessionConfigType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The configuration of a user pool.
@@ -38091,6 +39505,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for UsernameConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct VerificationMessageTemplateType {
@@ -38288,6 +39709,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for VerificationMessageTemplateType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -38497,6 +39925,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for VerifySoftwareTokenRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     #[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -38711,6 +40146,13 @@ pub mod types {
             ::std::result::Result::Ok(())
         }
     }
+    impl super::wire::Validate for VerifyUserAttributeRequest {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
+        }
+    }
     /// A container representing the response from the server from the request to verify user attributes.
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct VerifyUserAttributeResponse {}
@@ -38822,6 +40264,13 @@ pub mod types {
                 }
             }
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for WebAuthnConfigurationType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
     /// The details of a passkey, or webauthN, biometric or security-key authentication factor for a user.
@@ -39003,6 +40452,13 @@ pub mod types {
         ) -> ::std::result::Result<(), super::support::ValidationError> {
             let _ = path;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl super::wire::Validate for WebAuthnMfaSettingsType {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Self::validate(self)
         }
     }
 }
@@ -42338,6 +43794,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AddCustomAttributesError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AddCustomAttributesError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -42425,6 +43886,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AddUserPoolClientSecretError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AddUserPoolClientSecretError {
@@ -42521,6 +43987,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminAddUserToGroupError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminAddUserToGroupError {
@@ -42661,6 +44132,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminConfirmSignUpError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminConfirmSignUpError {
@@ -42846,6 +44322,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminCreateUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminCreateUserError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -42949,6 +44430,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminDeleteSoftwareTokenError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminDeleteSoftwareTokenError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -43045,6 +44531,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminDeleteUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminDeleteUserError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -43139,6 +44630,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminDeleteUserAttributesError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminDeleteUserAttributesError {
@@ -43244,6 +44740,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminDisableProviderForUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminDisableProviderForUserError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -43340,6 +44841,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminDisableUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminDisableUserError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -43434,6 +44940,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminEnableUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminEnableUserError {
@@ -43542,6 +45053,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminForgetDeviceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminForgetDeviceError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -43641,6 +45157,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminGetDeviceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminGetDeviceError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -43737,6 +45258,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminGetUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminGetUserError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -43831,6 +45357,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminGetUserAuthFactorsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminGetUserAuthFactorsError {
@@ -44042,6 +45573,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminInitiateAuthError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminInitiateAuthError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -44152,6 +45688,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminLinkProviderForUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminLinkProviderForUserError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -44251,6 +45792,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminListDevicesError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminListDevicesError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -44345,6 +45891,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminListGroupsForUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminListGroupsForUserError {
@@ -44453,6 +46004,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminListUserAuthEventsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminListUserAuthEventsError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -44549,6 +46105,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminListUserSessionsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminListUserSessionsError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -44643,6 +46204,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminRemoveUserFromGroupError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminRemoveUserFromGroupError {
@@ -44805,6 +46371,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminResetUserPasswordError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminResetUserPasswordError {
@@ -45044,6 +46615,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminRespondToAuthChallengeError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminRespondToAuthChallengeError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -45138,6 +46714,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminRevokeUserSessionError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminRevokeUserSessionError {
@@ -45244,6 +46825,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminSetUserMfaPreferenceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminSetUserMfaPreferenceError {
@@ -45359,6 +46945,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminSetUserPasswordError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminSetUserPasswordError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -45446,6 +47037,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminSetUserSettingsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminSetUserSettingsError {
@@ -45554,6 +47150,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminUpdateAuthEventFeedbackError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminUpdateAuthEventFeedbackError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -45658,6 +47259,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminUpdateDeviceStatusError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminUpdateDeviceStatusError {
@@ -45822,6 +47428,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for AdminUpdateUserAttributesError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for AdminUpdateUserAttributesError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -45916,6 +47527,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AdminUserGlobalSignOutError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AdminUserGlobalSignOutError {
@@ -46025,6 +47641,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for AssociateSoftwareTokenError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for AssociateSoftwareTokenError {
@@ -46169,6 +47790,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ChangePasswordError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ChangePasswordError {
@@ -46334,6 +47960,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for CompleteWebAuthnRegistrationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for CompleteWebAuthnRegistrationError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -46493,6 +48124,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ConfirmDeviceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ConfirmDeviceError {
@@ -46680,6 +48316,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ConfirmForgotPasswordError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ConfirmForgotPasswordError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -46848,6 +48489,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ConfirmSignUpError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ConfirmSignUpError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -46951,6 +48597,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for CreateGroupError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for CreateGroupError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -47045,6 +48696,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for CreateIdentityProviderError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for CreateIdentityProviderError {
@@ -47163,6 +48819,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for CreateManagedLoginBrandingError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for CreateManagedLoginBrandingError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -47257,6 +48918,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for CreateResourceServerError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for CreateResourceServerError {
@@ -47372,6 +49038,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for CreateTermsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for CreateTermsError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -47473,6 +49144,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for CreateUserImportJobError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for CreateUserImportJobError {
@@ -47616,6 +49292,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for CreateUserPoolError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for CreateUserPoolError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -47736,6 +49417,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for CreateUserPoolClientError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for CreateUserPoolClientError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -47843,6 +49529,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for CreateUserPoolDomainError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for CreateUserPoolDomainError {
@@ -47958,6 +49649,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for CreateUserPoolReplicaError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for CreateUserPoolReplicaError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -48045,6 +49741,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DeleteGroupError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DeleteGroupError {
@@ -48149,6 +49850,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DeleteIdentityProviderError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DeleteIdentityProviderError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -48248,6 +49954,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DeleteManagedLoginBrandingError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DeleteManagedLoginBrandingError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -48335,6 +50046,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DeleteResourceServerError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DeleteResourceServerError {
@@ -48434,6 +50150,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DeleteTermsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DeleteTermsError {
@@ -48556,6 +50277,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DeleteUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DeleteUserError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -48676,6 +50402,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DeleteUserAttributesError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DeleteUserAttributesError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -48773,6 +50504,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DeleteUserPoolError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DeleteUserPoolError {
@@ -48874,6 +50610,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DeleteUserPoolClientError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DeleteUserPoolClientError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -48954,6 +50695,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DeleteUserPoolClientSecretError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DeleteUserPoolClientSecretError {
@@ -49048,6 +50794,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DeleteUserPoolDomainError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DeleteUserPoolDomainError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -49135,6 +50886,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DeleteUserPoolReplicaError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DeleteUserPoolReplicaError {
@@ -49250,6 +51006,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DeleteWebAuthnCredentialError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DeleteWebAuthnCredentialError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -49330,6 +51091,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DescribeIdentityProviderError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DescribeIdentityProviderError {
@@ -49421,6 +51187,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DescribeManagedLoginBrandingError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DescribeManagedLoginBrandingError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -49510,6 +51281,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DescribeManagedLoginBrandingByClientError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DescribeManagedLoginBrandingByClientError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -49597,6 +51373,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DescribeResourceServerError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DescribeResourceServerError {
@@ -49698,6 +51479,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DescribeRiskConfigurationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DescribeRiskConfigurationError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -49785,6 +51571,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DescribeTermsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DescribeTermsError {
@@ -49876,6 +51667,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DescribeTermsByClientError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DescribeTermsByClientError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -49963,6 +51759,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DescribeUserImportJobError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DescribeUserImportJobError {
@@ -50061,6 +51862,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DescribeUserPoolError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DescribeUserPoolError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -50150,6 +51956,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for DescribeUserPoolClientError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for DescribeUserPoolClientError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -50230,6 +52041,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for DescribeUserPoolDomainError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for DescribeUserPoolDomainError {
@@ -50360,6 +52176,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ForgetDeviceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ForgetDeviceError {
@@ -50538,6 +52359,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ForgotPasswordError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ForgotPasswordError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -50625,6 +52451,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for GetCsvHeaderError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for GetCsvHeaderError {
@@ -50721,6 +52552,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for GetClientTokenError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for GetClientTokenError {
@@ -50853,6 +52689,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for GetDerivedTokenError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for GetDerivedTokenError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -50983,6 +52824,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for GetDeviceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for GetDeviceError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -51072,6 +52918,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for GetGroupError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for GetGroupError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -51152,6 +53003,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for GetIdentityProviderByIdentifierError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for GetIdentityProviderByIdentifierError {
@@ -51236,6 +53092,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for GetLogDeliveryConfigurationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for GetLogDeliveryConfigurationError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -51318,6 +53179,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for GetProvisionedLimitError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for GetProvisionedLimitError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -51391,6 +53257,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for GetSigningCertificateError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for GetSigningCertificateError {
@@ -51530,6 +53401,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for GetTokensFromRefreshTokenError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for GetTokensFromRefreshTokenError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -51617,6 +53493,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for GetUiCustomizationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for GetUiCustomizationError {
@@ -51737,6 +53618,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for GetUserError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for GetUserError {
@@ -51932,6 +53818,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for GetUserAttributeVerificationCodeError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for GetUserAttributeVerificationCodeError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -52052,6 +53943,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for GetUserAuthFactorsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for GetUserAuthFactorsError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -52141,6 +54037,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for GetUserPoolClientSessionConfigurationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for GetUserPoolClientSessionConfigurationError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -52221,6 +54122,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for GetUserPoolMfaConfigError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for GetUserPoolMfaConfigError {
@@ -52310,6 +54216,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for GetUserPoolSessionConfigurationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for GetUserPoolSessionConfigurationError {
@@ -52423,6 +54334,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for GlobalSignOutError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for GlobalSignOutError {
@@ -52634,6 +54550,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for InitiateAuthError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for InitiateAuthError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -52764,6 +54685,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ListDevicesError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ListDevicesError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -52853,6 +54779,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ListGroupsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ListGroupsError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -52933,6 +54864,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ListIdentityProvidersError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ListIdentityProvidersError {
@@ -53024,6 +54960,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ListResourceServersError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ListResourceServersError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -53111,6 +55052,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ListTagsForResourceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ListTagsForResourceError {
@@ -53202,6 +55148,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ListTermsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ListTermsError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -53291,6 +55242,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ListUserImportJobsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ListUserImportJobsError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -53371,6 +55327,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ListUserPoolClientSecretsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ListUserPoolClientSecretsError {
@@ -53462,6 +55423,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ListUserPoolClientsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ListUserPoolClientsError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -53551,6 +55517,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ListUserPoolReplicasError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ListUserPoolReplicasError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -53624,6 +55595,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ListUserPoolsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ListUserPoolsError {
@@ -53746,6 +55722,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ListUserSessionsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ListUserSessionsError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -53835,6 +55816,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for ListUsersError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for ListUsersError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -53922,6 +55908,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ListUsersInGroupError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ListUsersInGroupError {
@@ -54028,6 +56019,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ListWebAuthnCredentialsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ListWebAuthnCredentialsError {
@@ -54204,6 +56200,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for ResendConfirmationCodeError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for ResendConfirmationCodeError {
@@ -54450,6 +56451,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for RespondToAuthChallengeError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for RespondToAuthChallengeError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -54557,6 +56563,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for RevokeTokenError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for RevokeTokenError {
@@ -54679,6 +56690,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for RevokeUserSessionError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for RevokeUserSessionError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -54769,6 +56785,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for SetLogDeliveryConfigurationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for SetLogDeliveryConfigurationError {
@@ -54887,6 +56908,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for SetRiskConfigurationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for SetRiskConfigurationError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -54974,6 +57000,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for SetUiCustomizationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for SetUiCustomizationError {
@@ -55089,6 +57120,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for SetUserMfaPreferenceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for SetUserMfaPreferenceError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -55196,6 +57232,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for SetUserPoolClientSessionConfigurationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for SetUserPoolClientSessionConfigurationError {
@@ -55329,6 +57370,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for SetUserPoolMfaConfigError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for SetUserPoolMfaConfigError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -55436,6 +57482,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for SetUserPoolSessionConfigurationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for SetUserPoolSessionConfigurationError {
@@ -55549,6 +57600,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for SetUserSettingsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for SetUserSettingsError {
@@ -55734,6 +57790,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for SignUpError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for SignUpError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -55828,6 +57889,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for StartUserImportJobError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for StartUserImportJobError {
@@ -55953,6 +58019,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for StartWebAuthnRegistrationError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for StartWebAuthnRegistrationError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -56049,6 +58120,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for StopUserImportJobError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for StopUserImportJobError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -56138,6 +58214,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for TagResourceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for TagResourceError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -56225,6 +58306,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for UntagResourceError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for UntagResourceError {
@@ -56331,6 +58417,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for UpdateAuthEventFeedbackError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for UpdateAuthEventFeedbackError {
@@ -56463,6 +58554,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for UpdateDeviceStatusError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for UpdateDeviceStatusError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -56550,6 +58646,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for UpdateGroupError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for UpdateGroupError {
@@ -56654,6 +58755,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for UpdateIdentityProviderError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for UpdateIdentityProviderError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -56753,6 +58859,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for UpdateManagedLoginBrandingError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for UpdateManagedLoginBrandingError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -56845,6 +58956,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for UpdateProvisionedLimitError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for UpdateProvisionedLimitError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -56932,6 +59048,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for UpdateResourceServerError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for UpdateResourceServerError {
@@ -57038,6 +59159,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for UpdateTermsError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for UpdateTermsError {
@@ -57247,6 +59373,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for UpdateUserAttributesError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for UpdateUserAttributesError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -57415,6 +59546,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for UpdateUserPoolError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for UpdateUserPoolError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -57538,6 +59674,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for UpdateUserPoolClientError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for UpdateUserPoolClientError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -57647,6 +59788,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for UpdateUserPoolDomainError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for UpdateUserPoolDomainError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -57734,6 +59880,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for UpdateUserPoolReplicaError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for UpdateUserPoolReplicaError {
@@ -57893,6 +60044,11 @@ pub mod errors {
             }
         }
     }
+    impl super::wire::FromErrorResponse for VerifySoftwareTokenError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
+        }
+    }
     impl ::std::fmt::Display for VerifySoftwareTokenError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -58039,6 +60195,11 @@ pub mod errors {
                     )
                 }
             }
+        }
+    }
+    impl super::wire::FromErrorResponse for VerifyUserAttributeError {
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+            Self::from_code(code, body, status)
         }
     }
     impl ::std::fmt::Display for VerifyUserAttributeError {
@@ -65169,5 +67330,271 @@ pub mod support {
             message: Option<String>,
         }
         ::serde_json::from_slice::<Body>(body).ok().and_then(|b| b.message)
+    }
+}
+/// The AWS JSON 1.1 protocol, without I/O: an operation's input becomes an `http::Request`, and
+/// a response's status, headers and body become its output or its error enum.
+///
+/// Embedded into every output as `mod wire`, beside `operations` (whose descriptors say the
+/// target and types) and `support`.
+#[allow(
+    clippy::too_many_arguments,
+    clippy::enum_variant_names,
+    clippy::large_enum_variant
+)]
+pub mod wire {
+    use ::std::fmt;
+    use super::support::Operation;
+    /// `X-Amz-Target`.
+    pub const TARGET_HEADER: &str = "x-amz-target";
+    /// The header AWS may put the error code in.
+    pub const ERROR_TYPE_HEADER: &str = "x-amzn-errortype";
+    /// A request value that can check the model's constraints before it is sent.
+    pub trait Validate {
+        /// Checks lengths, ranges and patterns; the error names the field.
+        fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError>;
+    }
+    impl Validate for super::support::Unit {
+        fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationError> {
+            Ok(())
+        }
+    }
+    /// An operation's error enum, built from the code and body of an error response.
+    pub trait FromErrorResponse: Sized {
+        /// The modeled exception for `code`, or the unmodeled variant.
+        fn from_error_response(code: &str, body: &[u8], status: u16) -> Self;
+    }
+    /// Why a request was not built. Nothing was sent.
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub enum EncodeError {
+        /// The input breaks a constraint of the model.
+        Validation(super::support::ValidationError),
+        /// The input could not be serialized (a non-finite float, say).
+        Serialize { operation: &'static str, message: String },
+    }
+    impl fmt::Display for EncodeError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                EncodeError::Validation(error) => write!(f, "invalid request: {error}"),
+                EncodeError::Serialize { operation, message } => {
+                    write!(f, "cannot encode the {operation} request: {message}")
+                }
+            }
+        }
+    }
+    impl ::std::error::Error for EncodeError {
+        fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+            match self {
+                EncodeError::Validation(error) => Some(error),
+                EncodeError::Serialize { .. } => None,
+            }
+        }
+    }
+    /// A response body that is not what the operation's model says it is.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct DecodeError {
+        /// The operation whose response it was.
+        pub operation: &'static str,
+        /// The HTTP status.
+        pub status: u16,
+        /// Where in the body, as member wire names (`AuthenticationResult.ExpiresIn`); `None` at the
+        /// top level.
+        pub field: Option<String>,
+        /// What is wrong; quoted values from the body are left out, since they may be secrets.
+        pub message: String,
+    }
+    impl fmt::Display for DecodeError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(
+                f, "cannot decode the {} response (HTTP {})", self.operation, self.status
+            )?;
+            if let Some(field) = &self.field {
+                write!(f, " at `{field}`")?;
+            }
+            write!(f, ": {}", self.message)
+        }
+    }
+    impl ::std::error::Error for DecodeError {}
+    /// What a response that is not the operation's output is.
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub enum ResponseError<E> {
+        /// The service answered with an error: modeled or not, it is in the operation's enum.
+        Service(E),
+        /// The body does not fit the model.
+        Decode(DecodeError),
+    }
+    impl<E: fmt::Display> fmt::Display for ResponseError<E> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                ResponseError::Service(error) => error.fmt(f),
+                ResponseError::Decode(error) => error.fmt(f),
+            }
+        }
+    }
+    impl<E: ::std::error::Error + 'static> ::std::error::Error for ResponseError<E> {
+        fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+            match self {
+                ResponseError::Service(error) => Some(error),
+                ResponseError::Decode(error) => Some(error),
+            }
+        }
+    }
+    /// The `Content-Type` of every request and response of the service.
+    pub fn content_type() -> String {
+        format!("application/x-amz-json-{}", super::operations::SERVICE.json_version)
+    }
+    /// Checks `input` and builds `POST /` with the JSON body, `Content-Type` and `X-Amz-Target`.
+    /// Unset optional members are left out of the body; blobs are base64, timestamps epoch seconds.
+    pub fn encode_request<Op>(
+        input: &Op::Input,
+    ) -> ::std::result::Result<::http::Request<Vec<u8>>, EncodeError>
+    where
+        Op: Operation,
+        Op::Input: ::serde::Serialize + Validate,
+    {
+        input.validate().map_err(EncodeError::Validation)?;
+        let body = ::serde_json::to_vec(input)
+            .map_err(|e| EncodeError::Serialize {
+                operation: Op::NAME,
+                message: without_quoted_values(&e.to_string()),
+            })?;
+        ::http::Request::builder()
+            .method(::http::Method::POST)
+            .uri("/")
+            .header(::http::header::CONTENT_TYPE, content_type())
+            .header(TARGET_HEADER, Op::TARGET)
+            .body(body)
+            .map_err(|e| EncodeError::Serialize {
+                operation: Op::NAME,
+                message: e.to_string(),
+            })
+    }
+    /// Turns a response into the operation's output, or its error.
+    ///
+    /// A 2xx body is the output (an empty body counts as `{}`). Any other status is an error whose
+    /// code comes from the `X-Amzn-ErrorType` header or the body's `__type` (or `code`), in every
+    /// form AWS writes it (`NotAuthorizedException`, `aws.cognito#NotAuthorizedException`,
+    /// `NotAuthorizedException:http://internal.amazon.com/…`).
+    pub fn decode_response<Op>(
+        status: u16,
+        headers: &::http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Op::Output, ResponseError<Op::Error>>
+    where
+        Op: Operation,
+        Op::Output: ::serde::de::DeserializeOwned,
+        Op::Error: FromErrorResponse,
+    {
+        if (200..300).contains(&status) {
+            return decode_body::<Op::Output>(Op::NAME, status, body)
+                .map_err(ResponseError::Decode);
+        }
+        match error_code(headers, body) {
+            Some(code) => Ok(code),
+            None => {
+                Err(DecodeError {
+                    operation: Op::NAME,
+                    status,
+                    field: None,
+                    message: "an error response without an error code (no X-Amzn-ErrorType header, no __type in the body)"
+                        .into(),
+                })
+            }
+        }
+            .map_err(ResponseError::Decode)
+            .and_then(|code| Err(
+                ResponseError::Service(
+                    Op::Error::from_error_response(&code, body, status),
+                ),
+            ))
+    }
+    /// Deserializes a JSON body, naming the field where it goes wrong.
+    pub fn decode_body<T: ::serde::de::DeserializeOwned>(
+        operation: &'static str,
+        status: u16,
+        body: &[u8],
+    ) -> ::std::result::Result<T, DecodeError> {
+        let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+            b"{}"
+        } else {
+            body
+        };
+        if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            return Err(DecodeError {
+                operation,
+                status,
+                field: None,
+                message: "the body is not a JSON object".into(),
+            });
+        }
+        let mut deserializer = ::serde_json::Deserializer::from_slice(body);
+        let value = ::serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|error| {
+                let path = error.path().to_string();
+                DecodeError {
+                    operation,
+                    status,
+                    field: (path != "." && !path.is_empty()).then_some(path),
+                    message: without_quoted_values(&error.into_inner().to_string()),
+                }
+            })?;
+        deserializer
+            .end()
+            .map_err(|error| DecodeError {
+                operation,
+                status,
+                field: None,
+                message: without_quoted_values(&error.to_string()),
+            })?;
+        Ok(value)
+    }
+    /// The error code of an error response, without namespace or URL.
+    pub fn error_code(headers: &::http::HeaderMap, body: &[u8]) -> Option<String> {
+        let from_header = headers
+            .get(ERROR_TYPE_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let from_body = || {
+            #[derive(::serde::Deserialize)]
+            struct ErrorBody {
+                #[serde(rename = "__type")]
+                kind: Option<String>,
+                code: Option<String>,
+            }
+            let body: ErrorBody = ::serde_json::from_slice(body).ok()?;
+            body.kind.or(body.code)
+        };
+        from_header
+            .or_else(from_body)
+            .map(|raw| sanitize_error_code(&raw))
+            .filter(|code| !code.is_empty())
+    }
+    /// `aws.cognito#NotAuthorizedException:http://internal.amazon.com/…` → `NotAuthorizedException`.
+    pub fn sanitize_error_code(raw: &str) -> String {
+        let without_url = raw.split(':').next().unwrap_or(raw);
+        let without_namespace = without_url.rsplit('#').next().unwrap_or(without_url);
+        without_namespace.trim().to_owned()
+    }
+    /// Replaces every `"…"` in a serde message by `"…"`, so no value of the body is repeated.
+    fn without_quoted_values(message: &str) -> String {
+        let mut out = String::with_capacity(message.len());
+        let mut quoted = false;
+        for c in message.chars() {
+            if c == '"' {
+                if quoted {
+                    out.push_str("…\"");
+                } else {
+                    out.push('"');
+                }
+                quoted = !quoted;
+            } else if !quoted {
+                out.push(c);
+            }
+        }
+        out
     }
 }

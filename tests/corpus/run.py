@@ -50,6 +50,8 @@ serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 regex = {{ version = "1", default-features = false, features = ["std", "unicode"] }}
 base64 = "0.22"
+http = "1"
+serde_path_to_error = "0.1"
 
 [workspace]
 """)

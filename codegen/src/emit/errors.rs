@@ -119,6 +119,11 @@ fn emit_error_enum(space: &TypeSpace, op: &OperationDef) -> TokenStream {
                 }
             }
         }
+        impl super::wire::FromErrorResponse for #name {
+            fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+                Self::from_code(code, body, status)
+            }
+        }
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(self.as_service_error(), f)

@@ -19,6 +19,8 @@ use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 
 /// Source of the runtime support module, embedded into every output.
 const SUPPORT_SOURCE: &str = include_str!("../runtime/support.rs");
+/// Source of the wire layer (AWS JSON 1.1 encoding and decoding), embedded into every output.
+const WIRE_SOURCE: &str = include_str!("../runtime/wire.rs");
 /// Source of the SRP client, embedded with the challenge module (its answers are challenge
 /// answers and its device verifier a generated type).
 const SRP_SOURCE: &str = include_str!("../runtime/srp.rs");
@@ -68,6 +70,7 @@ pub fn emit_file(space: &TypeSpace, challenges: Option<&ChallengeSpace>) -> Resu
                     validate::emit_patterns(space),
                 )?,
                 embedded_module("support", SUPPORT_SOURCE, "runtime/support.rs", true)?,
+                embedded_module("wire", WIRE_SOURCE, "runtime/wire.rs", true)?,
             ];
             Ok::<_, String>(modules.concat())
         })();

@@ -39,6 +39,11 @@ fn validate_methods(name: &Ident, body: TokenStream) -> TokenStream {
                 #body
             }
         }
+        impl super::wire::Validate for #name {
+            fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
+                Self::validate(self)
+            }
+        }
     }
 }
 
