@@ -10,6 +10,8 @@ use cognito_idp::wire::{decode_response, encode_request, EncodeError, ResponseEr
 
 const DOCUMENTED_RESPONSE: &str = r#"{"ChallengeParameters":{},"AuthenticationResult":{"AccessToken":"ACCESS_TOKEN","ExpiresIn":3600,"TokenType":"Bearer","RefreshToken":"REFRESH_TOKEN","IdToken":"ID_TOKEN","NewDeviceMetadata":{"DeviceKey":"us-west-2_fec070d2-fa88-424a-8ec8-b26d7198eb23","DeviceGroupKey":"-wt2ha1Zd"}}}"#;
 
+type HeaderPairs = &'static [(&'static str, &'static str)];
+
 fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
     let mut map = http::HeaderMap::new();
     for (name, value) in pairs {
@@ -66,7 +68,7 @@ fn empty_success_body_is_an_empty_output() {
 
 #[test]
 fn error_code_comes_from_the_body_or_the_header_in_every_form() {
-    let cases: [(&[(&'static str, &'static str)], &[u8]); 4] = [
+    let cases: [(HeaderPairs, &[u8]); 4] = [
         (&[], br#"{"__type":"NotAuthorizedException","message":"Incorrect username or password."}"#),
         (
             &[],
