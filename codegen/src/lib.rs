@@ -53,6 +53,7 @@ pub struct Config {
     model: Option<PathBuf>,
     challenge_schema: Option<PathBuf>,
     module_path: Option<String>,
+    client_feature: Option<String>,
     operations: Option<Vec<String>>,
     out_dir: Option<PathBuf>,
     rerun_if_changed: Option<bool>,
@@ -84,6 +85,13 @@ impl Config {
     /// taken to be the crate root and the macros are exported there.
     pub fn module_path(&mut self, path: impl Into<String>) -> &mut Self {
         self.module_path = Some(path.into());
+        self
+    }
+
+    /// Emits the async client (`mod client`) behind `feature` of the including crate, which then
+    /// enables `reqwest` (rustls), `aws-sigv4` and `aws-credential-types` with it.
+    pub fn client_feature(&mut self, feature: impl Into<String>) -> &mut Self {
+        self.client_feature = Some(feature.into());
         self
     }
 
@@ -134,6 +142,7 @@ impl Config {
             challenges: schema.as_ref().map(|(text, path)| ChallengeInput { schema: text, path }),
             module_path: self.module_path.as_deref(),
             doc_crate: None,
+            client_feature: self.client_feature.as_deref(),
         };
         let generated = generate(&inputs).map_err(|e| e.in_file(&model_path))?;
         std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
@@ -199,6 +208,9 @@ pub struct Inputs<'a> {
     /// Crate name under which doc examples compile (the checked-in crate's); `None` leaves them
     /// untested, since a consumer's crate name is not known.
     pub doc_crate: Option<&'a str>,
+    /// Emits the async client (`mod client`, needing `reqwest`, `aws-sigv4` and
+    /// `aws-credential-types`) behind this cargo feature of the including crate.
+    pub client_feature: Option<&'a str>,
 }
 
 /// The challenge schema's text and the file it came from (named in errors).
@@ -238,7 +250,7 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             resolved
         }
     };
-    let source = emit::emit_file(&space, challenges.as_ref()).map_err(Error::Emit)?;
+    let source = emit::emit_file(&space, challenges.as_ref(), inputs.client_feature).map_err(Error::Emit)?;
     Ok(Generated {
         source,
         file_name: format!(

@@ -123,6 +123,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             .map(|(path, schema)| ChallengeInput { schema, path }),
         module_path: None,
         doc_crate: (args.out == Path::new(DEFAULT_OUT)).then_some(DEFAULT_DOC_CRATE),
+        client_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("client"),
     };
     let generated = generate(&inputs).map_err(|e| format!("{}: {e}", args.model.display()))?;
     let path = args.out.join(&generated.file_name);

@@ -67598,3 +67598,1713 @@ pub mod wire {
         out
     }
 }
+/// An async client over `reqwest` (rustls): sends each operation's request as the `wire` module
+/// encodes it, signed with SigV4 unless the model marks the operation unsigned.
+///
+/// Embedded behind a cargo feature of the including crate (`client` in `cognito-idp`).
+#[cfg(feature = "client")]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::enum_variant_names,
+    clippy::large_enum_variant
+)]
+pub mod client {
+    use ::std::fmt;
+    use ::std::time::Duration;
+    use super::support::{AuthScheme, Operation};
+    use super::wire::{FromErrorResponse, Validate};
+    /// AWS credentials for signed operations. `Debug` hides the secret and the session token.
+    #[derive(Clone)]
+    pub struct Credentials {
+        access_key_id: String,
+        secret_access_key: String,
+        session_token: Option<String>,
+    }
+    impl Credentials {
+        /// Credentials from their parts.
+        pub fn new(
+            access_key_id: impl Into<String>,
+            secret_access_key: impl Into<String>,
+            session_token: Option<String>,
+        ) -> Self {
+            Credentials {
+                access_key_id: access_key_id.into(),
+                secret_access_key: secret_access_key.into(),
+                session_token,
+            }
+        }
+        /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` from the environment.
+        pub fn from_env() -> Option<Self> {
+            let key = ::std::env::var("AWS_ACCESS_KEY_ID")
+                .ok()
+                .filter(|v| !v.is_empty())?;
+            let secret = ::std::env::var("AWS_SECRET_ACCESS_KEY")
+                .ok()
+                .filter(|v| !v.is_empty())?;
+            let token = ::std::env::var("AWS_SESSION_TOKEN")
+                .ok()
+                .filter(|v| !v.is_empty());
+            Some(Credentials::new(key, secret, token))
+        }
+    }
+    impl fmt::Debug for Credentials {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.debug_struct("Credentials")
+                .field("access_key_id", &self.access_key_id)
+                .field("secret_access_key", &super::support::Redacted)
+                .field(
+                    "session_token",
+                    &self.session_token.as_ref().map(|_| super::support::Redacted),
+                )
+                .finish()
+        }
+    }
+    /// Why a call failed.
+    #[derive(Debug)]
+    #[non_exhaustive]
+    pub enum CallError<E> {
+        /// The request breaks a constraint of the model, or could not be encoded; nothing was sent.
+        Encode(super::wire::EncodeError),
+        /// A signed operation was called without credentials; nothing was sent.
+        NoCredentials { operation: &'static str },
+        /// Signing failed; nothing was sent.
+        Signing { operation: &'static str, message: String },
+        /// The request did not get a response (connection, timeout, TLS).
+        Transport { operation: &'static str, source: ::reqwest::Error },
+        /// The service answered with an error of the operation.
+        Service(E),
+        /// The response does not fit the model.
+        Decode(super::wire::DecodeError),
+    }
+    impl<E: fmt::Display> fmt::Display for CallError<E> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                CallError::Encode(error) => error.fmt(f),
+                CallError::NoCredentials { operation } => {
+                    write!(
+                        f,
+                        "{operation} is signed with SigV4 but the client has no credentials"
+                    )
+                }
+                CallError::Signing { operation, message } => {
+                    write!(f, "cannot sign the {operation} request: {message}")
+                }
+                CallError::Transport { operation, source } => {
+                    write!(f, "{operation} request failed: {source}")
+                }
+                CallError::Service(error) => error.fmt(f),
+                CallError::Decode(error) => error.fmt(f),
+            }
+        }
+    }
+    impl<E: ::std::error::Error + 'static> ::std::error::Error for CallError<E> {
+        fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+            match self {
+                CallError::Encode(error) => Some(error),
+                CallError::Transport { source, .. } => Some(source),
+                CallError::Service(error) => Some(error),
+                CallError::Decode(error) => Some(error),
+                CallError::NoCredentials { .. } | CallError::Signing { .. } => None,
+            }
+        }
+    }
+    /// Settings of a [`Client`].
+    #[derive(Debug, Clone)]
+    pub struct ClientBuilder {
+        region: String,
+        endpoint: Option<String>,
+        credentials: Option<Credentials>,
+        connect_timeout: Duration,
+        timeout: Duration,
+    }
+    impl ClientBuilder {
+        /// The endpoint instead of `https://<prefix>.<region>.amazonaws.com/` (a local emulator, say).
+        pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
+            self.endpoint = Some(url.into());
+            self
+        }
+        /// Credentials for signed operations; by default they are read from the environment.
+        pub fn credentials(mut self, credentials: Credentials) -> Self {
+            self.credentials = Some(credentials);
+            self
+        }
+        /// Time allowed to connect (default 5 s).
+        pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+            self.connect_timeout = timeout;
+            self
+        }
+        /// Time allowed for a whole call (default 30 s).
+        pub fn timeout(mut self, timeout: Duration) -> Self {
+            self.timeout = timeout;
+            self
+        }
+        /// Builds the client.
+        pub fn build(self) -> Result<Client, ::reqwest::Error> {
+            let http = ::reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                .timeout(self.timeout)
+                .build()?;
+            let service = &super::operations::SERVICE;
+            let endpoint = self
+                .endpoint
+                .unwrap_or_else(|| {
+                    format!(
+                        "https://{}.{}.amazonaws.com/", service.endpoint_prefix, self
+                        .region
+                    )
+                });
+            Ok(Client {
+                http,
+                endpoint,
+                region: self.region,
+                credentials: self.credentials.or_else(Credentials::from_env),
+            })
+        }
+    }
+    /// Sends requests to the service.
+    #[derive(Clone, Debug)]
+    pub struct Client {
+        http: ::reqwest::Client,
+        endpoint: String,
+        region: String,
+        credentials: Option<Credentials>,
+    }
+    impl Client {
+        /// Settings for a client of the service in `region`.
+        pub fn builder(region: impl Into<String>) -> ClientBuilder {
+            ClientBuilder {
+                region: region.into(),
+                endpoint: None,
+                credentials: None,
+                connect_timeout: Duration::from_secs(5),
+                timeout: Duration::from_secs(30),
+            }
+        }
+        /// The URL requests go to.
+        pub fn endpoint(&self) -> &str {
+            &self.endpoint
+        }
+        /// Calls operation `Op`: validates, encodes, signs when the model says so, sends, decodes.
+        pub async fn call<Op>(
+            &self,
+            input: &Op::Input,
+        ) -> Result<Op::Output, CallError<Op::Error>>
+        where
+            Op: Operation,
+            Op::Input: ::serde::Serialize + Validate,
+            Op::Output: ::serde::de::DeserializeOwned,
+            Op::Error: FromErrorResponse,
+        {
+            let request = super::wire::encode_request::<Op>(input)
+                .map_err(CallError::Encode)?;
+            let (parts, body) = request.into_parts();
+            let mut headers = parts.headers;
+            if Op::AUTH == AuthScheme::SigV4 {
+                let credentials = self
+                    .credentials
+                    .as_ref()
+                    .ok_or(CallError::NoCredentials {
+                        operation: Op::NAME,
+                    })?;
+                self.sign(Op::NAME, credentials, &mut headers, &body)?;
+            }
+            let response = self
+                .http
+                .post(&self.endpoint)
+                .headers(headers)
+                .body(body)
+                .send()
+                .await
+                .map_err(|source| CallError::Transport {
+                    operation: Op::NAME,
+                    source,
+                })?;
+            let status = response.status().as_u16();
+            let response_headers = response.headers().clone();
+            let bytes = response
+                .bytes()
+                .await
+                .map_err(|source| CallError::Transport {
+                    operation: Op::NAME,
+                    source,
+                })?;
+            super::wire::decode_response::<Op>(status, &response_headers, &bytes)
+                .map_err(|error| match error {
+                    super::wire::ResponseError::Service(error) => {
+                        CallError::Service(error)
+                    }
+                    super::wire::ResponseError::Decode(error) => CallError::Decode(error),
+                })
+        }
+        /// Adds the SigV4 headers (`Authorization`, `X-Amz-Date`, the session token) for this body.
+        fn sign<E>(
+            &self,
+            operation: &'static str,
+            credentials: &Credentials,
+            headers: &mut ::http::HeaderMap,
+            body: &[u8],
+        ) -> Result<(), CallError<E>> {
+            use ::aws_sigv4::http_request::{
+                sign, SignableBody, SignableRequest, SigningSettings,
+            };
+            let signing_error = |message: String| CallError::Signing {
+                operation,
+                message,
+            };
+            let identity = ::aws_credential_types::Credentials::new(
+                    credentials.access_key_id.clone(),
+                    credentials.secret_access_key.clone(),
+                    credentials.session_token.clone(),
+                    None,
+                    "cognito-idp-client",
+                )
+                .into();
+            let params = ::aws_sigv4::sign::v4::SigningParams::builder()
+                .identity(&identity)
+                .region(&self.region)
+                .name(super::operations::SERVICE.signing_name)
+                .time(::std::time::SystemTime::now())
+                .settings(SigningSettings::default())
+                .build()
+                .map_err(|e| signing_error(e.to_string()))?
+                .into();
+            let header_pairs: Vec<(&str, &str)> = headers
+                .iter()
+                .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)))
+                .collect();
+            let signable = SignableRequest::new(
+                    "POST",
+                    &self.endpoint,
+                    header_pairs.into_iter(),
+                    SignableBody::Bytes(body),
+                )
+                .map_err(|e| signing_error(e.to_string()))?;
+            let (instructions, _signature) = sign(signable, &params)
+                .map_err(|e| signing_error(e.to_string()))?
+                .into_parts();
+            for (name, value) in instructions.headers() {
+                let value = ::http::HeaderValue::from_str(value)
+                    .map_err(|e| signing_error(e.to_string()))?;
+                let name = ::http::HeaderName::from_bytes(name.as_bytes())
+                    .map_err(|e| signing_error(e.to_string()))?;
+                headers.insert(name, value);
+            }
+            Ok(())
+        }
+    }
+    impl Client {
+        /// Calls [`AddCustomAttributes`](super::operations::AddCustomAttributes).
+        pub async fn add_custom_attributes(
+            &self,
+            input: &super::types::AddCustomAttributesRequest,
+        ) -> ::std::result::Result<
+            super::types::AddCustomAttributesResponse,
+            CallError<super::errors::AddCustomAttributesError>,
+        > {
+            self.call::<super::operations::AddCustomAttributes>(input).await
+        }
+        /// Calls [`AddUserPoolClientSecret`](super::operations::AddUserPoolClientSecret).
+        pub async fn add_user_pool_client_secret(
+            &self,
+            input: &super::types::AddUserPoolClientSecretRequest,
+        ) -> ::std::result::Result<
+            super::types::AddUserPoolClientSecretResponse,
+            CallError<super::errors::AddUserPoolClientSecretError>,
+        > {
+            self.call::<super::operations::AddUserPoolClientSecret>(input).await
+        }
+        /// Calls [`AdminAddUserToGroup`](super::operations::AdminAddUserToGroup).
+        pub async fn admin_add_user_to_group(
+            &self,
+            input: &super::types::AdminAddUserToGroupRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::AdminAddUserToGroupError>,
+        > {
+            self.call::<super::operations::AdminAddUserToGroup>(input).await
+        }
+        /// Calls [`AdminConfirmSignUp`](super::operations::AdminConfirmSignUp).
+        pub async fn admin_confirm_sign_up(
+            &self,
+            input: &super::types::AdminConfirmSignUpRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminConfirmSignUpResponse,
+            CallError<super::errors::AdminConfirmSignUpError>,
+        > {
+            self.call::<super::operations::AdminConfirmSignUp>(input).await
+        }
+        /// Calls [`AdminCreateUser`](super::operations::AdminCreateUser).
+        pub async fn admin_create_user(
+            &self,
+            input: &super::types::AdminCreateUserRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminCreateUserResponse,
+            CallError<super::errors::AdminCreateUserError>,
+        > {
+            self.call::<super::operations::AdminCreateUser>(input).await
+        }
+        /// Calls [`AdminDeleteSoftwareToken`](super::operations::AdminDeleteSoftwareToken).
+        pub async fn admin_delete_software_token(
+            &self,
+            input: &super::types::AdminDeleteSoftwareTokenRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminDeleteSoftwareTokenResponse,
+            CallError<super::errors::AdminDeleteSoftwareTokenError>,
+        > {
+            self.call::<super::operations::AdminDeleteSoftwareToken>(input).await
+        }
+        /// Calls [`AdminDeleteUser`](super::operations::AdminDeleteUser).
+        pub async fn admin_delete_user(
+            &self,
+            input: &super::types::AdminDeleteUserRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::AdminDeleteUserError>,
+        > {
+            self.call::<super::operations::AdminDeleteUser>(input).await
+        }
+        /// Calls [`AdminDeleteUserAttributes`](super::operations::AdminDeleteUserAttributes).
+        pub async fn admin_delete_user_attributes(
+            &self,
+            input: &super::types::AdminDeleteUserAttributesRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminDeleteUserAttributesResponse,
+            CallError<super::errors::AdminDeleteUserAttributesError>,
+        > {
+            self.call::<super::operations::AdminDeleteUserAttributes>(input).await
+        }
+        /// Calls [`AdminDisableProviderForUser`](super::operations::AdminDisableProviderForUser).
+        pub async fn admin_disable_provider_for_user(
+            &self,
+            input: &super::types::AdminDisableProviderForUserRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminDisableProviderForUserResponse,
+            CallError<super::errors::AdminDisableProviderForUserError>,
+        > {
+            self.call::<super::operations::AdminDisableProviderForUser>(input).await
+        }
+        /// Calls [`AdminDisableUser`](super::operations::AdminDisableUser).
+        pub async fn admin_disable_user(
+            &self,
+            input: &super::types::AdminDisableUserRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminDisableUserResponse,
+            CallError<super::errors::AdminDisableUserError>,
+        > {
+            self.call::<super::operations::AdminDisableUser>(input).await
+        }
+        /// Calls [`AdminEnableUser`](super::operations::AdminEnableUser).
+        pub async fn admin_enable_user(
+            &self,
+            input: &super::types::AdminEnableUserRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminEnableUserResponse,
+            CallError<super::errors::AdminEnableUserError>,
+        > {
+            self.call::<super::operations::AdminEnableUser>(input).await
+        }
+        /// Calls [`AdminForgetDevice`](super::operations::AdminForgetDevice).
+        pub async fn admin_forget_device(
+            &self,
+            input: &super::types::AdminForgetDeviceRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::AdminForgetDeviceError>,
+        > {
+            self.call::<super::operations::AdminForgetDevice>(input).await
+        }
+        /// Calls [`AdminGetDevice`](super::operations::AdminGetDevice).
+        pub async fn admin_get_device(
+            &self,
+            input: &super::types::AdminGetDeviceRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminGetDeviceResponse,
+            CallError<super::errors::AdminGetDeviceError>,
+        > {
+            self.call::<super::operations::AdminGetDevice>(input).await
+        }
+        /// Calls [`AdminGetUser`](super::operations::AdminGetUser).
+        pub async fn admin_get_user(
+            &self,
+            input: &super::types::AdminGetUserRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminGetUserResponse,
+            CallError<super::errors::AdminGetUserError>,
+        > {
+            self.call::<super::operations::AdminGetUser>(input).await
+        }
+        /// Calls [`AdminGetUserAuthFactors`](super::operations::AdminGetUserAuthFactors).
+        pub async fn admin_get_user_auth_factors(
+            &self,
+            input: &super::types::AdminGetUserAuthFactorsRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminGetUserAuthFactorsResponse,
+            CallError<super::errors::AdminGetUserAuthFactorsError>,
+        > {
+            self.call::<super::operations::AdminGetUserAuthFactors>(input).await
+        }
+        /// Calls [`AdminInitiateAuth`](super::operations::AdminInitiateAuth).
+        pub async fn admin_initiate_auth(
+            &self,
+            input: &super::types::AdminInitiateAuthRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminInitiateAuthResponse,
+            CallError<super::errors::AdminInitiateAuthError>,
+        > {
+            self.call::<super::operations::AdminInitiateAuth>(input).await
+        }
+        /// Calls [`AdminLinkProviderForUser`](super::operations::AdminLinkProviderForUser).
+        pub async fn admin_link_provider_for_user(
+            &self,
+            input: &super::types::AdminLinkProviderForUserRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminLinkProviderForUserResponse,
+            CallError<super::errors::AdminLinkProviderForUserError>,
+        > {
+            self.call::<super::operations::AdminLinkProviderForUser>(input).await
+        }
+        /// Calls [`AdminListDevices`](super::operations::AdminListDevices).
+        pub async fn admin_list_devices(
+            &self,
+            input: &super::types::AdminListDevicesRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminListDevicesResponse,
+            CallError<super::errors::AdminListDevicesError>,
+        > {
+            self.call::<super::operations::AdminListDevices>(input).await
+        }
+        /// Calls [`AdminListGroupsForUser`](super::operations::AdminListGroupsForUser).
+        pub async fn admin_list_groups_for_user(
+            &self,
+            input: &super::types::AdminListGroupsForUserRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminListGroupsForUserResponse,
+            CallError<super::errors::AdminListGroupsForUserError>,
+        > {
+            self.call::<super::operations::AdminListGroupsForUser>(input).await
+        }
+        /// Calls [`AdminListUserAuthEvents`](super::operations::AdminListUserAuthEvents).
+        pub async fn admin_list_user_auth_events(
+            &self,
+            input: &super::types::AdminListUserAuthEventsRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminListUserAuthEventsResponse,
+            CallError<super::errors::AdminListUserAuthEventsError>,
+        > {
+            self.call::<super::operations::AdminListUserAuthEvents>(input).await
+        }
+        /// Calls [`AdminListUserSessions`](super::operations::AdminListUserSessions).
+        pub async fn admin_list_user_sessions(
+            &self,
+            input: &super::types::AdminListUserSessionsRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminListUserSessionsResponse,
+            CallError<super::errors::AdminListUserSessionsError>,
+        > {
+            self.call::<super::operations::AdminListUserSessions>(input).await
+        }
+        /// Calls [`AdminRemoveUserFromGroup`](super::operations::AdminRemoveUserFromGroup).
+        pub async fn admin_remove_user_from_group(
+            &self,
+            input: &super::types::AdminRemoveUserFromGroupRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::AdminRemoveUserFromGroupError>,
+        > {
+            self.call::<super::operations::AdminRemoveUserFromGroup>(input).await
+        }
+        /// Calls [`AdminResetUserPassword`](super::operations::AdminResetUserPassword).
+        pub async fn admin_reset_user_password(
+            &self,
+            input: &super::types::AdminResetUserPasswordRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminResetUserPasswordResponse,
+            CallError<super::errors::AdminResetUserPasswordError>,
+        > {
+            self.call::<super::operations::AdminResetUserPassword>(input).await
+        }
+        /// Calls [`AdminRespondToAuthChallenge`](super::operations::AdminRespondToAuthChallenge).
+        pub async fn admin_respond_to_auth_challenge(
+            &self,
+            input: &super::types::AdminRespondToAuthChallengeRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminRespondToAuthChallengeResponse,
+            CallError<super::errors::AdminRespondToAuthChallengeError>,
+        > {
+            self.call::<super::operations::AdminRespondToAuthChallenge>(input).await
+        }
+        /// Calls [`AdminRevokeUserSession`](super::operations::AdminRevokeUserSession).
+        pub async fn admin_revoke_user_session(
+            &self,
+            input: &super::types::AdminRevokeUserSessionRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminRevokeUserSessionResponse,
+            CallError<super::errors::AdminRevokeUserSessionError>,
+        > {
+            self.call::<super::operations::AdminRevokeUserSession>(input).await
+        }
+        /// Calls [`AdminSetUserMfaPreference`](super::operations::AdminSetUserMfaPreference).
+        pub async fn admin_set_user_mfa_preference(
+            &self,
+            input: &super::types::AdminSetUserMfaPreferenceRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminSetUserMfaPreferenceResponse,
+            CallError<super::errors::AdminSetUserMfaPreferenceError>,
+        > {
+            self.call::<super::operations::AdminSetUserMfaPreference>(input).await
+        }
+        /// Calls [`AdminSetUserPassword`](super::operations::AdminSetUserPassword).
+        pub async fn admin_set_user_password(
+            &self,
+            input: &super::types::AdminSetUserPasswordRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminSetUserPasswordResponse,
+            CallError<super::errors::AdminSetUserPasswordError>,
+        > {
+            self.call::<super::operations::AdminSetUserPassword>(input).await
+        }
+        /// Calls [`AdminSetUserSettings`](super::operations::AdminSetUserSettings).
+        pub async fn admin_set_user_settings(
+            &self,
+            input: &super::types::AdminSetUserSettingsRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminSetUserSettingsResponse,
+            CallError<super::errors::AdminSetUserSettingsError>,
+        > {
+            self.call::<super::operations::AdminSetUserSettings>(input).await
+        }
+        /// Calls [`AdminUpdateAuthEventFeedback`](super::operations::AdminUpdateAuthEventFeedback).
+        pub async fn admin_update_auth_event_feedback(
+            &self,
+            input: &super::types::AdminUpdateAuthEventFeedbackRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminUpdateAuthEventFeedbackResponse,
+            CallError<super::errors::AdminUpdateAuthEventFeedbackError>,
+        > {
+            self.call::<super::operations::AdminUpdateAuthEventFeedback>(input).await
+        }
+        /// Calls [`AdminUpdateDeviceStatus`](super::operations::AdminUpdateDeviceStatus).
+        pub async fn admin_update_device_status(
+            &self,
+            input: &super::types::AdminUpdateDeviceStatusRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminUpdateDeviceStatusResponse,
+            CallError<super::errors::AdminUpdateDeviceStatusError>,
+        > {
+            self.call::<super::operations::AdminUpdateDeviceStatus>(input).await
+        }
+        /// Calls [`AdminUpdateUserAttributes`](super::operations::AdminUpdateUserAttributes).
+        pub async fn admin_update_user_attributes(
+            &self,
+            input: &super::types::AdminUpdateUserAttributesRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminUpdateUserAttributesResponse,
+            CallError<super::errors::AdminUpdateUserAttributesError>,
+        > {
+            self.call::<super::operations::AdminUpdateUserAttributes>(input).await
+        }
+        /// Calls [`AdminUserGlobalSignOut`](super::operations::AdminUserGlobalSignOut).
+        pub async fn admin_user_global_sign_out(
+            &self,
+            input: &super::types::AdminUserGlobalSignOutRequest,
+        ) -> ::std::result::Result<
+            super::types::AdminUserGlobalSignOutResponse,
+            CallError<super::errors::AdminUserGlobalSignOutError>,
+        > {
+            self.call::<super::operations::AdminUserGlobalSignOut>(input).await
+        }
+        /// Calls [`AssociateSoftwareToken`](super::operations::AssociateSoftwareToken).
+        pub async fn associate_software_token(
+            &self,
+            input: &super::types::AssociateSoftwareTokenRequest,
+        ) -> ::std::result::Result<
+            super::types::AssociateSoftwareTokenResponse,
+            CallError<super::errors::AssociateSoftwareTokenError>,
+        > {
+            self.call::<super::operations::AssociateSoftwareToken>(input).await
+        }
+        /// Calls [`ChangePassword`](super::operations::ChangePassword).
+        pub async fn change_password(
+            &self,
+            input: &super::types::ChangePasswordRequest,
+        ) -> ::std::result::Result<
+            super::types::ChangePasswordResponse,
+            CallError<super::errors::ChangePasswordError>,
+        > {
+            self.call::<super::operations::ChangePassword>(input).await
+        }
+        /// Calls [`CompleteWebAuthnRegistration`](super::operations::CompleteWebAuthnRegistration).
+        pub async fn complete_web_authn_registration(
+            &self,
+            input: &super::types::CompleteWebAuthnRegistrationRequest,
+        ) -> ::std::result::Result<
+            super::types::CompleteWebAuthnRegistrationResponse,
+            CallError<super::errors::CompleteWebAuthnRegistrationError>,
+        > {
+            self.call::<super::operations::CompleteWebAuthnRegistration>(input).await
+        }
+        /// Calls [`ConfirmDevice`](super::operations::ConfirmDevice).
+        pub async fn confirm_device(
+            &self,
+            input: &super::types::ConfirmDeviceRequest,
+        ) -> ::std::result::Result<
+            super::types::ConfirmDeviceResponse,
+            CallError<super::errors::ConfirmDeviceError>,
+        > {
+            self.call::<super::operations::ConfirmDevice>(input).await
+        }
+        /// Calls [`ConfirmForgotPassword`](super::operations::ConfirmForgotPassword).
+        pub async fn confirm_forgot_password(
+            &self,
+            input: &super::types::ConfirmForgotPasswordRequest,
+        ) -> ::std::result::Result<
+            super::types::ConfirmForgotPasswordResponse,
+            CallError<super::errors::ConfirmForgotPasswordError>,
+        > {
+            self.call::<super::operations::ConfirmForgotPassword>(input).await
+        }
+        /// Calls [`ConfirmSignUp`](super::operations::ConfirmSignUp).
+        pub async fn confirm_sign_up(
+            &self,
+            input: &super::types::ConfirmSignUpRequest,
+        ) -> ::std::result::Result<
+            super::types::ConfirmSignUpResponse,
+            CallError<super::errors::ConfirmSignUpError>,
+        > {
+            self.call::<super::operations::ConfirmSignUp>(input).await
+        }
+        /// Calls [`CreateGroup`](super::operations::CreateGroup).
+        pub async fn create_group(
+            &self,
+            input: &super::types::CreateGroupRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateGroupResponse,
+            CallError<super::errors::CreateGroupError>,
+        > {
+            self.call::<super::operations::CreateGroup>(input).await
+        }
+        /// Calls [`CreateIdentityProvider`](super::operations::CreateIdentityProvider).
+        pub async fn create_identity_provider(
+            &self,
+            input: &super::types::CreateIdentityProviderRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateIdentityProviderResponse,
+            CallError<super::errors::CreateIdentityProviderError>,
+        > {
+            self.call::<super::operations::CreateIdentityProvider>(input).await
+        }
+        /// Calls [`CreateManagedLoginBranding`](super::operations::CreateManagedLoginBranding).
+        pub async fn create_managed_login_branding(
+            &self,
+            input: &super::types::CreateManagedLoginBrandingRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateManagedLoginBrandingResponse,
+            CallError<super::errors::CreateManagedLoginBrandingError>,
+        > {
+            self.call::<super::operations::CreateManagedLoginBranding>(input).await
+        }
+        /// Calls [`CreateResourceServer`](super::operations::CreateResourceServer).
+        pub async fn create_resource_server(
+            &self,
+            input: &super::types::CreateResourceServerRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateResourceServerResponse,
+            CallError<super::errors::CreateResourceServerError>,
+        > {
+            self.call::<super::operations::CreateResourceServer>(input).await
+        }
+        /// Calls [`CreateTerms`](super::operations::CreateTerms).
+        pub async fn create_terms(
+            &self,
+            input: &super::types::CreateTermsRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateTermsResponse,
+            CallError<super::errors::CreateTermsError>,
+        > {
+            self.call::<super::operations::CreateTerms>(input).await
+        }
+        /// Calls [`CreateUserImportJob`](super::operations::CreateUserImportJob).
+        pub async fn create_user_import_job(
+            &self,
+            input: &super::types::CreateUserImportJobRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateUserImportJobResponse,
+            CallError<super::errors::CreateUserImportJobError>,
+        > {
+            self.call::<super::operations::CreateUserImportJob>(input).await
+        }
+        /// Calls [`CreateUserPool`](super::operations::CreateUserPool).
+        pub async fn create_user_pool(
+            &self,
+            input: &super::types::CreateUserPoolRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateUserPoolResponse,
+            CallError<super::errors::CreateUserPoolError>,
+        > {
+            self.call::<super::operations::CreateUserPool>(input).await
+        }
+        /// Calls [`CreateUserPoolClient`](super::operations::CreateUserPoolClient).
+        pub async fn create_user_pool_client(
+            &self,
+            input: &super::types::CreateUserPoolClientRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateUserPoolClientResponse,
+            CallError<super::errors::CreateUserPoolClientError>,
+        > {
+            self.call::<super::operations::CreateUserPoolClient>(input).await
+        }
+        /// Calls [`CreateUserPoolDomain`](super::operations::CreateUserPoolDomain).
+        pub async fn create_user_pool_domain(
+            &self,
+            input: &super::types::CreateUserPoolDomainRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateUserPoolDomainResponse,
+            CallError<super::errors::CreateUserPoolDomainError>,
+        > {
+            self.call::<super::operations::CreateUserPoolDomain>(input).await
+        }
+        /// Calls [`CreateUserPoolReplica`](super::operations::CreateUserPoolReplica).
+        pub async fn create_user_pool_replica(
+            &self,
+            input: &super::types::CreateUserPoolReplicaRequest,
+        ) -> ::std::result::Result<
+            super::types::CreateUserPoolReplicaResponse,
+            CallError<super::errors::CreateUserPoolReplicaError>,
+        > {
+            self.call::<super::operations::CreateUserPoolReplica>(input).await
+        }
+        /// Calls [`DeleteGroup`](super::operations::DeleteGroup).
+        pub async fn delete_group(
+            &self,
+            input: &super::types::DeleteGroupRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::DeleteGroupError>,
+        > {
+            self.call::<super::operations::DeleteGroup>(input).await
+        }
+        /// Calls [`DeleteIdentityProvider`](super::operations::DeleteIdentityProvider).
+        pub async fn delete_identity_provider(
+            &self,
+            input: &super::types::DeleteIdentityProviderRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::DeleteIdentityProviderError>,
+        > {
+            self.call::<super::operations::DeleteIdentityProvider>(input).await
+        }
+        /// Calls [`DeleteManagedLoginBranding`](super::operations::DeleteManagedLoginBranding).
+        pub async fn delete_managed_login_branding(
+            &self,
+            input: &super::types::DeleteManagedLoginBrandingRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::DeleteManagedLoginBrandingError>,
+        > {
+            self.call::<super::operations::DeleteManagedLoginBranding>(input).await
+        }
+        /// Calls [`DeleteResourceServer`](super::operations::DeleteResourceServer).
+        pub async fn delete_resource_server(
+            &self,
+            input: &super::types::DeleteResourceServerRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::DeleteResourceServerError>,
+        > {
+            self.call::<super::operations::DeleteResourceServer>(input).await
+        }
+        /// Calls [`DeleteTerms`](super::operations::DeleteTerms).
+        pub async fn delete_terms(
+            &self,
+            input: &super::types::DeleteTermsRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::DeleteTermsError>,
+        > {
+            self.call::<super::operations::DeleteTerms>(input).await
+        }
+        /// Calls [`DeleteUser`](super::operations::DeleteUser).
+        pub async fn delete_user(
+            &self,
+            input: &super::types::DeleteUserRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::DeleteUserError>,
+        > {
+            self.call::<super::operations::DeleteUser>(input).await
+        }
+        /// Calls [`DeleteUserAttributes`](super::operations::DeleteUserAttributes).
+        pub async fn delete_user_attributes(
+            &self,
+            input: &super::types::DeleteUserAttributesRequest,
+        ) -> ::std::result::Result<
+            super::types::DeleteUserAttributesResponse,
+            CallError<super::errors::DeleteUserAttributesError>,
+        > {
+            self.call::<super::operations::DeleteUserAttributes>(input).await
+        }
+        /// Calls [`DeleteUserPool`](super::operations::DeleteUserPool).
+        pub async fn delete_user_pool(
+            &self,
+            input: &super::types::DeleteUserPoolRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::DeleteUserPoolError>,
+        > {
+            self.call::<super::operations::DeleteUserPool>(input).await
+        }
+        /// Calls [`DeleteUserPoolClient`](super::operations::DeleteUserPoolClient).
+        pub async fn delete_user_pool_client(
+            &self,
+            input: &super::types::DeleteUserPoolClientRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::DeleteUserPoolClientError>,
+        > {
+            self.call::<super::operations::DeleteUserPoolClient>(input).await
+        }
+        /// Calls [`DeleteUserPoolClientSecret`](super::operations::DeleteUserPoolClientSecret).
+        pub async fn delete_user_pool_client_secret(
+            &self,
+            input: &super::types::DeleteUserPoolClientSecretRequest,
+        ) -> ::std::result::Result<
+            super::types::DeleteUserPoolClientSecretResponse,
+            CallError<super::errors::DeleteUserPoolClientSecretError>,
+        > {
+            self.call::<super::operations::DeleteUserPoolClientSecret>(input).await
+        }
+        /// Calls [`DeleteUserPoolDomain`](super::operations::DeleteUserPoolDomain).
+        pub async fn delete_user_pool_domain(
+            &self,
+            input: &super::types::DeleteUserPoolDomainRequest,
+        ) -> ::std::result::Result<
+            super::types::DeleteUserPoolDomainResponse,
+            CallError<super::errors::DeleteUserPoolDomainError>,
+        > {
+            self.call::<super::operations::DeleteUserPoolDomain>(input).await
+        }
+        /// Calls [`DeleteUserPoolReplica`](super::operations::DeleteUserPoolReplica).
+        pub async fn delete_user_pool_replica(
+            &self,
+            input: &super::types::DeleteUserPoolReplicaRequest,
+        ) -> ::std::result::Result<
+            super::types::DeleteUserPoolReplicaResponse,
+            CallError<super::errors::DeleteUserPoolReplicaError>,
+        > {
+            self.call::<super::operations::DeleteUserPoolReplica>(input).await
+        }
+        /// Calls [`DeleteWebAuthnCredential`](super::operations::DeleteWebAuthnCredential).
+        pub async fn delete_web_authn_credential(
+            &self,
+            input: &super::types::DeleteWebAuthnCredentialRequest,
+        ) -> ::std::result::Result<
+            super::types::DeleteWebAuthnCredentialResponse,
+            CallError<super::errors::DeleteWebAuthnCredentialError>,
+        > {
+            self.call::<super::operations::DeleteWebAuthnCredential>(input).await
+        }
+        /// Calls [`DescribeIdentityProvider`](super::operations::DescribeIdentityProvider).
+        pub async fn describe_identity_provider(
+            &self,
+            input: &super::types::DescribeIdentityProviderRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeIdentityProviderResponse,
+            CallError<super::errors::DescribeIdentityProviderError>,
+        > {
+            self.call::<super::operations::DescribeIdentityProvider>(input).await
+        }
+        /// Calls [`DescribeManagedLoginBranding`](super::operations::DescribeManagedLoginBranding).
+        pub async fn describe_managed_login_branding(
+            &self,
+            input: &super::types::DescribeManagedLoginBrandingRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeManagedLoginBrandingResponse,
+            CallError<super::errors::DescribeManagedLoginBrandingError>,
+        > {
+            self.call::<super::operations::DescribeManagedLoginBranding>(input).await
+        }
+        /// Calls [`DescribeManagedLoginBrandingByClient`](super::operations::DescribeManagedLoginBrandingByClient).
+        pub async fn describe_managed_login_branding_by_client(
+            &self,
+            input: &super::types::DescribeManagedLoginBrandingByClientRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeManagedLoginBrandingByClientResponse,
+            CallError<super::errors::DescribeManagedLoginBrandingByClientError>,
+        > {
+            self.call::<super::operations::DescribeManagedLoginBrandingByClient>(input)
+                .await
+        }
+        /// Calls [`DescribeResourceServer`](super::operations::DescribeResourceServer).
+        pub async fn describe_resource_server(
+            &self,
+            input: &super::types::DescribeResourceServerRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeResourceServerResponse,
+            CallError<super::errors::DescribeResourceServerError>,
+        > {
+            self.call::<super::operations::DescribeResourceServer>(input).await
+        }
+        /// Calls [`DescribeRiskConfiguration`](super::operations::DescribeRiskConfiguration).
+        pub async fn describe_risk_configuration(
+            &self,
+            input: &super::types::DescribeRiskConfigurationRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeRiskConfigurationResponse,
+            CallError<super::errors::DescribeRiskConfigurationError>,
+        > {
+            self.call::<super::operations::DescribeRiskConfiguration>(input).await
+        }
+        /// Calls [`DescribeTerms`](super::operations::DescribeTerms).
+        pub async fn describe_terms(
+            &self,
+            input: &super::types::DescribeTermsRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeTermsResponse,
+            CallError<super::errors::DescribeTermsError>,
+        > {
+            self.call::<super::operations::DescribeTerms>(input).await
+        }
+        /// Calls [`DescribeTermsByClient`](super::operations::DescribeTermsByClient).
+        pub async fn describe_terms_by_client(
+            &self,
+            input: &super::types::DescribeTermsByClientRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeTermsByClientResponse,
+            CallError<super::errors::DescribeTermsByClientError>,
+        > {
+            self.call::<super::operations::DescribeTermsByClient>(input).await
+        }
+        /// Calls [`DescribeUserImportJob`](super::operations::DescribeUserImportJob).
+        pub async fn describe_user_import_job(
+            &self,
+            input: &super::types::DescribeUserImportJobRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeUserImportJobResponse,
+            CallError<super::errors::DescribeUserImportJobError>,
+        > {
+            self.call::<super::operations::DescribeUserImportJob>(input).await
+        }
+        /// Calls [`DescribeUserPool`](super::operations::DescribeUserPool).
+        pub async fn describe_user_pool(
+            &self,
+            input: &super::types::DescribeUserPoolRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeUserPoolResponse,
+            CallError<super::errors::DescribeUserPoolError>,
+        > {
+            self.call::<super::operations::DescribeUserPool>(input).await
+        }
+        /// Calls [`DescribeUserPoolClient`](super::operations::DescribeUserPoolClient).
+        pub async fn describe_user_pool_client(
+            &self,
+            input: &super::types::DescribeUserPoolClientRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeUserPoolClientResponse,
+            CallError<super::errors::DescribeUserPoolClientError>,
+        > {
+            self.call::<super::operations::DescribeUserPoolClient>(input).await
+        }
+        /// Calls [`DescribeUserPoolDomain`](super::operations::DescribeUserPoolDomain).
+        pub async fn describe_user_pool_domain(
+            &self,
+            input: &super::types::DescribeUserPoolDomainRequest,
+        ) -> ::std::result::Result<
+            super::types::DescribeUserPoolDomainResponse,
+            CallError<super::errors::DescribeUserPoolDomainError>,
+        > {
+            self.call::<super::operations::DescribeUserPoolDomain>(input).await
+        }
+        /// Calls [`ForgetDevice`](super::operations::ForgetDevice).
+        pub async fn forget_device(
+            &self,
+            input: &super::types::ForgetDeviceRequest,
+        ) -> ::std::result::Result<
+            super::support::Unit,
+            CallError<super::errors::ForgetDeviceError>,
+        > {
+            self.call::<super::operations::ForgetDevice>(input).await
+        }
+        /// Calls [`ForgotPassword`](super::operations::ForgotPassword).
+        pub async fn forgot_password(
+            &self,
+            input: &super::types::ForgotPasswordRequest,
+        ) -> ::std::result::Result<
+            super::types::ForgotPasswordResponse,
+            CallError<super::errors::ForgotPasswordError>,
+        > {
+            self.call::<super::operations::ForgotPassword>(input).await
+        }
+        /// Calls [`GetCsvHeader`](super::operations::GetCsvHeader).
+        pub async fn get_csv_header(
+            &self,
+            input: &super::types::GetCsvHeaderRequest,
+        ) -> ::std::result::Result<
+            super::types::GetCsvHeaderResponse,
+            CallError<super::errors::GetCsvHeaderError>,
+        > {
+            self.call::<super::operations::GetCsvHeader>(input).await
+        }
+        /// Calls [`GetClientToken`](super::operations::GetClientToken).
+        pub async fn get_client_token(
+            &self,
+            input: &super::types::GetClientTokenRequest,
+        ) -> ::std::result::Result<
+            super::types::GetClientTokenResponse,
+            CallError<super::errors::GetClientTokenError>,
+        > {
+            self.call::<super::operations::GetClientToken>(input).await
+        }
+        /// Calls [`GetDerivedToken`](super::operations::GetDerivedToken).
+        pub async fn get_derived_token(
+            &self,
+            input: &super::types::GetDerivedTokenRequest,
+        ) -> ::std::result::Result<
+            super::types::GetDerivedTokenResponse,
+            CallError<super::errors::GetDerivedTokenError>,
+        > {
+            self.call::<super::operations::GetDerivedToken>(input).await
+        }
+        /// Calls [`GetDevice`](super::operations::GetDevice).
+        pub async fn get_device(
+            &self,
+            input: &super::types::GetDeviceRequest,
+        ) -> ::std::result::Result<
+            super::types::GetDeviceResponse,
+            CallError<super::errors::GetDeviceError>,
+        > {
+            self.call::<super::operations::GetDevice>(input).await
+        }
+        /// Calls [`GetGroup`](super::operations::GetGroup).
+        pub async fn get_group(
+            &self,
+            input: &super::types::GetGroupRequest,
+        ) -> ::std::result::Result<
+            super::types::GetGroupResponse,
+            CallError<super::errors::GetGroupError>,
+        > {
+            self.call::<super::operations::GetGroup>(input).await
+        }
+        /// Calls [`GetIdentityProviderByIdentifier`](super::operations::GetIdentityProviderByIdentifier).
+        pub async fn get_identity_provider_by_identifier(
+            &self,
+            input: &super::types::GetIdentityProviderByIdentifierRequest,
+        ) -> ::std::result::Result<
+            super::types::GetIdentityProviderByIdentifierResponse,
+            CallError<super::errors::GetIdentityProviderByIdentifierError>,
+        > {
+            self.call::<super::operations::GetIdentityProviderByIdentifier>(input).await
+        }
+        /// Calls [`GetLogDeliveryConfiguration`](super::operations::GetLogDeliveryConfiguration).
+        pub async fn get_log_delivery_configuration(
+            &self,
+            input: &super::types::GetLogDeliveryConfigurationRequest,
+        ) -> ::std::result::Result<
+            super::types::GetLogDeliveryConfigurationResponse,
+            CallError<super::errors::GetLogDeliveryConfigurationError>,
+        > {
+            self.call::<super::operations::GetLogDeliveryConfiguration>(input).await
+        }
+        /// Calls [`GetProvisionedLimit`](super::operations::GetProvisionedLimit).
+        pub async fn get_provisioned_limit(
+            &self,
+            input: &super::types::GetProvisionedLimitRequest,
+        ) -> ::std::result::Result<
+            super::types::GetProvisionedLimitResponse,
+            CallError<super::errors::GetProvisionedLimitError>,
+        > {
+            self.call::<super::operations::GetProvisionedLimit>(input).await
+        }
+        /// Calls [`GetSigningCertificate`](super::operations::GetSigningCertificate).
+        pub async fn get_signing_certificate(
+            &self,
+            input: &super::types::GetSigningCertificateRequest,
+        ) -> ::std::result::Result<
+            super::types::GetSigningCertificateResponse,
+            CallError<super::errors::GetSigningCertificateError>,
+        > {
+            self.call::<super::operations::GetSigningCertificate>(input).await
+        }
+        /// Calls [`GetTokensFromRefreshToken`](super::operations::GetTokensFromRefreshToken).
+        pub async fn get_tokens_from_refresh_token(
+            &self,
+            input: &super::types::GetTokensFromRefreshTokenRequest,
+        ) -> ::std::result::Result<
+            super::types::GetTokensFromRefreshTokenResponse,
+            CallError<super::errors::GetTokensFromRefreshTokenError>,
+        > {
+            self.call::<super::operations::GetTokensFromRefreshToken>(input).await
+        }
+        /// Calls [`GetUiCustomization`](super::operations::GetUiCustomization).
+        pub async fn get_ui_customization(
+            &self,
+            input: &super::types::GetUiCustomizationRequest,
+        ) -> ::std::result::Result<
+            super::types::GetUiCustomizationResponse,
+            CallError<super::errors::GetUiCustomizationError>,
+        > {
+            self.call::<super::operations::GetUiCustomization>(input).await
+        }
+        /// Calls [`GetUser`](super::operations::GetUser).
+        pub async fn get_user(
+            &self,
+            input: &super::types::GetUserRequest,
+        ) -> ::std::result::Result<
+            super::types::GetUserResponse,
+            CallError<super::errors::GetUserError>,
+        > {
+            self.call::<super::operations::GetUser>(input).await
+        }
+        /// Calls [`GetUserAttributeVerificationCode`](super::operations::GetUserAttributeVerificationCode).
+        pub async fn get_user_attribute_verification_code(
+            &self,
+            input: &super::types::GetUserAttributeVerificationCodeRequest,
+        ) -> ::std::result::Result<
+            super::types::GetUserAttributeVerificationCodeResponse,
+            CallError<super::errors::GetUserAttributeVerificationCodeError>,
+        > {
+            self.call::<super::operations::GetUserAttributeVerificationCode>(input).await
+        }
+        /// Calls [`GetUserAuthFactors`](super::operations::GetUserAuthFactors).
+        pub async fn get_user_auth_factors(
+            &self,
+            input: &super::types::GetUserAuthFactorsRequest,
+        ) -> ::std::result::Result<
+            super::types::GetUserAuthFactorsResponse,
+            CallError<super::errors::GetUserAuthFactorsError>,
+        > {
+            self.call::<super::operations::GetUserAuthFactors>(input).await
+        }
+        /// Calls [`GetUserPoolClientSessionConfiguration`](super::operations::GetUserPoolClientSessionConfiguration).
+        pub async fn get_user_pool_client_session_configuration(
+            &self,
+            input: &super::types::GetUserPoolClientSessionConfigurationRequest,
+        ) -> ::std::result::Result<
+            super::types::GetUserPoolClientSessionConfigurationResponse,
+            CallError<super::errors::GetUserPoolClientSessionConfigurationError>,
+        > {
+            self.call::<super::operations::GetUserPoolClientSessionConfiguration>(input)
+                .await
+        }
+        /// Calls [`GetUserPoolMfaConfig`](super::operations::GetUserPoolMfaConfig).
+        pub async fn get_user_pool_mfa_config(
+            &self,
+            input: &super::types::GetUserPoolMfaConfigRequest,
+        ) -> ::std::result::Result<
+            super::types::GetUserPoolMfaConfigResponse,
+            CallError<super::errors::GetUserPoolMfaConfigError>,
+        > {
+            self.call::<super::operations::GetUserPoolMfaConfig>(input).await
+        }
+        /// Calls [`GetUserPoolSessionConfiguration`](super::operations::GetUserPoolSessionConfiguration).
+        pub async fn get_user_pool_session_configuration(
+            &self,
+            input: &super::types::GetUserPoolSessionConfigurationRequest,
+        ) -> ::std::result::Result<
+            super::types::GetUserPoolSessionConfigurationResponse,
+            CallError<super::errors::GetUserPoolSessionConfigurationError>,
+        > {
+            self.call::<super::operations::GetUserPoolSessionConfiguration>(input).await
+        }
+        /// Calls [`GlobalSignOut`](super::operations::GlobalSignOut).
+        pub async fn global_sign_out(
+            &self,
+            input: &super::types::GlobalSignOutRequest,
+        ) -> ::std::result::Result<
+            super::types::GlobalSignOutResponse,
+            CallError<super::errors::GlobalSignOutError>,
+        > {
+            self.call::<super::operations::GlobalSignOut>(input).await
+        }
+        /// Calls [`InitiateAuth`](super::operations::InitiateAuth).
+        pub async fn initiate_auth(
+            &self,
+            input: &super::types::InitiateAuthRequest,
+        ) -> ::std::result::Result<
+            super::types::InitiateAuthResponse,
+            CallError<super::errors::InitiateAuthError>,
+        > {
+            self.call::<super::operations::InitiateAuth>(input).await
+        }
+        /// Calls [`ListDevices`](super::operations::ListDevices).
+        pub async fn list_devices(
+            &self,
+            input: &super::types::ListDevicesRequest,
+        ) -> ::std::result::Result<
+            super::types::ListDevicesResponse,
+            CallError<super::errors::ListDevicesError>,
+        > {
+            self.call::<super::operations::ListDevices>(input).await
+        }
+        /// Calls [`ListGroups`](super::operations::ListGroups).
+        pub async fn list_groups(
+            &self,
+            input: &super::types::ListGroupsRequest,
+        ) -> ::std::result::Result<
+            super::types::ListGroupsResponse,
+            CallError<super::errors::ListGroupsError>,
+        > {
+            self.call::<super::operations::ListGroups>(input).await
+        }
+        /// Calls [`ListIdentityProviders`](super::operations::ListIdentityProviders).
+        pub async fn list_identity_providers(
+            &self,
+            input: &super::types::ListIdentityProvidersRequest,
+        ) -> ::std::result::Result<
+            super::types::ListIdentityProvidersResponse,
+            CallError<super::errors::ListIdentityProvidersError>,
+        > {
+            self.call::<super::operations::ListIdentityProviders>(input).await
+        }
+        /// Calls [`ListResourceServers`](super::operations::ListResourceServers).
+        pub async fn list_resource_servers(
+            &self,
+            input: &super::types::ListResourceServersRequest,
+        ) -> ::std::result::Result<
+            super::types::ListResourceServersResponse,
+            CallError<super::errors::ListResourceServersError>,
+        > {
+            self.call::<super::operations::ListResourceServers>(input).await
+        }
+        /// Calls [`ListTagsForResource`](super::operations::ListTagsForResource).
+        pub async fn list_tags_for_resource(
+            &self,
+            input: &super::types::ListTagsForResourceRequest,
+        ) -> ::std::result::Result<
+            super::types::ListTagsForResourceResponse,
+            CallError<super::errors::ListTagsForResourceError>,
+        > {
+            self.call::<super::operations::ListTagsForResource>(input).await
+        }
+        /// Calls [`ListTerms`](super::operations::ListTerms).
+        pub async fn list_terms(
+            &self,
+            input: &super::types::ListTermsRequest,
+        ) -> ::std::result::Result<
+            super::types::ListTermsResponse,
+            CallError<super::errors::ListTermsError>,
+        > {
+            self.call::<super::operations::ListTerms>(input).await
+        }
+        /// Calls [`ListUserImportJobs`](super::operations::ListUserImportJobs).
+        pub async fn list_user_import_jobs(
+            &self,
+            input: &super::types::ListUserImportJobsRequest,
+        ) -> ::std::result::Result<
+            super::types::ListUserImportJobsResponse,
+            CallError<super::errors::ListUserImportJobsError>,
+        > {
+            self.call::<super::operations::ListUserImportJobs>(input).await
+        }
+        /// Calls [`ListUserPoolClientSecrets`](super::operations::ListUserPoolClientSecrets).
+        pub async fn list_user_pool_client_secrets(
+            &self,
+            input: &super::types::ListUserPoolClientSecretsRequest,
+        ) -> ::std::result::Result<
+            super::types::ListUserPoolClientSecretsResponse,
+            CallError<super::errors::ListUserPoolClientSecretsError>,
+        > {
+            self.call::<super::operations::ListUserPoolClientSecrets>(input).await
+        }
+        /// Calls [`ListUserPoolClients`](super::operations::ListUserPoolClients).
+        pub async fn list_user_pool_clients(
+            &self,
+            input: &super::types::ListUserPoolClientsRequest,
+        ) -> ::std::result::Result<
+            super::types::ListUserPoolClientsResponse,
+            CallError<super::errors::ListUserPoolClientsError>,
+        > {
+            self.call::<super::operations::ListUserPoolClients>(input).await
+        }
+        /// Calls [`ListUserPoolReplicas`](super::operations::ListUserPoolReplicas).
+        pub async fn list_user_pool_replicas(
+            &self,
+            input: &super::types::ListUserPoolReplicasRequest,
+        ) -> ::std::result::Result<
+            super::types::ListUserPoolReplicasResponse,
+            CallError<super::errors::ListUserPoolReplicasError>,
+        > {
+            self.call::<super::operations::ListUserPoolReplicas>(input).await
+        }
+        /// Calls [`ListUserPools`](super::operations::ListUserPools).
+        pub async fn list_user_pools(
+            &self,
+            input: &super::types::ListUserPoolsRequest,
+        ) -> ::std::result::Result<
+            super::types::ListUserPoolsResponse,
+            CallError<super::errors::ListUserPoolsError>,
+        > {
+            self.call::<super::operations::ListUserPools>(input).await
+        }
+        /// Calls [`ListUserSessions`](super::operations::ListUserSessions).
+        pub async fn list_user_sessions(
+            &self,
+            input: &super::types::ListUserSessionsRequest,
+        ) -> ::std::result::Result<
+            super::types::ListUserSessionsResponse,
+            CallError<super::errors::ListUserSessionsError>,
+        > {
+            self.call::<super::operations::ListUserSessions>(input).await
+        }
+        /// Calls [`ListUsers`](super::operations::ListUsers).
+        pub async fn list_users(
+            &self,
+            input: &super::types::ListUsersRequest,
+        ) -> ::std::result::Result<
+            super::types::ListUsersResponse,
+            CallError<super::errors::ListUsersError>,
+        > {
+            self.call::<super::operations::ListUsers>(input).await
+        }
+        /// Calls [`ListUsersInGroup`](super::operations::ListUsersInGroup).
+        pub async fn list_users_in_group(
+            &self,
+            input: &super::types::ListUsersInGroupRequest,
+        ) -> ::std::result::Result<
+            super::types::ListUsersInGroupResponse,
+            CallError<super::errors::ListUsersInGroupError>,
+        > {
+            self.call::<super::operations::ListUsersInGroup>(input).await
+        }
+        /// Calls [`ListWebAuthnCredentials`](super::operations::ListWebAuthnCredentials).
+        pub async fn list_web_authn_credentials(
+            &self,
+            input: &super::types::ListWebAuthnCredentialsRequest,
+        ) -> ::std::result::Result<
+            super::types::ListWebAuthnCredentialsResponse,
+            CallError<super::errors::ListWebAuthnCredentialsError>,
+        > {
+            self.call::<super::operations::ListWebAuthnCredentials>(input).await
+        }
+        /// Calls [`ResendConfirmationCode`](super::operations::ResendConfirmationCode).
+        pub async fn resend_confirmation_code(
+            &self,
+            input: &super::types::ResendConfirmationCodeRequest,
+        ) -> ::std::result::Result<
+            super::types::ResendConfirmationCodeResponse,
+            CallError<super::errors::ResendConfirmationCodeError>,
+        > {
+            self.call::<super::operations::ResendConfirmationCode>(input).await
+        }
+        /// Calls [`RespondToAuthChallenge`](super::operations::RespondToAuthChallenge).
+        pub async fn respond_to_auth_challenge(
+            &self,
+            input: &super::types::RespondToAuthChallengeRequest,
+        ) -> ::std::result::Result<
+            super::types::RespondToAuthChallengeResponse,
+            CallError<super::errors::RespondToAuthChallengeError>,
+        > {
+            self.call::<super::operations::RespondToAuthChallenge>(input).await
+        }
+        /// Calls [`RevokeToken`](super::operations::RevokeToken).
+        pub async fn revoke_token(
+            &self,
+            input: &super::types::RevokeTokenRequest,
+        ) -> ::std::result::Result<
+            super::types::RevokeTokenResponse,
+            CallError<super::errors::RevokeTokenError>,
+        > {
+            self.call::<super::operations::RevokeToken>(input).await
+        }
+        /// Calls [`RevokeUserSession`](super::operations::RevokeUserSession).
+        pub async fn revoke_user_session(
+            &self,
+            input: &super::types::RevokeUserSessionRequest,
+        ) -> ::std::result::Result<
+            super::types::RevokeUserSessionResponse,
+            CallError<super::errors::RevokeUserSessionError>,
+        > {
+            self.call::<super::operations::RevokeUserSession>(input).await
+        }
+        /// Calls [`SetLogDeliveryConfiguration`](super::operations::SetLogDeliveryConfiguration).
+        pub async fn set_log_delivery_configuration(
+            &self,
+            input: &super::types::SetLogDeliveryConfigurationRequest,
+        ) -> ::std::result::Result<
+            super::types::SetLogDeliveryConfigurationResponse,
+            CallError<super::errors::SetLogDeliveryConfigurationError>,
+        > {
+            self.call::<super::operations::SetLogDeliveryConfiguration>(input).await
+        }
+        /// Calls [`SetRiskConfiguration`](super::operations::SetRiskConfiguration).
+        pub async fn set_risk_configuration(
+            &self,
+            input: &super::types::SetRiskConfigurationRequest,
+        ) -> ::std::result::Result<
+            super::types::SetRiskConfigurationResponse,
+            CallError<super::errors::SetRiskConfigurationError>,
+        > {
+            self.call::<super::operations::SetRiskConfiguration>(input).await
+        }
+        /// Calls [`SetUiCustomization`](super::operations::SetUiCustomization).
+        pub async fn set_ui_customization(
+            &self,
+            input: &super::types::SetUiCustomizationRequest,
+        ) -> ::std::result::Result<
+            super::types::SetUiCustomizationResponse,
+            CallError<super::errors::SetUiCustomizationError>,
+        > {
+            self.call::<super::operations::SetUiCustomization>(input).await
+        }
+        /// Calls [`SetUserMfaPreference`](super::operations::SetUserMfaPreference).
+        pub async fn set_user_mfa_preference(
+            &self,
+            input: &super::types::SetUserMfaPreferenceRequest,
+        ) -> ::std::result::Result<
+            super::types::SetUserMfaPreferenceResponse,
+            CallError<super::errors::SetUserMfaPreferenceError>,
+        > {
+            self.call::<super::operations::SetUserMfaPreference>(input).await
+        }
+        /// Calls [`SetUserPoolClientSessionConfiguration`](super::operations::SetUserPoolClientSessionConfiguration).
+        pub async fn set_user_pool_client_session_configuration(
+            &self,
+            input: &super::types::SetUserPoolClientSessionConfigurationRequest,
+        ) -> ::std::result::Result<
+            super::types::SetUserPoolClientSessionConfigurationResponse,
+            CallError<super::errors::SetUserPoolClientSessionConfigurationError>,
+        > {
+            self.call::<super::operations::SetUserPoolClientSessionConfiguration>(input)
+                .await
+        }
+        /// Calls [`SetUserPoolMfaConfig`](super::operations::SetUserPoolMfaConfig).
+        pub async fn set_user_pool_mfa_config(
+            &self,
+            input: &super::types::SetUserPoolMfaConfigRequest,
+        ) -> ::std::result::Result<
+            super::types::SetUserPoolMfaConfigResponse,
+            CallError<super::errors::SetUserPoolMfaConfigError>,
+        > {
+            self.call::<super::operations::SetUserPoolMfaConfig>(input).await
+        }
+        /// Calls [`SetUserPoolSessionConfiguration`](super::operations::SetUserPoolSessionConfiguration).
+        pub async fn set_user_pool_session_configuration(
+            &self,
+            input: &super::types::SetUserPoolSessionConfigurationRequest,
+        ) -> ::std::result::Result<
+            super::types::SetUserPoolSessionConfigurationResponse,
+            CallError<super::errors::SetUserPoolSessionConfigurationError>,
+        > {
+            self.call::<super::operations::SetUserPoolSessionConfiguration>(input).await
+        }
+        /// Calls [`SetUserSettings`](super::operations::SetUserSettings).
+        pub async fn set_user_settings(
+            &self,
+            input: &super::types::SetUserSettingsRequest,
+        ) -> ::std::result::Result<
+            super::types::SetUserSettingsResponse,
+            CallError<super::errors::SetUserSettingsError>,
+        > {
+            self.call::<super::operations::SetUserSettings>(input).await
+        }
+        /// Calls [`SignUp`](super::operations::SignUp).
+        pub async fn sign_up(
+            &self,
+            input: &super::types::SignUpRequest,
+        ) -> ::std::result::Result<
+            super::types::SignUpResponse,
+            CallError<super::errors::SignUpError>,
+        > {
+            self.call::<super::operations::SignUp>(input).await
+        }
+        /// Calls [`StartUserImportJob`](super::operations::StartUserImportJob).
+        pub async fn start_user_import_job(
+            &self,
+            input: &super::types::StartUserImportJobRequest,
+        ) -> ::std::result::Result<
+            super::types::StartUserImportJobResponse,
+            CallError<super::errors::StartUserImportJobError>,
+        > {
+            self.call::<super::operations::StartUserImportJob>(input).await
+        }
+        /// Calls [`StartWebAuthnRegistration`](super::operations::StartWebAuthnRegistration).
+        pub async fn start_web_authn_registration(
+            &self,
+            input: &super::types::StartWebAuthnRegistrationRequest,
+        ) -> ::std::result::Result<
+            super::types::StartWebAuthnRegistrationResponse,
+            CallError<super::errors::StartWebAuthnRegistrationError>,
+        > {
+            self.call::<super::operations::StartWebAuthnRegistration>(input).await
+        }
+        /// Calls [`StopUserImportJob`](super::operations::StopUserImportJob).
+        pub async fn stop_user_import_job(
+            &self,
+            input: &super::types::StopUserImportJobRequest,
+        ) -> ::std::result::Result<
+            super::types::StopUserImportJobResponse,
+            CallError<super::errors::StopUserImportJobError>,
+        > {
+            self.call::<super::operations::StopUserImportJob>(input).await
+        }
+        /// Calls [`TagResource`](super::operations::TagResource).
+        pub async fn tag_resource(
+            &self,
+            input: &super::types::TagResourceRequest,
+        ) -> ::std::result::Result<
+            super::types::TagResourceResponse,
+            CallError<super::errors::TagResourceError>,
+        > {
+            self.call::<super::operations::TagResource>(input).await
+        }
+        /// Calls [`UntagResource`](super::operations::UntagResource).
+        pub async fn untag_resource(
+            &self,
+            input: &super::types::UntagResourceRequest,
+        ) -> ::std::result::Result<
+            super::types::UntagResourceResponse,
+            CallError<super::errors::UntagResourceError>,
+        > {
+            self.call::<super::operations::UntagResource>(input).await
+        }
+        /// Calls [`UpdateAuthEventFeedback`](super::operations::UpdateAuthEventFeedback).
+        pub async fn update_auth_event_feedback(
+            &self,
+            input: &super::types::UpdateAuthEventFeedbackRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateAuthEventFeedbackResponse,
+            CallError<super::errors::UpdateAuthEventFeedbackError>,
+        > {
+            self.call::<super::operations::UpdateAuthEventFeedback>(input).await
+        }
+        /// Calls [`UpdateDeviceStatus`](super::operations::UpdateDeviceStatus).
+        pub async fn update_device_status(
+            &self,
+            input: &super::types::UpdateDeviceStatusRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateDeviceStatusResponse,
+            CallError<super::errors::UpdateDeviceStatusError>,
+        > {
+            self.call::<super::operations::UpdateDeviceStatus>(input).await
+        }
+        /// Calls [`UpdateGroup`](super::operations::UpdateGroup).
+        pub async fn update_group(
+            &self,
+            input: &super::types::UpdateGroupRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateGroupResponse,
+            CallError<super::errors::UpdateGroupError>,
+        > {
+            self.call::<super::operations::UpdateGroup>(input).await
+        }
+        /// Calls [`UpdateIdentityProvider`](super::operations::UpdateIdentityProvider).
+        pub async fn update_identity_provider(
+            &self,
+            input: &super::types::UpdateIdentityProviderRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateIdentityProviderResponse,
+            CallError<super::errors::UpdateIdentityProviderError>,
+        > {
+            self.call::<super::operations::UpdateIdentityProvider>(input).await
+        }
+        /// Calls [`UpdateManagedLoginBranding`](super::operations::UpdateManagedLoginBranding).
+        pub async fn update_managed_login_branding(
+            &self,
+            input: &super::types::UpdateManagedLoginBrandingRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateManagedLoginBrandingResponse,
+            CallError<super::errors::UpdateManagedLoginBrandingError>,
+        > {
+            self.call::<super::operations::UpdateManagedLoginBranding>(input).await
+        }
+        /// Calls [`UpdateProvisionedLimit`](super::operations::UpdateProvisionedLimit).
+        pub async fn update_provisioned_limit(
+            &self,
+            input: &super::types::UpdateProvisionedLimitRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateProvisionedLimitResponse,
+            CallError<super::errors::UpdateProvisionedLimitError>,
+        > {
+            self.call::<super::operations::UpdateProvisionedLimit>(input).await
+        }
+        /// Calls [`UpdateResourceServer`](super::operations::UpdateResourceServer).
+        pub async fn update_resource_server(
+            &self,
+            input: &super::types::UpdateResourceServerRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateResourceServerResponse,
+            CallError<super::errors::UpdateResourceServerError>,
+        > {
+            self.call::<super::operations::UpdateResourceServer>(input).await
+        }
+        /// Calls [`UpdateTerms`](super::operations::UpdateTerms).
+        pub async fn update_terms(
+            &self,
+            input: &super::types::UpdateTermsRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateTermsResponse,
+            CallError<super::errors::UpdateTermsError>,
+        > {
+            self.call::<super::operations::UpdateTerms>(input).await
+        }
+        /// Calls [`UpdateUserAttributes`](super::operations::UpdateUserAttributes).
+        pub async fn update_user_attributes(
+            &self,
+            input: &super::types::UpdateUserAttributesRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateUserAttributesResponse,
+            CallError<super::errors::UpdateUserAttributesError>,
+        > {
+            self.call::<super::operations::UpdateUserAttributes>(input).await
+        }
+        /// Calls [`UpdateUserPool`](super::operations::UpdateUserPool).
+        pub async fn update_user_pool(
+            &self,
+            input: &super::types::UpdateUserPoolRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateUserPoolResponse,
+            CallError<super::errors::UpdateUserPoolError>,
+        > {
+            self.call::<super::operations::UpdateUserPool>(input).await
+        }
+        /// Calls [`UpdateUserPoolClient`](super::operations::UpdateUserPoolClient).
+        pub async fn update_user_pool_client(
+            &self,
+            input: &super::types::UpdateUserPoolClientRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateUserPoolClientResponse,
+            CallError<super::errors::UpdateUserPoolClientError>,
+        > {
+            self.call::<super::operations::UpdateUserPoolClient>(input).await
+        }
+        /// Calls [`UpdateUserPoolDomain`](super::operations::UpdateUserPoolDomain).
+        pub async fn update_user_pool_domain(
+            &self,
+            input: &super::types::UpdateUserPoolDomainRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateUserPoolDomainResponse,
+            CallError<super::errors::UpdateUserPoolDomainError>,
+        > {
+            self.call::<super::operations::UpdateUserPoolDomain>(input).await
+        }
+        /// Calls [`UpdateUserPoolReplica`](super::operations::UpdateUserPoolReplica).
+        pub async fn update_user_pool_replica(
+            &self,
+            input: &super::types::UpdateUserPoolReplicaRequest,
+        ) -> ::std::result::Result<
+            super::types::UpdateUserPoolReplicaResponse,
+            CallError<super::errors::UpdateUserPoolReplicaError>,
+        > {
+            self.call::<super::operations::UpdateUserPoolReplica>(input).await
+        }
+        /// Calls [`VerifySoftwareToken`](super::operations::VerifySoftwareToken).
+        pub async fn verify_software_token(
+            &self,
+            input: &super::types::VerifySoftwareTokenRequest,
+        ) -> ::std::result::Result<
+            super::types::VerifySoftwareTokenResponse,
+            CallError<super::errors::VerifySoftwareTokenError>,
+        > {
+            self.call::<super::operations::VerifySoftwareToken>(input).await
+        }
+        /// Calls [`VerifyUserAttribute`](super::operations::VerifyUserAttribute).
+        pub async fn verify_user_attribute(
+            &self,
+            input: &super::types::VerifyUserAttributeRequest,
+        ) -> ::std::result::Result<
+            super::types::VerifyUserAttributeResponse,
+            CallError<super::errors::VerifyUserAttributeError>,
+        > {
+            self.call::<super::operations::VerifyUserAttribute>(input).await
+        }
+    }
+}

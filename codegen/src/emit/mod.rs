@@ -21,6 +21,8 @@ use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 const SUPPORT_SOURCE: &str = include_str!("../runtime/support.rs");
 /// Source of the wire layer (AWS JSON 1.1 encoding and decoding), embedded into every output.
 const WIRE_SOURCE: &str = include_str!("../runtime/wire.rs");
+/// Source of the async client, embedded behind a cargo feature when asked for.
+const CLIENT_SOURCE: &str = include_str!("../runtime/client.rs");
 /// Source of the SRP client, embedded with the challenge module (its answers are challenge
 /// answers and its device verifier a generated type).
 const SRP_SOURCE: &str = include_str!("../runtime/srp.rs");
@@ -29,7 +31,11 @@ const SRP_SOURCE: &str = include_str!("../runtime/srp.rs");
 ///
 /// Each module is parsed and printed item by item (one huge token stream parses several times
 /// slower than its pieces), and `types`, the largest module, is rendered on a second thread.
-pub fn emit_file(space: &TypeSpace, challenges: Option<&ChallengeSpace>) -> Result<String, String> {
+pub fn emit_file(
+    space: &TypeSpace,
+    challenges: Option<&ChallengeSpace>,
+    client_feature: Option<&str>,
+) -> Result<String, String> {
     let service = &space.service.full_name;
     let (types, rest) = std::thread::scope(|scope| {
         let types = scope.spawn(|| {
@@ -71,6 +77,10 @@ pub fn emit_file(space: &TypeSpace, challenges: Option<&ChallengeSpace>) -> Resu
                 )?,
                 embedded_module("support", SUPPORT_SOURCE, "runtime/support.rs", true)?,
                 embedded_module("wire", WIRE_SOURCE, "runtime/wire.rs", true)?,
+                match client_feature {
+                    Some(feature) => client_module(space, feature)?,
+                    None => String::new(),
+                },
             ];
             Ok::<_, String>(modules.concat())
         })();
@@ -127,6 +137,20 @@ pub(crate) fn embedded_module(
     let name = ident(name);
     let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
     render_module(quote!(#(#docs)* pub mod #name {}), items.collect())
+}
+
+/// The client module: the runtime client plus one method per operation, behind `feature`.
+fn client_module(space: &TypeSpace, feature: &str) -> Result<String, String> {
+    let parsed: syn::File =
+        syn::parse_file(CLIENT_SOURCE).map_err(|e| format!("runtime/client.rs does not parse: {e}"))?;
+    let docs = parsed.attrs.iter().map(|attr| {
+        let meta = &attr.meta;
+        quote!(#[#meta])
+    });
+    let mut items: Vec<TokenStream> =
+        parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream).collect();
+    items.push(operations::emit_client_methods(space));
+    render_module(quote!(#(#docs)* #[cfg(feature = #feature)] pub mod client {}), items)
 }
 
 /// Turns the opening fence of every Rust code block in `///` and `//!` docs into `ignore`.

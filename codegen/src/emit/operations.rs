@@ -70,3 +70,23 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
         }
     }
 }
+
+/// `impl Client`: an async method per operation, named in snake case, calling `Client::call`.
+pub(super) fn emit_client_methods(space: &TypeSpace) -> TokenStream {
+    let methods = space.operations.iter().map(|op| {
+        let method = ident(&crate::naming::to_snake(&op.wire_name));
+        let descriptor = ident(&op.rust_name);
+        let unit = quote!(super::support::Unit);
+        let input = op.input.map(|id| type_of(space, id)).unwrap_or_else(|| unit.clone());
+        let output = op.output.map(|id| type_of(space, id)).unwrap_or(unit);
+        let error = ident(&op.error_enum);
+        let doc = format!(" Calls [`{0}`](super::operations::{0}).", op.rust_name);
+        quote! {
+            #[doc = #doc]
+            pub async fn #method(&self, input: &#input) -> ::std::result::Result<#output, CallError<super::errors::#error>> {
+                self.call::<super::operations::#descriptor>(input).await
+            }
+        }
+    });
+    quote!(impl Client { #(#methods)* })
+}
