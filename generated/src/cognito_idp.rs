@@ -64816,114 +64816,114 @@ pub mod challenge {
         };
     }
 }
-/// Client side of Amazon Cognito's variant of SRP-6a.
-///
-/// Cognito signs users in with `USER_SRP_AUTH` (answered with a
-/// `PASSWORD_VERIFIER` challenge response) and remembered devices with
-/// `DEVICE_SRP_AUTH` (answered with `DEVICE_PASSWORD_VERIFIER`). This module
-/// computes everything the client needs for both flows, and the verifier that
-/// `ConfirmDevice` stores:
-///
-/// * [`UserSrp`]: the private value `a`, `SRP_A` and the `PASSWORD_VERIFIER` answer.
-/// * [`DeviceSrp`]: the same for a remembered device (`DEVICE_PASSWORD_VERIFIER`).
-/// * [`DeviceVerifier`]: a fresh device password and its
-///   `DeviceSecretVerifierConfigType` for `ConfirmDevice`.
-/// * [`secret_hash`]: the `SECRET_HASH` of app clients that have a client secret.
-/// * [`Timestamp`]: the `TIMESTAMP` format Cognito signs (`Mon Nov 2 10:50:58 UTC 2026`).
-///
-/// ```no_run
-/// # fn demo(challenge_parameters: &::std::collections::HashMap<String, String>) -> Result<(), Box<dyn ::std::error::Error>> {
-/// use cognito_idp::srp::{Timestamp, UserSrp};
-///
-/// let srp = UserSrp::new("us-east-1_AbCdEfGhI")?
-///     .with_client_secret("my-app-client-id", "my-app-client-secret");
-/// // InitiateAuth(AuthFlow = USER_SRP_AUTH, AuthParameters = { USERNAME, SRP_A: srp.srp_a(), .. })
-/// let srp_a = srp.srp_a();
-/// # let _ = srp_a;
-/// // ..then answer the PASSWORD_VERIFIER challenge from the response's ChallengeParameters:
-/// let answer = srp.password_verifier("correct horse", challenge_parameters, Timestamp::now())?;
-/// # let _ = answer;
-/// # Ok(()) }
-/// ```
-///
-/// # The group and the encoding rules
-///
-/// The group is the 3072-bit prime of RFC 5054 with `g = 2`. Every integer that
-/// enters a hash is encoded the way Java's `BigInteger.toByteArray` encodes a
-/// positive number (and the way AWS's JavaScript SDK's `padHex` does): its
-/// minimal big-endian bytes, with one `0x00` byte in front when the top bit of
-/// the first byte is set. `SALT` and `SRP_B` are read as hexadecimal *integers*:
-/// leading zeros are dropped before that encoding, as AWS's JavaScript SDK does
-/// (see the `SALT` note below).
-///
-/// * `k = SHA-256(N ‖ g)`, `u = SHA-256(A ‖ B)`, both with the padding above.
-/// * `x = SHA-256(SALT ‖ SHA-256(pool name ‖ USER_ID_FOR_SRP ‖ ":" ‖ password))`, where the
-///   pool name is the part of the pool id after `_`. Devices use the device group key and
-///   the device key in place of the pool name and the user id.
-/// * `S = (B − k·g^x)^(a + u·x) mod N`.
-/// * key = HKDF-SHA256(salt = u, input = S, info = `"Caldera Derived Key"`), 16 bytes.
-/// * `PASSWORD_CLAIM_SIGNATURE` = base64(HMAC-SHA256(key, pool name ‖ user id ‖
-///   `SECRET_BLOCK` bytes ‖ `TIMESTAMP`)).
-///
-/// Note on `SALT`: a salt written with a leading zero byte (`"00…"` followed by a
-/// digit below 8) is hashed *without* that byte, because AWS's JavaScript SDK parses the
-/// salt as an integer first. pycognito hashes the string as given and so disagrees
-/// with the JavaScript SDK on such salts; this module follows the JavaScript SDK.
-///
-/// Note on `USERNAME`: the answer carries the `USERNAME` challenge parameter (the
-/// user's canonical user name, which is also what `SECRET_HASH` is computed over),
-/// while the signature is over `USER_ID_FOR_SRP`. They differ when a user signs in
-/// with an alias.
-///
-/// # Safety checks
-///
-/// The answer is refused with an [`SrpError`] (never a panic, never a signature)
-/// when `SRP_B ≡ 0 (mod N)`, when `u = 0`, when a challenge parameter is missing,
-/// empty or malformed, or when the pool id is malformed.
-///
-/// # Secrets and constant time
-///
-/// `a`, the password-derived `x`, `g^x`, `S`, the exponent `a + u·x`, the derived
-/// key and the client secret are zeroized when dropped and never appear in
-/// `Debug` output or in errors. The password itself is borrowed from the caller
-/// and never copied.
-///
-/// Constant-time (no branch and no memory index depends on a secret):
-/// * the fixed-base exponentiations `g^a` and `g^x` (a precomputed table of
-///   powers of `g` read with a full masked scan, a fixed number of windows);
-/// * the variable-base exponentiation `S = base^(a + u·x)` (fixed 5-bit
-///   windows over a fixed exponent length of 1025 bits, masked table reads);
-/// * all Montgomery multiplications, modular additions and subtractions, the
-///   product `u·x` and the sum `a + u·x`;
-/// * SHA-256 and HMAC-SHA256.
-///
-/// Not constant-time:
-/// * the byte encoding of `S` for HKDF: the protocol strips leading zero bytes, so
-///   the length of the hashed input (and so the timing of HKDF) depends on how many
-///   leading zero bytes `S` has, as in every Cognito client;
-/// * parsing and encoding of public values (`SRP_B`, `SALT`, `SECRET_BLOCK`, `A`);
-///   the reduction of `SRP_B` modulo `N` and the checks on `B` and `u`;
-/// * base64 encoding of the signature (its input is public once sent), and of
-///   the new device password in [`DeviceVerifier`] (table lookups indexed by the
-///   secret bytes, once per confirmed device).
-///
-/// Temporaries inside the arithmetic routines live on the stack and are not
-/// wiped individually; every secret value that is kept in a variable is.
-///
-/// # Performance
-///
-/// `g^a` and `g^x` use a table of powers of `g` (1.5 MiB) that the first
-/// [`UserSrp`], [`DeviceSrp`] or [`DeviceVerifier`] call of the process builds
-/// (about 15–25 ms in an optimised build; unoptimised builds are many times
-/// slower, so consider `opt-level = 3` for this crate in the `dev` profile).
-/// After that, one client step (`new`, `srp_a`, the answer) is about 1 600
-/// multiplications modulo N, a few milliseconds.
 #[allow(
     clippy::too_many_arguments,
     clippy::enum_variant_names,
     clippy::large_enum_variant
 )]
 pub mod srp {
+    //! Client side of Amazon Cognito's variant of SRP-6a.
+    //!
+    //! Cognito signs users in with `USER_SRP_AUTH` (answered with a
+    //! `PASSWORD_VERIFIER` challenge response) and remembered devices with
+    //! `DEVICE_SRP_AUTH` (answered with `DEVICE_PASSWORD_VERIFIER`). This module
+    //! computes everything the client needs for both flows, and the verifier that
+    //! `ConfirmDevice` stores:
+    //!
+    //! * [`UserSrp`]: the private value `a`, `SRP_A` and the `PASSWORD_VERIFIER` answer.
+    //! * [`DeviceSrp`]: the same for a remembered device (`DEVICE_PASSWORD_VERIFIER`).
+    //! * [`DeviceVerifier`]: a fresh device password and its
+    //!   `DeviceSecretVerifierConfigType` for `ConfirmDevice`.
+    //! * [`secret_hash`]: the `SECRET_HASH` of app clients that have a client secret.
+    //! * [`Timestamp`]: the `TIMESTAMP` format Cognito signs (`Mon Nov 2 10:50:58 UTC 2026`).
+    //!
+    //! ```no_run
+    //! # fn demo(challenge_parameters: &::std::collections::HashMap<String, String>) -> Result<(), Box<dyn ::std::error::Error>> {
+    //! use cognito_idp::srp::{Timestamp, UserSrp};
+    //!
+    //! let srp = UserSrp::new("us-east-1_AbCdEfGhI")?
+    //!     .with_client_secret("my-app-client-id", "my-app-client-secret");
+    //! // InitiateAuth(AuthFlow = USER_SRP_AUTH, AuthParameters = { USERNAME, SRP_A: srp.srp_a(), .. })
+    //! let srp_a = srp.srp_a();
+    //! # let _ = srp_a;
+    //! // ..then answer the PASSWORD_VERIFIER challenge from the response's ChallengeParameters:
+    //! let answer = srp.password_verifier("correct horse", challenge_parameters, Timestamp::now())?;
+    //! # let _ = answer;
+    //! # Ok(()) }
+    //! ```
+    //!
+    //! # The group and the encoding rules
+    //!
+    //! The group is the 3072-bit prime of RFC 5054 with `g = 2`. Every integer that
+    //! enters a hash is encoded the way Java's `BigInteger.toByteArray` encodes a
+    //! positive number (and the way AWS's JavaScript SDK's `padHex` does): its
+    //! minimal big-endian bytes, with one `0x00` byte in front when the top bit of
+    //! the first byte is set. `SALT` and `SRP_B` are read as hexadecimal *integers*:
+    //! leading zeros are dropped before that encoding, as AWS's JavaScript SDK does
+    //! (see the `SALT` note below).
+    //!
+    //! * `k = SHA-256(N ‖ g)`, `u = SHA-256(A ‖ B)`, both with the padding above.
+    //! * `x = SHA-256(SALT ‖ SHA-256(pool name ‖ USER_ID_FOR_SRP ‖ ":" ‖ password))`, where the
+    //!   pool name is the part of the pool id after `_`. Devices use the device group key and
+    //!   the device key in place of the pool name and the user id.
+    //! * `S = (B − k·g^x)^(a + u·x) mod N`.
+    //! * key = HKDF-SHA256(salt = u, input = S, info = `"Caldera Derived Key"`), 16 bytes.
+    //! * `PASSWORD_CLAIM_SIGNATURE` = base64(HMAC-SHA256(key, pool name ‖ user id ‖
+    //!   `SECRET_BLOCK` bytes ‖ `TIMESTAMP`)).
+    //!
+    //! Note on `SALT`: a salt written with a leading zero byte (`"00…"` followed by a
+    //! digit below 8) is hashed *without* that byte, because AWS's JavaScript SDK parses the
+    //! salt as an integer first. pycognito hashes the string as given and so disagrees
+    //! with the JavaScript SDK on such salts; this module follows the JavaScript SDK.
+    //!
+    //! Note on `USERNAME`: the answer carries the `USERNAME` challenge parameter (the
+    //! user's canonical user name, which is also what `SECRET_HASH` is computed over),
+    //! while the signature is over `USER_ID_FOR_SRP`. They differ when a user signs in
+    //! with an alias.
+    //!
+    //! # Safety checks
+    //!
+    //! The answer is refused with an [`SrpError`] (never a panic, never a signature)
+    //! when `SRP_B ≡ 0 (mod N)`, when `u = 0`, when a challenge parameter is missing,
+    //! empty or malformed, or when the pool id is malformed.
+    //!
+    //! # Secrets and constant time
+    //!
+    //! `a`, the password-derived `x`, `g^x`, `S`, the exponent `a + u·x`, the derived
+    //! key and the client secret are zeroized when dropped and never appear in
+    //! `Debug` output or in errors. The password itself is borrowed from the caller
+    //! and never copied.
+    //!
+    //! Constant-time (no branch and no memory index depends on a secret):
+    //! * the fixed-base exponentiations `g^a` and `g^x` (a precomputed table of
+    //!   powers of `g` read with a full masked scan, a fixed number of windows);
+    //! * the variable-base exponentiation `S = base^(a + u·x)` (fixed 5-bit
+    //!   windows over a fixed exponent length of 1025 bits, masked table reads);
+    //! * all Montgomery multiplications, modular additions and subtractions, the
+    //!   product `u·x` and the sum `a + u·x`;
+    //! * SHA-256 and HMAC-SHA256.
+    //!
+    //! Not constant-time:
+    //! * the byte encoding of `S` for HKDF: the protocol strips leading zero bytes, so
+    //!   the length of the hashed input (and so the timing of HKDF) depends on how many
+    //!   leading zero bytes `S` has, as in every Cognito client;
+    //! * parsing and encoding of public values (`SRP_B`, `SALT`, `SECRET_BLOCK`, `A`);
+    //!   the reduction of `SRP_B` modulo `N` and the checks on `B` and `u`;
+    //! * base64 encoding of the signature (its input is public once sent), and of
+    //!   the new device password in [`DeviceVerifier`] (table lookups indexed by the
+    //!   secret bytes, once per confirmed device).
+    //!
+    //! Temporaries inside the arithmetic routines live on the stack and are not
+    //! wiped individually; every secret value that is kept in a variable is.
+    //!
+    //! # Performance
+    //!
+    //! `g^a` and `g^x` use a table of powers of `g` (1.5 MiB) that the first
+    //! [`UserSrp`], [`DeviceSrp`] or [`DeviceVerifier`] call of the process builds
+    //! (about 15–25 ms in an optimised build; unoptimised builds are many times
+    //! slower, so consider `opt-level = 3` for this crate in the `dev` profile).
+    //! After that, one client step (`new`, `srp_a`, the answer) is about 1 600
+    //! multiplications modulo N, a few milliseconds.
     /// The 3072-bit group of RFC 5054 and fixed-size Montgomery arithmetic over it.
     mod group {
         use ::zeroize::Zeroize;
@@ -66512,17 +66512,17 @@ mod patterns {
         "\\A(?:import-[0-9a-zA-Z-]+)\\z",
     );
 }
-/// Runtime support shared by the generated types: wire encodings of blobs and timestamps,
-/// redaction, the catch-all of string enums, constraint checks and operation descriptors.
-///
-/// This file is embedded verbatim (re-formatted) into every generated output as `mod support`,
-/// so generated code stays self-contained and includable anywhere with `include!`.
 #[allow(
     clippy::too_many_arguments,
     clippy::enum_variant_names,
     clippy::large_enum_variant
 )]
 pub mod support {
+    //! Runtime support shared by the generated types: wire encodings of blobs and timestamps,
+    //! redaction, the catch-all of string enums, constraint checks and operation descriptors.
+    //!
+    //! This file is embedded verbatim (re-formatted) into every generated output as `mod support`,
+    //! so generated code stays self-contained and includable anywhere with `include!`.
     use std::fmt;
     /// What `Debug` prints in place of a sensitive value.
     pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -67332,17 +67332,17 @@ pub mod support {
         ::serde_json::from_slice::<Body>(body).ok().and_then(|b| b.message)
     }
 }
-/// The AWS JSON 1.1 protocol, without I/O: an operation's input becomes an `http::Request`, and
-/// a response's status, headers and body become its output or its error enum.
-///
-/// Embedded into every output as `mod wire`, beside `operations` (whose descriptors say the
-/// target and types) and `support`.
 #[allow(
     clippy::too_many_arguments,
     clippy::enum_variant_names,
     clippy::large_enum_variant
 )]
 pub mod wire {
+    //! The AWS JSON 1.1 protocol, without I/O: an operation's input becomes an `http::Request`, and
+    //! a response's status, headers and body become its output or its error enum.
+    //!
+    //! Embedded into every output as `mod wire`, beside `operations` (whose descriptors say the
+    //! target and types) and `support`.
     use ::std::fmt;
     use super::support::Operation;
     /// `X-Amz-Target`.
@@ -67598,10 +67598,6 @@ pub mod wire {
         out
     }
 }
-/// An async client over `reqwest` (rustls): sends each operation's request as the `wire` module
-/// encodes it, signed with SigV4 unless the model marks the operation unsigned.
-///
-/// Embedded behind a cargo feature of the including crate (`client` in `cognito-idp`).
 #[cfg(feature = "client")]
 #[allow(
     clippy::too_many_arguments,
@@ -67609,6 +67605,10 @@ pub mod wire {
     clippy::large_enum_variant
 )]
 pub mod client {
+    //! An async client over `reqwest` (rustls): sends each operation's request as the `wire` module
+    //! encodes it, signed with SigV4 unless the model marks the operation unsigned.
+    //!
+    //! Embedded behind a cargo feature of the including crate (`client` in `cognito-idp`).
     use ::std::fmt;
     use ::std::time::Duration;
     use super::support::{AuthScheme, Operation};

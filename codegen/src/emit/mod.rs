@@ -118,7 +118,7 @@ fn render_module(header: TokenStream, items: Vec<TokenStream>) -> Result<String,
     }))
 }
 
-/// A runtime source file rendered as `pub mod name`, its `//!` docs becoming the module's docs.
+/// A runtime source file rendered as `pub mod name`, keeping its `//!` docs.
 /// Its `#[cfg(test)]` items run in this crate's tests, not in every consumer's.
 /// Its doc examples name the checked-in crate, so elsewhere (`doctests` false) they are marked
 /// `ignore`.
@@ -130,27 +130,23 @@ pub(crate) fn embedded_module(
 ) -> Result<String, String> {
     let source = if doctests { source.to_owned() } else { ignore_doc_examples(source) };
     let parsed: syn::File = syn::parse_file(&source).map_err(|e| format!("{file} does not parse: {e}"))?;
-    let docs = parsed.attrs.iter().map(|attr| {
-        let meta = &attr.meta;
-        quote!(#[#meta])
-    });
+    // Kept as inner docs: intra-doc links in them resolve inside the module, as in the source.
+    let docs = &parsed.attrs;
     let name = ident(name);
     let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
-    render_module(quote!(#(#docs)* pub mod #name {}), items.collect())
+    render_module(quote!(pub mod #name { #(#docs)* }), items.collect())
 }
 
 /// The client module: the runtime client plus one method per operation, behind `feature`.
 fn client_module(space: &TypeSpace, feature: &str) -> Result<String, String> {
     let parsed: syn::File =
         syn::parse_file(CLIENT_SOURCE).map_err(|e| format!("runtime/client.rs does not parse: {e}"))?;
-    let docs = parsed.attrs.iter().map(|attr| {
-        let meta = &attr.meta;
-        quote!(#[#meta])
-    });
+    // Kept as inner docs: intra-doc links in them resolve inside the module, as in the source.
+    let docs = &parsed.attrs;
     let mut items: Vec<TokenStream> =
         parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream).collect();
     items.push(operations::emit_client_methods(space));
-    render_module(quote!(#(#docs)* #[cfg(feature = #feature)] pub mod client {}), items)
+    render_module(quote!(#[cfg(feature = #feature)] pub mod client { #(#docs)* }), items)
 }
 
 /// Turns the opening fence of every Rust code block in `///` and `//!` docs into `ignore`.
