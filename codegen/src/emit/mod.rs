@@ -81,6 +81,10 @@ pub fn emit_file(
                     Some(feature) => client_module(space, feature)?,
                     None => String::new(),
                 },
+                match (client_feature, challenges) {
+                    (Some(feature), Some(challenges)) if challenges.srp => flows_module(feature)?,
+                    _ => String::new(),
+                },
             ];
             Ok::<_, String>(modules.concat())
         })();
@@ -147,6 +151,20 @@ fn client_module(space: &TypeSpace, feature: &str) -> Result<String, String> {
         parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream).collect();
     items.push(operations::emit_client_methods(space));
     render_module(quote!(#[cfg(feature = #feature)] pub mod client { #(#docs)* }), items)
+}
+
+/// Source of the sign-in flows over the client, embedded with it when the challenge and SRP
+/// modules are there too.
+const FLOWS_SOURCE: &str = include_str!("../runtime/flows.rs");
+
+/// The sign-in flows module, behind the client's `feature`.
+fn flows_module(feature: &str) -> Result<String, String> {
+    let parsed: syn::File =
+        syn::parse_file(FLOWS_SOURCE).map_err(|e| format!("runtime/flows.rs does not parse: {e}"))?;
+    // Kept as inner docs: intra-doc links in them resolve inside the module, as in the source.
+    let docs = &parsed.attrs;
+    let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
+    render_module(quote!(#[cfg(feature = #feature)] pub mod flows { #(#docs)* }), items.collect())
 }
 
 /// Turns the opening fence of every Rust code block in `///` and `//!` docs into `ignore`.

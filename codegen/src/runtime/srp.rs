@@ -774,42 +774,21 @@ mod timestamp {
         }
     }
 
-    const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-    /// Proleptic Gregorian (year, month 1..=12, day 1..=31) of a day count since
-    /// 1970-01-01 (the "civil from days" algorithm of Howard Hinnant, in 400-year eras).
-    fn civil_from_days(days: i64) -> (i64, usize, i64) {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let day_of_era = z.rem_euclid(146_097);
-        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-        let month_from_march = (5 * day_of_year + 2) / 153;
-        let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-        let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 };
-        let year = year_of_era + era * 400 + i64::from(month <= 2);
-        // month is within 1..=12 by construction.
-        (year, month as usize, day)
-    }
-
     impl ::std::fmt::Display for Timestamp {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            // Every intermediate of civil_from_days stays far inside i64 even for
-            // the extreme ends of i64 seconds.
-            let days = self.unix_seconds.div_euclid(86_400);
-            let second_of_day = self.unix_seconds.rem_euclid(86_400);
-            let (year, month, day) = civil_from_days(days);
-            // 1970-01-01 was a Thursday.
-            let weekday = WEEKDAYS[(days.rem_euclid(7) as usize + 4) % 7];
+            // The calendar is the one the generated timestamps use.
+            use super::super::support::civil;
+            let (date, second_of_day) = civil::split(self.unix_seconds);
             write!(
                 f,
-                "{weekday} {month} {day} {:02}:{:02}:{:02} UTC {year}",
+                "{} {} {} {:02}:{:02}:{:02} UTC {}",
+                civil::WEEKDAYS[civil::weekday(self.unix_seconds)],
+                civil::MONTHS[usize::from(date.month) - 1],
+                date.day,
                 second_of_day / 3600,
                 second_of_day / 60 % 60,
                 second_of_day % 60,
-                month = MONTHS[month - 1],
+                date.year,
             )
         }
     }

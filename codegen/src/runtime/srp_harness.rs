@@ -1,4 +1,5 @@
-//! Minimal stand-ins of the two generated modules the SRP client uses (`types`, `challenge`),
+//! The support module and minimal stand-ins of the two generated modules the SRP client uses
+//! (`types`, `challenge`),
 //! so its unit tests run once, here, rather than in every crate that embeds it.
 
 pub mod types {
@@ -25,6 +26,10 @@ pub mod challenge {
     }
 
     impl ChallengeAnswer {
+        pub fn responses(&self) -> &HashMap<String, String> {
+            &self.responses
+        }
+
         pub(super) fn new_unchecked(
             challenge_name: super::types::ChallengeNameType,
             responses: HashMap<String, String>,
@@ -33,6 +38,10 @@ pub mod challenge {
         }
     }
 }
+
+#[path = "support.rs"]
+#[allow(dead_code)] // the generated crates are its users
+pub mod support;
 
 #[path = "srp.rs"]
 #[allow(dead_code)] // the generated crates are its users

@@ -1,0 +1,540 @@
+//! Sign-in flows over the async client: each function runs the calls of one flow and returns
+//! where the sign-in stands, a [`SignInStep`]: the tokens, or the next challenge as a typed
+//! value that the caller answers with a checked `ChallengeAnswer` (`challenge_responses!`) and
+//! the challenge's [`Session`], through [`continue_sign_in`] (or [`admin_continue_sign_in`]).
+//!
+//! * [`sign_in_srp`]: `USER_SRP_AUTH` → `PASSWORD_VERIFIER` (answered with the `srp` module),
+//!   and with a remembered device `DEVICE_SRP_AUTH` → `DEVICE_PASSWORD_VERIFIER`.
+//! * [`sign_in_password`]: `USER_PASSWORD_AUTH`; [`admin_sign_in`]: `ADMIN_USER_PASSWORD_AUTH`.
+//! * [`refresh`] and [`admin_refresh`]: `REFRESH_TOKEN_AUTH`.
+//!
+//! With an app client that has a secret, pass it in [`SignInOptions`]; answers given to
+//! [`continue_sign_in`] get their `SECRET_HASH` from [`with_secret_hash`]. Passwords, secrets,
+//! sessions and tokens never appear in `Debug` output or in errors.
+//!
+//! Embedded with the client, behind the same cargo feature.
+
+use ::std::collections::HashMap;
+use ::std::fmt;
+
+use super::challenge::{AdminChallengeAnswer, ChallengeAnswer};
+use super::client::{CallError, Client};
+use super::errors::{
+    AdminInitiateAuthError, AdminRespondToAuthChallengeError, InitiateAuthError, RespondToAuthChallengeError,
+};
+use super::srp::{secret_hash, DeviceSrp, SrpError, Timestamp, UserSrp};
+use super::types::{
+    AdminInitiateAuthRequest, AdminRespondToAuthChallengeRequest, AuthFlowType, AuthenticationResultType,
+    ChallengeNameType, InitiateAuthRequest, RespondToAuthChallengeRequest,
+};
+
+/// The `Session` of a challenge, to send with its answer. `Debug` hides it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Session(::std::string::String);
+
+impl Session {
+    /// A session received some other way.
+    pub fn new(session: impl Into<::std::string::String>) -> Self {
+        Session(session.into())
+    }
+
+    /// The session string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Session(<redacted>)")
+    }
+}
+
+/// A device remembered from an earlier sign-in (`NewDeviceMetadata` and the password made for it
+/// by `DeviceVerifier`). `Debug` hides the password.
+#[derive(Clone)]
+pub struct RememberedDevice {
+    /// `DeviceKey`.
+    pub device_key: ::std::string::String,
+    /// `DeviceGroupKey`.
+    pub device_group_key: ::std::string::String,
+    /// The device password.
+    pub device_password: ::std::string::String,
+}
+
+impl fmt::Debug for RememberedDevice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RememberedDevice")
+            .field("device_key", &self.device_key)
+            .field("device_group_key", &self.device_group_key)
+            .field("device_password", &super::support::Redacted)
+            .finish()
+    }
+}
+
+/// Options of a sign-in. `Debug` hides the client secret.
+#[derive(Clone, Default)]
+pub struct SignInOptions {
+    /// The app client's secret, when it has one: every request then carries `SECRET_HASH`.
+    pub client_secret: Option<::std::string::String>,
+    /// A remembered device: its key goes with the sign-in and `DEVICE_SRP_AUTH` is answered.
+    pub device: Option<RememberedDevice>,
+}
+
+impl SignInOptions {
+    /// Options with the app client's secret.
+    #[must_use]
+    pub fn with_client_secret(mut self, client_secret: impl Into<::std::string::String>) -> Self {
+        self.client_secret = Some(client_secret.into());
+        self
+    }
+
+    /// Options with a remembered device.
+    #[must_use]
+    pub fn with_device(mut self, device: RememberedDevice) -> Self {
+        self.device = Some(device);
+        self
+    }
+}
+
+impl fmt::Debug for SignInOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignInOptions")
+            .field("client_secret", &self.client_secret.as_ref().map(|_| super::support::Redacted))
+            .field("device", &self.device)
+            .finish()
+    }
+}
+
+/// Where a sign-in stands: signed in, or facing a challenge to answer with its session.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SignInStep {
+    /// Signed in.
+    Tokens(AuthenticationResultType),
+    /// `NEW_PASSWORD_REQUIRED`: answer with `NEW_PASSWORD` and every required attribute as
+    /// `userAttributes.<name>`.
+    NewPasswordRequired {
+        session: Session,
+        username: ::std::string::String,
+        /// Names of the attributes to set (from `requiredAttributes`, without `userAttributes.`).
+        required_attributes: ::std::vec::Vec<::std::string::String>,
+        /// The user's current attributes (`userAttributes`), where the service sends them.
+        user_attributes: HashMap<::std::string::String, ::std::string::String>,
+    },
+    /// `SMS_MFA`: answer with `SMS_MFA_CODE`.
+    SmsMfa {
+        session: Session,
+        username: ::std::string::String,
+        /// `CODE_DELIVERY_DESTINATION` (masked), where sent.
+        destination: Option<::std::string::String>,
+    },
+    /// `SOFTWARE_TOKEN_MFA`: answer with `SOFTWARE_TOKEN_MFA_CODE`.
+    SoftwareTokenMfa { session: Session, username: ::std::string::String },
+    /// `SELECT_MFA_TYPE`: answer with `ANSWER`, one of `mfas_can_choose`.
+    SelectMfaType {
+        session: Session,
+        username: ::std::string::String,
+        mfas_can_choose: ::std::vec::Vec<::std::string::String>,
+    },
+    /// `MFA_SETUP`: set up one of `mfas_can_setup` (`AssociateSoftwareToken` with the session).
+    MfaSetup {
+        session: Session,
+        username: ::std::string::String,
+        mfas_can_setup: ::std::vec::Vec<::std::string::String>,
+    },
+    /// Any other challenge, with its parameters as received.
+    Challenge {
+        name: ChallengeNameType,
+        session: Option<Session>,
+        parameters: HashMap<::std::string::String, ::std::string::String>,
+    },
+}
+
+/// Why a sign-in step failed. Holds no secret.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SignInError {
+    InitiateAuth(CallError<InitiateAuthError>),
+    RespondToAuthChallenge(CallError<RespondToAuthChallengeError>),
+    AdminInitiateAuth(CallError<AdminInitiateAuthError>),
+    AdminRespondToAuthChallenge(CallError<AdminRespondToAuthChallengeError>),
+    /// The SRP answer could not be computed (a malformed challenge parameter, say).
+    Srp(SrpError),
+    /// The response fits the model but not the flow (no challenge and no tokens, a malformed
+    /// challenge parameter, a missing session).
+    UnexpectedResponse {
+        operation: &'static str,
+        reason: ::std::string::String,
+    },
+}
+
+impl fmt::Display for SignInError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignInError::InitiateAuth(e) => write!(f, "InitiateAuth: {e}"),
+            SignInError::RespondToAuthChallenge(e) => write!(f, "RespondToAuthChallenge: {e}"),
+            SignInError::AdminInitiateAuth(e) => write!(f, "AdminInitiateAuth: {e}"),
+            SignInError::AdminRespondToAuthChallenge(e) => write!(f, "AdminRespondToAuthChallenge: {e}"),
+            SignInError::Srp(e) => write!(f, "SRP: {e}"),
+            SignInError::UnexpectedResponse { operation, reason } => {
+                write!(f, "unexpected {operation} response: {reason}")
+            }
+        }
+    }
+}
+
+impl ::std::error::Error for SignInError {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            SignInError::InitiateAuth(e) => Some(e),
+            SignInError::RespondToAuthChallenge(e) => Some(e),
+            SignInError::AdminInitiateAuth(e) => Some(e),
+            SignInError::AdminRespondToAuthChallenge(e) => Some(e),
+            SignInError::Srp(e) => Some(e),
+            SignInError::UnexpectedResponse { .. } => None,
+        }
+    }
+}
+
+/// Adds `SECRET_HASH` (over the answer's `USERNAME`) to an answer, for an app client with a secret.
+#[must_use]
+pub fn with_secret_hash(answer: ChallengeAnswer, client_id: &str, client_secret: &str) -> ChallengeAnswer {
+    match answer.responses().get("USERNAME").cloned() {
+        Some(username) => {
+            answer.with_response("SECRET_HASH", secret_hash(client_secret, &username, client_id))
+        }
+        None => answer,
+    }
+}
+
+/// The fields every auth response has.
+struct AuthResponse {
+    challenge_name: Option<ChallengeNameType>,
+    session: Option<::std::string::String>,
+    challenge_parameters: Option<HashMap<::std::string::String, ::std::string::String>>,
+    authentication_result: Option<AuthenticationResultType>,
+}
+
+macro_rules! auth_response_from {
+    ($($ty:ident)*) => {$(
+        impl From<super::types::$ty> for AuthResponse {
+            fn from(r: super::types::$ty) -> Self {
+                AuthResponse {
+                    challenge_name: r.challenge_name,
+                    session: r.session,
+                    challenge_parameters: r.challenge_parameters,
+                    authentication_result: r.authentication_result,
+                }
+            }
+        }
+    )*};
+}
+auth_response_from!(InitiateAuthResponse RespondToAuthChallengeResponse AdminInitiateAuthResponse AdminRespondToAuthChallengeResponse);
+
+/// `USER_SRP_AUTH`: sends `SRP_A`, answers `PASSWORD_VERIFIER` with the password proof, and with
+/// a remembered device answers `DEVICE_SRP_AUTH` and `DEVICE_PASSWORD_VERIFIER`; returns the
+/// tokens or the next challenge.
+pub async fn sign_in_srp(
+    client: &Client,
+    user_pool_id: &str,
+    client_id: &str,
+    username: &str,
+    password: &str,
+    options: &SignInOptions,
+) -> Result<SignInStep, SignInError> {
+    let mut srp = UserSrp::new(user_pool_id).map_err(SignInError::Srp)?;
+    if let Some(secret) = &options.client_secret {
+        srp = srp.with_client_secret(client_id, secret.as_str());
+    }
+    if let Some(device) = &options.device {
+        srp = srp.with_device_key(device.device_key.as_str());
+    }
+    let mut parameters = auth_parameters(client_id, username, options);
+    parameters.insert("SRP_A".to_owned(), srp.srp_a());
+    let request =
+        InitiateAuthRequest::new(AuthFlowType::UserSrpAuth, client_id).with_auth_parameters(parameters);
+    let response: AuthResponse =
+        client.initiate_auth(&request).await.map_err(SignInError::InitiateAuth)?.into();
+    let (session, challenge_parameters) = match response.challenge_name {
+        Some(ChallengeNameType::PasswordVerifier) => {
+            (response.session, response.challenge_parameters.unwrap_or_default())
+        }
+        _ => return classify("InitiateAuth", response, username),
+    };
+    let answer =
+        srp.password_verifier(password, &challenge_parameters, Timestamp::now()).map_err(SignInError::Srp)?;
+    let mut response = respond(client, client_id, session, answer).await?;
+    if let (Some(device), Some(ChallengeNameType::DeviceSrpAuth)) =
+        (&options.device, &response.challenge_name)
+    {
+        let srp_username = challenge_parameters
+            .get("USERNAME")
+            .map(::std::string::String::as_str)
+            .unwrap_or(username)
+            .to_owned();
+        let mut device_srp =
+            DeviceSrp::new(&device.device_group_key, &device.device_key).map_err(SignInError::Srp)?;
+        if let Some(secret) = &options.client_secret {
+            device_srp = device_srp.with_client_secret(client_id, secret.as_str());
+        }
+        let answer: ChallengeAnswer = super::challenge::DeviceSrpAuth {
+            secret_hash: options.client_secret.as_ref().map(|s| secret_hash(s, &srp_username, client_id)),
+            username: srp_username,
+            device_key: device.device_key.clone(),
+            srp_a: device_srp.srp_a(),
+        }
+        .into();
+        let step = respond(client, client_id, response.session.take(), answer).await?;
+        if step.challenge_name != Some(ChallengeNameType::DevicePasswordVerifier) {
+            let name = username_of(&step, &challenge_parameters, username).to_owned();
+            return classify("RespondToAuthChallenge", step, &name);
+        }
+        let parameters = step.challenge_parameters.clone().unwrap_or_default();
+        let answer = device_srp
+            .device_password_verifier(&device.device_password, &parameters, Timestamp::now())
+            .map_err(SignInError::Srp)?;
+        response = respond(client, client_id, step.session, answer).await?;
+    }
+    let name = username_of(&response, &challenge_parameters, username).to_owned();
+    classify("RespondToAuthChallenge", response, &name)
+}
+
+/// `USER_PASSWORD_AUTH`: returns the tokens or the next challenge.
+pub async fn sign_in_password(
+    client: &Client,
+    client_id: &str,
+    username: &str,
+    password: &str,
+    options: &SignInOptions,
+) -> Result<SignInStep, SignInError> {
+    let mut parameters = auth_parameters(client_id, username, options);
+    parameters.insert("PASSWORD".to_owned(), password.to_owned());
+    let request =
+        InitiateAuthRequest::new(AuthFlowType::UserPasswordAuth, client_id).with_auth_parameters(parameters);
+    let response: AuthResponse =
+        client.initiate_auth(&request).await.map_err(SignInError::InitiateAuth)?.into();
+    classify("InitiateAuth", response, username)
+}
+
+/// `REFRESH_TOKEN_AUTH`: new tokens from a refresh token. `username` is only used for the
+/// `SECRET_HASH` of an app client with a secret.
+pub async fn refresh(
+    client: &Client,
+    client_id: &str,
+    refresh_token: &str,
+    username: &str,
+    options: &SignInOptions,
+) -> Result<SignInStep, SignInError> {
+    let parameters = refresh_parameters(client_id, refresh_token, username, options);
+    let request =
+        InitiateAuthRequest::new(AuthFlowType::RefreshTokenAuth, client_id).with_auth_parameters(parameters);
+    let response: AuthResponse =
+        client.initiate_auth(&request).await.map_err(SignInError::InitiateAuth)?.into();
+    classify("InitiateAuth", response, username)
+}
+
+/// Answers the challenge of a [`SignInStep`] (`RespondToAuthChallenge`) and returns the next step.
+pub async fn continue_sign_in(
+    client: &Client,
+    client_id: &str,
+    session: &Session,
+    answer: ChallengeAnswer,
+) -> Result<SignInStep, SignInError> {
+    let username = answer.responses().get("USERNAME").cloned().unwrap_or_default();
+    let response = respond(client, client_id, Some(session.0.clone()), answer).await?;
+    let name = username_of(&response, &HashMap::new(), &username).to_owned();
+    classify("RespondToAuthChallenge", response, &name)
+}
+
+/// `ADMIN_USER_PASSWORD_AUTH` (`AdminInitiateAuth`, signed): returns the tokens or the next challenge.
+pub async fn admin_sign_in(
+    client: &Client,
+    user_pool_id: &str,
+    client_id: &str,
+    username: &str,
+    password: &str,
+    options: &SignInOptions,
+) -> Result<SignInStep, SignInError> {
+    let mut parameters = auth_parameters(client_id, username, options);
+    parameters.insert("PASSWORD".to_owned(), password.to_owned());
+    let request = AdminInitiateAuthRequest::new(user_pool_id, client_id, AuthFlowType::AdminUserPasswordAuth)
+        .with_auth_parameters(parameters);
+    let response: AuthResponse =
+        client.admin_initiate_auth(&request).await.map_err(SignInError::AdminInitiateAuth)?.into();
+    classify("AdminInitiateAuth", response, username)
+}
+
+/// `REFRESH_TOKEN_AUTH` through `AdminInitiateAuth` (signed).
+pub async fn admin_refresh(
+    client: &Client,
+    user_pool_id: &str,
+    client_id: &str,
+    refresh_token: &str,
+    username: &str,
+    options: &SignInOptions,
+) -> Result<SignInStep, SignInError> {
+    let parameters = refresh_parameters(client_id, refresh_token, username, options);
+    let request = AdminInitiateAuthRequest::new(user_pool_id, client_id, AuthFlowType::RefreshTokenAuth)
+        .with_auth_parameters(parameters);
+    let response: AuthResponse =
+        client.admin_initiate_auth(&request).await.map_err(SignInError::AdminInitiateAuth)?.into();
+    classify("AdminInitiateAuth", response, username)
+}
+
+/// Answers a challenge through `AdminRespondToAuthChallenge` (signed) and returns the next step.
+pub async fn admin_continue_sign_in(
+    client: &Client,
+    user_pool_id: &str,
+    client_id: &str,
+    session: &Session,
+    answer: impl Into<AdminChallengeAnswer>,
+) -> Result<SignInStep, SignInError> {
+    let answer = answer.into();
+    let username = answer.responses().get("USERNAME").cloned().unwrap_or_default();
+    let request = AdminRespondToAuthChallengeRequest::from_answer(user_pool_id, client_id, answer)
+        .with_session(session.0.clone());
+    let response: AuthResponse = client
+        .admin_respond_to_auth_challenge(&request)
+        .await
+        .map_err(SignInError::AdminRespondToAuthChallenge)?
+        .into();
+    let name = username_of(&response, &HashMap::new(), &username).to_owned();
+    classify("AdminRespondToAuthChallenge", response, &name)
+}
+
+fn auth_parameters(
+    client_id: &str,
+    username: &str,
+    options: &SignInOptions,
+) -> HashMap<::std::string::String, ::std::string::String> {
+    let mut parameters = HashMap::new();
+    parameters.insert("USERNAME".to_owned(), username.to_owned());
+    if let Some(secret) = &options.client_secret {
+        parameters.insert("SECRET_HASH".to_owned(), secret_hash(secret, username, client_id));
+    }
+    if let Some(device) = &options.device {
+        parameters.insert("DEVICE_KEY".to_owned(), device.device_key.clone());
+    }
+    parameters
+}
+
+fn refresh_parameters(
+    client_id: &str,
+    refresh_token: &str,
+    username: &str,
+    options: &SignInOptions,
+) -> HashMap<::std::string::String, ::std::string::String> {
+    let mut parameters = HashMap::new();
+    parameters.insert("REFRESH_TOKEN".to_owned(), refresh_token.to_owned());
+    if let Some(secret) = &options.client_secret {
+        parameters.insert("SECRET_HASH".to_owned(), secret_hash(secret, username, client_id));
+    }
+    if let Some(device) = &options.device {
+        parameters.insert("DEVICE_KEY".to_owned(), device.device_key.clone());
+    }
+    parameters
+}
+
+async fn respond(
+    client: &Client,
+    client_id: &str,
+    session: Option<::std::string::String>,
+    answer: ChallengeAnswer,
+) -> Result<AuthResponse, SignInError> {
+    let mut request = RespondToAuthChallengeRequest::from_answer(client_id, answer);
+    request.session = session;
+    Ok(client.respond_to_auth_challenge(&request).await.map_err(SignInError::RespondToAuthChallenge)?.into())
+}
+
+/// The username to answer the next challenge with: the challenge's `USERNAME`, else the
+/// earlier challenge's, else the one the caller gave.
+fn username_of<'a>(
+    response: &'a AuthResponse,
+    earlier: &'a HashMap<::std::string::String, ::std::string::String>,
+    given: &'a str,
+) -> &'a str {
+    response
+        .challenge_parameters
+        .as_ref()
+        .and_then(|p| p.get("USERNAME"))
+        .or_else(|| earlier.get("USERNAME"))
+        .map(::std::string::String::as_str)
+        .unwrap_or(given)
+}
+
+/// Turns a response into a step.
+fn classify(
+    operation: &'static str,
+    response: AuthResponse,
+    username: &str,
+) -> Result<SignInStep, SignInError> {
+    let unexpected = |reason: ::std::string::String| SignInError::UnexpectedResponse { operation, reason };
+    let Some(name) = response.challenge_name else {
+        return match response.authentication_result {
+            Some(tokens) => Ok(SignInStep::Tokens(tokens)),
+            None => Err(unexpected("neither a challenge nor tokens".to_owned())),
+        };
+    };
+    let parameters = response.challenge_parameters.unwrap_or_default();
+    let username = parameters.get("USERNAME").cloned().unwrap_or_else(|| username.to_owned());
+    let session = response.session.map(Session);
+    let need_session = |session: Option<Session>| {
+        session.ok_or_else(|| unexpected(format!("challenge {} without a Session", name.as_str())))
+    };
+    let list = |key: &str| -> Result<::std::vec::Vec<::std::string::String>, SignInError> {
+        match parameters.get(key) {
+            None => Ok(::std::vec::Vec::new()),
+            Some(text) => ::serde_json::from_str(text)
+                .map_err(|_| unexpected(format!("challenge parameter {key} is not a JSON list of strings"))),
+        }
+    };
+    Ok(match name {
+        ChallengeNameType::NewPasswordRequired => {
+            let required_attributes = list("requiredAttributes")?
+                .into_iter()
+                .map(|a| a.strip_prefix("userAttributes.").map(str::to_owned).unwrap_or(a))
+                .collect();
+            let user_attributes = match parameters.get("userAttributes") {
+                None => HashMap::new(),
+                Some(text) => {
+                    ::serde_json::from_str::<HashMap<::std::string::String, ::serde_json::Value>>(text)
+                        .map_err(|_| {
+                            unexpected("challenge parameter userAttributes is not a JSON object".to_owned())
+                        })?
+                        .into_iter()
+                        .map(|(k, v)| match v {
+                            ::serde_json::Value::String(s) => (k, s),
+                            other => (k, other.to_string()),
+                        })
+                        .collect()
+                }
+            };
+            SignInStep::NewPasswordRequired {
+                session: need_session(session)?,
+                username,
+                required_attributes,
+                user_attributes,
+            }
+        }
+        ChallengeNameType::SmsMfa => SignInStep::SmsMfa {
+            session: need_session(session)?,
+            destination: parameters.get("CODE_DELIVERY_DESTINATION").cloned(),
+            username,
+        },
+        ChallengeNameType::SoftwareTokenMfa => {
+            SignInStep::SoftwareTokenMfa { session: need_session(session)?, username }
+        }
+        ChallengeNameType::SelectMfaType => SignInStep::SelectMfaType {
+            mfas_can_choose: list("MFAS_CAN_CHOOSE")?,
+            session: need_session(session)?,
+            username,
+        },
+        ChallengeNameType::MfaSetup => SignInStep::MfaSetup {
+            mfas_can_setup: list("MFAS_CAN_SETUP")?,
+            session: need_session(session)?,
+            username,
+        },
+        name => SignInStep::Challenge { name, session, parameters },
+    })
+}
