@@ -158,6 +158,8 @@ pub struct PatternDef {
     pub anchored: String,
     /// Why the `regex` crate rejects it, if it does; the check is then skipped.
     pub unsupported: Option<String>,
+    /// Some request member is checked against it (so the output has a compiled copy).
+    pub checked: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -474,16 +476,17 @@ impl<'m> Builder<'m> {
         }
     }
 
+    /// Patterns of every emitted string shape: documented on the members that use them, and
+    /// checked by `validate()` where the shape is part of a request.
     fn resolve_patterns(&mut self, shapes: &mut [ShapeDef]) -> Vec<PatternDef> {
-        let mut sources = BTreeSet::new();
-        for (i, shape) in shapes.iter().enumerate() {
-            if shape.included && shape.input && matches!(shape.kind, Kind::String) {
-                if let Some(p) = &self.model.shapes[self.names[i]].pattern {
-                    sources.insert(p.clone());
-                }
-            }
-        }
-        let patterns: Vec<PatternDef> = sources
+        let pattern_of = |i: usize, shape: &ShapeDef| {
+            (shape.included && matches!(shape.kind, Kind::String))
+                .then(|| self.model.shapes[self.names[i]].pattern.clone())
+                .flatten()
+        };
+        let sources: BTreeSet<String> =
+            shapes.iter().enumerate().filter_map(|(i, s)| pattern_of(i, s)).collect();
+        let mut patterns: Vec<PatternDef> = sources
             .into_iter()
             .map(|source| {
                 let anchored = format!(r"\A(?:{source})\z");
@@ -492,22 +495,20 @@ impl<'m> Builder<'m> {
                     .build()
                     .err()
                     .map(|e| first_line(&e.to_string()));
-                PatternDef { source, anchored, unsupported }
+                PatternDef { source, anchored, unsupported, checked: false }
             })
             .collect();
-        for (i, shape) in shapes.iter_mut().enumerate() {
-            if !(shape.included && shape.input && matches!(shape.kind, Kind::String)) {
-                continue;
-            }
-            let Some(source) = &self.model.shapes[self.names[i]].pattern else { continue };
-            let index = patterns.iter().position(|p| &p.source == source).expect("collected above");
+        for i in 0..shapes.len() {
+            let Some(source) = pattern_of(i, &shapes[i]) else { continue };
+            let index = patterns.iter().position(|p| p.source == source).expect("collected above");
             if let Some(why) = &patterns[index].unsupported {
                 self.warnings.push(format!(
                     "pattern of shape `{}` is not checked: the regex crate rejects it ({why})",
-                    shape.wire_name
+                    shapes[i].wire_name
                 ));
             }
-            shape.pattern = Some(PatternRef(index));
+            patterns[index].checked |= shapes[i].input && patterns[index].unsupported.is_none();
+            shapes[i].pattern = Some(PatternRef(index));
         }
         patterns
     }
@@ -660,7 +661,8 @@ fn mark_validation(shapes: &mut [ShapeDef], patterns: &[PatternDef]) {
     for shape in shapes.iter_mut() {
         let own = match shape.kind {
             Kind::String | Kind::Integer | Kind::Long | Kind::Float | Kind::Double | Kind::Blob => {
-                let checked_pattern = shape.pattern.is_some_and(|p| patterns[p.0].unsupported.is_none());
+                let checked_pattern =
+                    shape.input && shape.pattern.is_some_and(|p| patterns[p.0].unsupported.is_none());
                 shape.min.is_some() || shape.max.is_some() || checked_pattern
             }
             Kind::List(_) | Kind::Map(..) => shape.min.is_some() || shape.max.is_some(),

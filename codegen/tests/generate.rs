@@ -33,6 +33,7 @@ fn checked_in_bindings_are_fresh() {
             path: Path::new("spec/challenges.json"),
         }),
         doc_crate: Some("cognito_idp"),
+        client_feature: Some("client"),
         ..Default::default()
     })
     .unwrap();

@@ -410,7 +410,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(64i64),
                 )?;
-                super::patterns::PATTERN_25.check(path, value)?;
+                super::patterns::PATTERN_27.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -502,7 +502,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("CustomAttributes");
@@ -618,7 +618,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -629,7 +629,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("ClientSecret");
@@ -640,7 +640,7 @@ pub mod types {
                         ::std::option::Option::Some(24i64),
                         ::std::option::Option::Some(64i64),
                     )?;
-                    super::patterns::PATTERN_19.check(path, value)?;
+                    super::patterns::PATTERN_20.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -749,7 +749,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -760,7 +760,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("GroupName");
@@ -771,7 +771,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -874,7 +874,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -885,7 +885,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("ClientMetadata");
@@ -1292,7 +1292,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -1303,7 +1303,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("UserAttributes");
@@ -1332,7 +1332,7 @@ pub mod types {
                         ::std::option::Option::None,
                         ::std::option::Option::Some(256i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             {
@@ -1454,7 +1454,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -1465,7 +1465,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -1555,7 +1555,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -1566,7 +1566,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("UserAttributeNames");
@@ -1579,7 +1579,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(32i64),
                     )?;
-                    super::patterns::PATTERN_14.check(path, value)?;
+                    super::patterns::PATTERN_15.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -1661,7 +1661,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -1672,7 +1672,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -1815,7 +1815,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -1826,7 +1826,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -1907,7 +1907,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -1918,7 +1918,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -2007,7 +2007,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -2018,7 +2018,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("DeviceKey");
@@ -2029,7 +2029,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_20.check(path, value)?;
+                super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -2109,7 +2109,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_20.check(path, value)?;
+                super::patterns::PATTERN_21.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -2120,7 +2120,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -2131,7 +2131,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -2215,7 +2215,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -2226,7 +2226,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -2391,7 +2391,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -2402,7 +2402,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -2838,7 +2838,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -2849,7 +2849,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("AuthParameters");
@@ -3264,7 +3264,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -3275,7 +3275,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("Limit");
@@ -3297,7 +3297,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::None,
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -3449,7 +3449,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -3460,7 +3460,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Limit");
@@ -3482,7 +3482,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(131072i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -3636,7 +3636,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -3647,7 +3647,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("MaxResults");
@@ -3669,7 +3669,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(131072i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -3808,7 +3808,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -3819,7 +3819,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("NextToken");
@@ -3830,7 +3830,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(131072i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -3960,7 +3960,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -3971,7 +3971,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("GroupName");
@@ -3982,7 +3982,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -4085,7 +4085,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -4096,7 +4096,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("ClientMetadata");
@@ -4423,7 +4423,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -4434,7 +4434,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("ChallengeResponses");
@@ -4736,7 +4736,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -4747,7 +4747,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("SessionId");
@@ -4758,7 +4758,7 @@ pub mod types {
                     ::std::option::Option::Some(28i64),
                     ::std::option::Option::Some(28i64),
                 )?;
-                super::patterns::PATTERN_28.check(path, value)?;
+                super::patterns::PATTERN_30.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -4911,7 +4911,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -4922,7 +4922,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -5025,7 +5025,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -5036,7 +5036,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("Password");
@@ -5047,7 +5047,7 @@ pub mod types {
                     ::std::option::Option::None,
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_7.check(path, value)?;
+                super::patterns::PATTERN_8.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -5135,7 +5135,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -5146,7 +5146,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("MFAOptions");
@@ -5248,7 +5248,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -5259,7 +5259,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("EventId");
@@ -5270,7 +5270,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(50i64),
                 )?;
-                super::patterns::PATTERN_17.check(path, value)?;
+                super::patterns::PATTERN_18.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -5377,7 +5377,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -5388,7 +5388,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("DeviceKey");
@@ -5399,7 +5399,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_20.check(path, value)?;
+                super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -5525,7 +5525,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -5536,7 +5536,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("UserAttributes");
@@ -5648,7 +5648,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -5659,7 +5659,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -6069,7 +6069,7 @@ pub mod types {
             {
                 let path = &path.field("ApplicationId");
                 if let ::std::option::Option::Some(value) = &self.application_id {
-                    super::patterns::PATTERN_29.check(path, value)?;
+                    super::patterns::PATTERN_32.check(path, value)?;
                 }
             }
             {
@@ -6081,7 +6081,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -6093,7 +6093,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -6516,7 +6516,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(40i64),
                     )?;
-                    super::patterns::PATTERN_32.check(path, value)?;
+                    super::patterns::PATTERN_35.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -6635,7 +6635,7 @@ pub mod types {
     pub struct AssociateSoftwareTokenResponse {
         /// A unique generated shared secret code that is used by the TOTP algorithm to generate a one-time code.
         ///
-        /// *Constraints:* length at least 16.
+        /// *Constraints:* length at least 16, pattern `[A-Za-z0-9]+`.
         ///
         /// *Sensitive:* hidden in `Debug` output.
         #[serde(
@@ -6841,7 +6841,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(32i64),
                 )?;
-                super::patterns::PATTERN_14.check(path, value)?;
+                super::patterns::PATTERN_15.check(path, value)?;
             }
             {
                 let path = &path.field("Value");
@@ -7831,7 +7831,7 @@ pub mod types {
                         ::std::option::Option::None,
                         ::std::option::Option::Some(256i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             {
@@ -7843,7 +7843,7 @@ pub mod types {
                     ::std::option::Option::None,
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_7.check(path, value)?;
+                super::patterns::PATTERN_8.check(path, value)?;
             }
             {
                 let path = &path.field("AccessToken");
@@ -8187,7 +8187,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -8692,7 +8692,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_20.check(path, value)?;
+                super::patterns::PATTERN_21.check(path, value)?;
             }
             {
                 let path = &path.field("DeviceSecretVerifierConfig");
@@ -8926,7 +8926,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("SecretHash");
@@ -8937,7 +8937,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_18.check(path, value)?;
+                    super::patterns::PATTERN_19.check(path, value)?;
                 }
             }
             {
@@ -8949,7 +8949,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("ConfirmationCode");
@@ -8960,7 +8960,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_7.check(path, value)?;
+                super::patterns::PATTERN_8.check(path, value)?;
             }
             {
                 let path = &path.field("Password");
@@ -8971,7 +8971,7 @@ pub mod types {
                     ::std::option::Option::None,
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_7.check(path, value)?;
+                super::patterns::PATTERN_8.check(path, value)?;
             }
             {
                 let path = &path.field("AnalyticsMetadata");
@@ -9233,7 +9233,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("SecretHash");
@@ -9244,7 +9244,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_18.check(path, value)?;
+                    super::patterns::PATTERN_19.check(path, value)?;
                 }
             }
             {
@@ -9256,7 +9256,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("ConfirmationCode");
@@ -9267,7 +9267,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_7.check(path, value)?;
+                super::patterns::PATTERN_8.check(path, value)?;
             }
             {
                 let path = &path.field("AnalyticsMetadata");
@@ -9599,7 +9599,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -9610,7 +9610,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Description");
@@ -9632,7 +9632,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -9854,7 +9854,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ProviderName");
@@ -9865,7 +9865,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(32i64),
                 )?;
-                super::patterns::PATTERN_26.check(path, value)?;
+                super::patterns::PATTERN_28.check(path, value)?;
             }
             {
                 let path = &path.field("ProviderDetails");
@@ -9929,7 +9929,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(40i64),
                         )?;
-                        super::patterns::PATTERN_23.check(path, value)?;
+                        super::patterns::PATTERN_24.check(path, value)?;
                     }
                 }
             }
@@ -9954,7 +9954,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(64i64),
                         )?;
-                        super::patterns::PATTERN_25.check(path, value)?;
+                        super::patterns::PATTERN_27.check(path, value)?;
                     }
                 }
             }
@@ -10107,7 +10107,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -10118,7 +10118,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("Assets");
@@ -10253,7 +10253,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Identifier");
@@ -10264,7 +10264,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_25.check(path, value)?;
+                super::patterns::PATTERN_27.check(path, value)?;
             }
             {
                 let path = &path.field("Name");
@@ -10275,7 +10275,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_22.check(path, value)?;
+                super::patterns::PATTERN_23.check(path, value)?;
             }
             {
                 let path = &path.field("Scopes");
@@ -10422,7 +10422,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -10433,12 +10433,12 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("TermsName");
                 let value = &self.terms_name;
-                super::patterns::PATTERN_27.check(path, value)?;
+                super::patterns::PATTERN_29.check(path, value)?;
             }
             {
                 let path = &path.field("Links");
@@ -10453,7 +10453,7 @@ pub mod types {
                         let path = &path.key(key_0.as_str());
                         {
                             let value = key_0;
-                            super::patterns::PATTERN_35.check(path, value)?;
+                            super::patterns::PATTERN_38.check(path, value)?;
                         }
                         super::support::check_length(
                             path,
@@ -10461,7 +10461,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(1024i64),
                         )?;
-                        super::patterns::PATTERN_31.check(path, value)?;
+                        super::patterns::PATTERN_34.check(path, value)?;
                     }
                 }
             }
@@ -10578,7 +10578,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_22.check(path, value)?;
+                super::patterns::PATTERN_23.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -10589,7 +10589,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("CloudWatchLogsRoleArn");
@@ -10600,7 +10600,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -11221,7 +11221,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientName");
@@ -11232,7 +11232,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_22.check(path, value)?;
+                super::patterns::PATTERN_23.check(path, value)?;
             }
             {
                 let path = &path.field("ClientSecret");
@@ -11243,7 +11243,7 @@ pub mod types {
                         ::std::option::Option::Some(24i64),
                         ::std::option::Option::Some(64i64),
                     )?;
-                    super::patterns::PATTERN_19.check(path, value)?;
+                    super::patterns::PATTERN_20.check(path, value)?;
                 }
             }
             {
@@ -11321,7 +11321,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(32i64),
                         )?;
-                        super::patterns::PATTERN_8.check(path, value)?;
+                        super::patterns::PATTERN_9.check(path, value)?;
                     }
                 }
             }
@@ -11342,7 +11342,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(1024i64),
                         )?;
-                        super::patterns::PATTERN_15.check(path, value)?;
+                        super::patterns::PATTERN_16.check(path, value)?;
                     }
                 }
             }
@@ -11363,7 +11363,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(1024i64),
                         )?;
-                        super::patterns::PATTERN_15.check(path, value)?;
+                        super::patterns::PATTERN_16.check(path, value)?;
                     }
                 }
             }
@@ -11376,7 +11376,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(1024i64),
                     )?;
-                    super::patterns::PATTERN_15.check(path, value)?;
+                    super::patterns::PATTERN_16.check(path, value)?;
                 }
             }
             {
@@ -11407,7 +11407,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(256i64),
                         )?;
-                        super::patterns::PATTERN_25.check(path, value)?;
+                        super::patterns::PATTERN_27.check(path, value)?;
                     }
                 }
             }
@@ -11580,7 +11580,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(63i64),
                 )?;
-                super::patterns::PATTERN_33.check(path, value)?;
+                super::patterns::PATTERN_36.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -11591,7 +11591,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("CustomDomainConfig");
@@ -11744,7 +11744,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("RegionName");
@@ -12383,7 +12383,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_22.check(path, value)?;
+                super::patterns::PATTERN_23.check(path, value)?;
             }
             {
                 let path = &path.field("Policies");
@@ -12422,7 +12422,7 @@ pub mod types {
                         ::std::option::Option::Some(6i64),
                         ::std::option::Option::Some(20000i64),
                     )?;
-                    super::patterns::PATTERN_10.check(path, value)?;
+                    super::patterns::PATTERN_11.check(path, value)?;
                 }
             }
             {
@@ -12436,7 +12436,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(140i64),
                     )?;
-                    super::patterns::PATTERN_13.check(path, value)?;
+                    super::patterns::PATTERN_14.check(path, value)?;
                 }
             }
             {
@@ -12658,7 +12658,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -12722,7 +12722,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -12848,7 +12848,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -13105,7 +13105,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(256i64),
                         )?;
-                        super::patterns::PATTERN_25.check(path, value)?;
+                        super::patterns::PATTERN_27.check(path, value)?;
                     }
                 }
             }
@@ -13237,7 +13237,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -13248,7 +13248,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -13309,7 +13309,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ProviderName");
@@ -13320,7 +13320,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(32i64),
                 )?;
-                super::patterns::PATTERN_8.check(path, value)?;
+                super::patterns::PATTERN_9.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -13375,7 +13375,7 @@ pub mod types {
             {
                 let path = &path.field("ManagedLoginBrandingId");
                 let value = &self.managed_login_branding_id;
-                super::patterns::PATTERN_30.check(path, value)?;
+                super::patterns::PATTERN_33.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -13386,7 +13386,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -13447,7 +13447,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Identifier");
@@ -13458,7 +13458,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_25.check(path, value)?;
+                super::patterns::PATTERN_27.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -13513,7 +13513,7 @@ pub mod types {
             {
                 let path = &path.field("TermsId");
                 let value = &self.terms_id;
-                super::patterns::PATTERN_30.check(path, value)?;
+                super::patterns::PATTERN_33.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -13524,7 +13524,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -13600,7 +13600,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(32i64),
                     )?;
-                    super::patterns::PATTERN_14.check(path, value)?;
+                    super::patterns::PATTERN_15.check(path, value)?;
                 }
             }
             {
@@ -13687,7 +13687,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -13698,7 +13698,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -13778,7 +13778,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -13789,7 +13789,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("ClientSecretId");
@@ -13869,7 +13869,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(63i64),
                 )?;
-                super::patterns::PATTERN_33.check(path, value)?;
+                super::patterns::PATTERN_36.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -13880,7 +13880,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -13949,7 +13949,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("RegionName");
@@ -14040,7 +14040,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -14374,7 +14374,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ProviderName");
@@ -14385,7 +14385,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(32i64),
                 )?;
-                super::patterns::PATTERN_8.check(path, value)?;
+                super::patterns::PATTERN_9.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -14491,7 +14491,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -14502,7 +14502,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -14607,12 +14607,12 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ManagedLoginBrandingId");
                 let value = &self.managed_login_branding_id;
-                super::patterns::PATTERN_30.check(path, value)?;
+                super::patterns::PATTERN_33.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -14703,7 +14703,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Identifier");
@@ -14714,7 +14714,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_25.check(path, value)?;
+                super::patterns::PATTERN_27.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -14812,7 +14812,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -14823,7 +14823,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_19.check(path, value)?;
+                    super::patterns::PATTERN_20.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -14921,7 +14921,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -14932,12 +14932,12 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("TermsName");
                 let value = &self.terms_name;
-                super::patterns::PATTERN_27.check(path, value)?;
+                super::patterns::PATTERN_29.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -15018,7 +15018,7 @@ pub mod types {
             {
                 let path = &path.field("TermsId");
                 let value = &self.terms_id;
-                super::patterns::PATTERN_30.check(path, value)?;
+                super::patterns::PATTERN_33.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -15029,7 +15029,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -15117,7 +15117,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("JobId");
@@ -15128,7 +15128,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_38.check(path, value)?;
+                super::patterns::PATTERN_41.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -15227,7 +15227,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -15238,7 +15238,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -15315,7 +15315,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(63i64),
                 )?;
-                super::patterns::PATTERN_33.check(path, value)?;
+                super::patterns::PATTERN_36.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -15398,7 +15398,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -15791,7 +15791,7 @@ pub mod types {
         pub user_pool_id: ::std::option::Option<::std::string::String>,
         /// The Amazon Web Services account that you created the user pool in.
         ///
-        /// *Constraints:* length at most 12.
+        /// *Constraints:* length at most 12, pattern `[0-9]+`.
         #[serde(
             rename = "AWSAccountId",
             default,
@@ -15809,7 +15809,7 @@ pub mod types {
         pub domain: ::std::option::Option<::std::string::String>,
         /// The Amazon S3 bucket where the static files for this domain are stored.
         ///
-        /// *Constraints:* length 3 to 1024.
+        /// *Constraints:* length 3 to 1024, pattern `^[0-9A-Za-z\.\-_]*(?<!\.)$` (not checked: the `regex` crate cannot compile it).
         #[serde(
             rename = "S3Bucket",
             default,
@@ -16207,14 +16207,14 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
                 let path = &path.field("ReplyToEmailAddress");
                 if let ::std::option::Option::Some(value) = &self.reply_to_email_address
                 {
-                    super::patterns::PATTERN_16.check(path, value)?;
+                    super::patterns::PATTERN_17.check(path, value)?;
                 }
             }
             {
@@ -16237,7 +16237,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(64i64),
                     )?;
-                    super::patterns::PATTERN_34.check(path, value)?;
+                    super::patterns::PATTERN_37.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -16321,13 +16321,13 @@ pub mod types {
                         ::std::option::Option::Some(6i64),
                         ::std::option::Option::Some(20000i64),
                     )?;
-                    super::patterns::PATTERN_10.check(path, value)?;
+                    super::patterns::PATTERN_11.check(path, value)?;
                 }
             }
             {
                 let path = &path.field("Subject");
                 if let ::std::option::Option::Some(value) = &self.subject {
-                    super::patterns::PATTERN_13.check(path, value)?;
+                    super::patterns::PATTERN_14.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -16702,7 +16702,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             {
                 let path = &path.field("ExternalId");
@@ -17672,7 +17672,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -17762,7 +17762,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_20.check(path, value)?;
+                super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -17928,7 +17928,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("SecretHash");
@@ -17939,7 +17939,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_18.check(path, value)?;
+                    super::patterns::PATTERN_19.check(path, value)?;
                 }
             }
             {
@@ -17957,7 +17957,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("AnalyticsMetadata");
@@ -18070,7 +18070,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -18238,7 +18238,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("Secret");
@@ -18249,7 +18249,7 @@ pub mod types {
                     ::std::option::Option::Some(24i64),
                     ::std::option::Option::Some(64i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("Scopes");
@@ -18268,7 +18268,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(256i64),
                         )?;
-                        super::patterns::PATTERN_25.check(path, value)?;
+                        super::patterns::PATTERN_27.check(path, value)?;
                     }
                 }
             }
@@ -18595,7 +18595,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("ClientSecret");
@@ -18606,7 +18606,7 @@ pub mod types {
                         ::std::option::Option::Some(24i64),
                         ::std::option::Option::Some(64i64),
                     )?;
-                    super::patterns::PATTERN_19.check(path, value)?;
+                    super::patterns::PATTERN_20.check(path, value)?;
                 }
             }
             {
@@ -18631,7 +18631,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(32i64),
                     )?;
-                    super::patterns::PATTERN_8.check(path, value)?;
+                    super::patterns::PATTERN_9.check(path, value)?;
                 }
             }
             {
@@ -18657,7 +18657,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(32i64),
                     )?;
-                    super::patterns::PATTERN_8.check(path, value)?;
+                    super::patterns::PATTERN_9.check(path, value)?;
                 }
             }
             {
@@ -18677,7 +18677,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(256i64),
                         )?;
-                        super::patterns::PATTERN_25.check(path, value)?;
+                        super::patterns::PATTERN_27.check(path, value)?;
                     }
                 }
             }
@@ -18698,7 +18698,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(256i64),
                         )?;
-                        super::patterns::PATTERN_25.check(path, value)?;
+                        super::patterns::PATTERN_27.check(path, value)?;
                     }
                 }
             }
@@ -18719,7 +18719,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(256i64),
                         )?;
-                        super::patterns::PATTERN_25.check(path, value)?;
+                        super::patterns::PATTERN_27.check(path, value)?;
                     }
                 }
             }
@@ -18882,7 +18882,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_20.check(path, value)?;
+                super::patterns::PATTERN_21.check(path, value)?;
             }
             {
                 let path = &path.field("AccessToken");
@@ -18962,7 +18962,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -18973,7 +18973,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -19060,7 +19060,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("IdpIdentifier");
@@ -19071,7 +19071,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(40i64),
                 )?;
-                super::patterns::PATTERN_23.check(path, value)?;
+                super::patterns::PATTERN_24.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -19143,7 +19143,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -19286,7 +19286,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -19466,7 +19466,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("ClientSecret");
@@ -19477,7 +19477,7 @@ pub mod types {
                         ::std::option::Option::Some(24i64),
                         ::std::option::Option::Some(64i64),
                     )?;
-                    super::patterns::PATTERN_19.check(path, value)?;
+                    super::patterns::PATTERN_20.check(path, value)?;
                 }
             }
             {
@@ -19489,7 +19489,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(55i64),
                     )?;
-                    super::patterns::PATTERN_20.check(path, value)?;
+                    super::patterns::PATTERN_21.check(path, value)?;
                 }
             }
             {
@@ -19622,7 +19622,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -19633,7 +19633,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_19.check(path, value)?;
+                    super::patterns::PATTERN_20.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -19760,7 +19760,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(32i64),
                 )?;
-                super::patterns::PATTERN_14.check(path, value)?;
+                super::patterns::PATTERN_15.check(path, value)?;
             }
             {
                 let path = &path.field("ClientMetadata");
@@ -20033,7 +20033,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -20044,7 +20044,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -20171,7 +20171,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -20325,7 +20325,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -21217,7 +21217,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -21579,7 +21579,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("AnalyticsMetadata");
@@ -22025,7 +22025,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -22353,7 +22353,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22365,7 +22365,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22377,7 +22377,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22389,7 +22389,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22401,7 +22401,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22413,7 +22413,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22425,7 +22425,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22439,7 +22439,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22451,7 +22451,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22463,7 +22463,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22495,7 +22495,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -22781,7 +22781,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::None,
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -22914,7 +22914,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Limit");
@@ -22936,7 +22936,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(131072i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -23071,7 +23071,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("MaxResults");
@@ -23093,7 +23093,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::None,
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -23222,7 +23222,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("MaxResults");
@@ -23244,7 +23244,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::None,
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -23335,7 +23335,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -23455,7 +23455,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("MaxResults");
@@ -23593,7 +23593,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("MaxResults");
@@ -23614,7 +23614,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::None,
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -23757,7 +23757,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -23768,7 +23768,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("NextToken");
@@ -23779,7 +23779,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(131072i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -23946,7 +23946,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("MaxResults");
@@ -23968,7 +23968,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(131072i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -24090,7 +24090,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("NextToken");
@@ -24101,7 +24101,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::None,
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -24221,7 +24221,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::None,
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             {
@@ -24368,7 +24368,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(131072i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -24513,7 +24513,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("GroupName");
@@ -24524,7 +24524,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("Limit");
@@ -24546,7 +24546,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(131072i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -24744,7 +24744,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("AttributesToGet");
@@ -24757,7 +24757,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(32i64),
                         )?;
-                        super::patterns::PATTERN_14.check(path, value)?;
+                        super::patterns::PATTERN_15.check(path, value)?;
                     }
                 }
             }
@@ -24781,7 +24781,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::None,
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             {
@@ -24944,7 +24944,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(131072i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             {
@@ -25291,7 +25291,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(32i64),
                     )?;
-                    super::patterns::PATTERN_14.check(path, value)?;
+                    super::patterns::PATTERN_15.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -25609,7 +25609,7 @@ pub mod types {
                         ::std::option::Option::Some(6i64),
                         ::std::option::Option::Some(20000i64),
                     )?;
-                    super::patterns::PATTERN_9.check(path, value)?;
+                    super::patterns::PATTERN_10.check(path, value)?;
                 }
             }
             {
@@ -25621,7 +25621,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(140i64),
                     )?;
-                    super::patterns::PATTERN_13.check(path, value)?;
+                    super::patterns::PATTERN_14.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -25830,7 +25830,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             {
                 let path = &path.field("BlockEmail");
@@ -25937,7 +25937,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(140i64),
                 )?;
-                super::patterns::PATTERN_13.check(path, value)?;
+                super::patterns::PATTERN_14.check(path, value)?;
             }
             {
                 let path = &path.field("HtmlBody");
@@ -25948,7 +25948,7 @@ pub mod types {
                         ::std::option::Option::Some(6i64),
                         ::std::option::Option::Some(20000i64),
                     )?;
-                    super::patterns::PATTERN_12.check(path, value)?;
+                    super::patterns::PATTERN_13.check(path, value)?;
                 }
             }
             {
@@ -25960,7 +25960,7 @@ pub mod types {
                         ::std::option::Option::Some(6i64),
                         ::std::option::Option::Some(20000i64),
                     )?;
-                    super::patterns::PATTERN_12.check(path, value)?;
+                    super::patterns::PATTERN_13.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -26606,7 +26606,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -26850,7 +26850,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(32i64),
                     )?;
-                    super::patterns::PATTERN_8.check(path, value)?;
+                    super::patterns::PATTERN_9.check(path, value)?;
                 }
             }
             {
@@ -27398,7 +27398,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("SecretHash");
@@ -27409,7 +27409,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_18.check(path, value)?;
+                    super::patterns::PATTERN_19.check(path, value)?;
                 }
             }
             {
@@ -27427,7 +27427,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("AnalyticsMetadata");
@@ -27608,7 +27608,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_24.check(path, value)?;
+                super::patterns::PATTERN_26.check(path, value)?;
             }
             {
                 let path = &path.field("ScopeDescription");
@@ -28014,7 +28014,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("Session");
@@ -28403,7 +28403,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("ClientSecret");
@@ -28414,7 +28414,7 @@ pub mod types {
                         ::std::option::Option::Some(24i64),
                         ::std::option::Option::Some(64i64),
                     )?;
-                    super::patterns::PATTERN_19.check(path, value)?;
+                    super::patterns::PATTERN_20.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -28518,7 +28518,7 @@ pub mod types {
                     ::std::option::Option::Some(28i64),
                     ::std::option::Option::Some(28i64),
                 )?;
-                super::patterns::PATTERN_28.check(path, value)?;
+                super::patterns::PATTERN_30.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -29063,7 +29063,7 @@ pub mod types {
                         ::std::option::Option::Some(3i64),
                         ::std::option::Option::Some(1024i64),
                     )?;
-                    super::patterns::PATTERN_37.check(path, value)?;
+                    super::patterns::PATTERN_40.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -29303,7 +29303,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(20i64),
                     )?;
-                    super::patterns::PATTERN_15.check(path, value)?;
+                    super::patterns::PATTERN_16.check(path, value)?;
                 }
             }
             {
@@ -29773,7 +29773,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("LogConfigurations");
@@ -29977,7 +29977,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -29988,7 +29988,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_19.check(path, value)?;
+                    super::patterns::PATTERN_20.check(path, value)?;
                 }
             }
             {
@@ -30143,7 +30143,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -30154,7 +30154,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_19.check(path, value)?;
+                    super::patterns::PATTERN_20.check(path, value)?;
                 }
             }
             {
@@ -30413,7 +30413,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -30424,7 +30424,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("SSOSession");
@@ -30646,7 +30646,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("SmsMfaConfiguration");
@@ -30834,7 +30834,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("TokenSession");
@@ -31298,7 +31298,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("SecretHash");
@@ -31309,7 +31309,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_18.check(path, value)?;
+                    super::patterns::PATTERN_19.check(path, value)?;
                 }
             }
             {
@@ -31321,7 +31321,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("Password");
@@ -31332,7 +31332,7 @@ pub mod types {
                         ::std::option::Option::None,
                         ::std::option::Option::Some(256i64),
                     )?;
-                    super::patterns::PATTERN_7.check(path, value)?;
+                    super::patterns::PATTERN_8.check(path, value)?;
                 }
             }
             {
@@ -31878,7 +31878,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("JobId");
@@ -31889,7 +31889,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_38.check(path, value)?;
+                super::patterns::PATTERN_41.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -32117,7 +32117,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("JobId");
@@ -32128,7 +32128,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_38.check(path, value)?;
+                super::patterns::PATTERN_41.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -32313,7 +32313,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             {
                 let path = &path.field("Tags");
@@ -33041,7 +33041,7 @@ pub mod types {
                     ::std::option::Option::Some(20i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_36.check(path, value)?;
+                super::patterns::PATTERN_39.check(path, value)?;
             }
             {
                 let path = &path.field("TagKeys");
@@ -33157,7 +33157,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Username");
@@ -33168,7 +33168,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("EventId");
@@ -33179,7 +33179,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(50i64),
                 )?;
-                super::patterns::PATTERN_17.check(path, value)?;
+                super::patterns::PATTERN_18.check(path, value)?;
             }
             {
                 let path = &path.field("FeedbackToken");
@@ -33288,7 +33288,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_20.check(path, value)?;
+                super::patterns::PATTERN_21.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -33413,7 +33413,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_15.check(path, value)?;
+                super::patterns::PATTERN_16.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -33424,7 +33424,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Description");
@@ -33446,7 +33446,7 @@ pub mod types {
                         ::std::option::Option::Some(20i64),
                         ::std::option::Option::Some(2048i64),
                     )?;
-                    super::patterns::PATTERN_36.check(path, value)?;
+                    super::patterns::PATTERN_39.check(path, value)?;
                 }
             }
             {
@@ -33671,7 +33671,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ProviderName");
@@ -33682,7 +33682,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(32i64),
                 )?;
-                super::patterns::PATTERN_8.check(path, value)?;
+                super::patterns::PATTERN_9.check(path, value)?;
             }
             {
                 let path = &path.field("ProviderDetails");
@@ -33747,7 +33747,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(40i64),
                         )?;
-                        super::patterns::PATTERN_23.check(path, value)?;
+                        super::patterns::PATTERN_24.check(path, value)?;
                     }
                 }
             }
@@ -33772,7 +33772,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(64i64),
                         )?;
-                        super::patterns::PATTERN_25.check(path, value)?;
+                        super::patterns::PATTERN_27.check(path, value)?;
                     }
                 }
             }
@@ -33933,7 +33933,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(55i64),
                     )?;
-                    super::patterns::PATTERN_21.check(path, value)?;
+                    super::patterns::PATTERN_22.check(path, value)?;
                 }
             }
             {
@@ -33941,7 +33941,7 @@ pub mod types {
                 if let ::std::option::Option::Some(value) = &self
                     .managed_login_branding_id
                 {
-                    super::patterns::PATTERN_30.check(path, value)?;
+                    super::patterns::PATTERN_33.check(path, value)?;
                 }
             }
             {
@@ -34208,7 +34208,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Identifier");
@@ -34219,7 +34219,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_25.check(path, value)?;
+                super::patterns::PATTERN_27.check(path, value)?;
             }
             {
                 let path = &path.field("Name");
@@ -34230,7 +34230,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(256i64),
                 )?;
-                super::patterns::PATTERN_22.check(path, value)?;
+                super::patterns::PATTERN_23.check(path, value)?;
             }
             {
                 let path = &path.field("Scopes");
@@ -34390,7 +34390,7 @@ pub mod types {
             {
                 let path = &path.field("TermsId");
                 let value = &self.terms_id;
-                super::patterns::PATTERN_30.check(path, value)?;
+                super::patterns::PATTERN_33.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -34401,12 +34401,12 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("TermsName");
                 if let ::std::option::Option::Some(value) = &self.terms_name {
-                    super::patterns::PATTERN_27.check(path, value)?;
+                    super::patterns::PATTERN_29.check(path, value)?;
                 }
             }
             {
@@ -34422,7 +34422,7 @@ pub mod types {
                         let path = &path.key(key_0.as_str());
                         {
                             let value = key_0;
-                            super::patterns::PATTERN_35.check(path, value)?;
+                            super::patterns::PATTERN_38.check(path, value)?;
                         }
                         super::support::check_length(
                             path,
@@ -34430,7 +34430,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(1024i64),
                         )?;
-                        super::patterns::PATTERN_31.check(path, value)?;
+                        super::patterns::PATTERN_34.check(path, value)?;
                     }
                 }
             }
@@ -35196,7 +35196,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("ClientId");
@@ -35207,7 +35207,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(128i64),
                 )?;
-                super::patterns::PATTERN_19.check(path, value)?;
+                super::patterns::PATTERN_20.check(path, value)?;
             }
             {
                 let path = &path.field("ClientName");
@@ -35218,7 +35218,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_22.check(path, value)?;
+                    super::patterns::PATTERN_23.check(path, value)?;
                 }
             }
             {
@@ -35296,7 +35296,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(32i64),
                         )?;
-                        super::patterns::PATTERN_8.check(path, value)?;
+                        super::patterns::PATTERN_9.check(path, value)?;
                     }
                 }
             }
@@ -35317,7 +35317,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(1024i64),
                         )?;
-                        super::patterns::PATTERN_15.check(path, value)?;
+                        super::patterns::PATTERN_16.check(path, value)?;
                     }
                 }
             }
@@ -35338,7 +35338,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(1024i64),
                         )?;
-                        super::patterns::PATTERN_15.check(path, value)?;
+                        super::patterns::PATTERN_16.check(path, value)?;
                     }
                 }
             }
@@ -35351,7 +35351,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(1024i64),
                     )?;
-                    super::patterns::PATTERN_15.check(path, value)?;
+                    super::patterns::PATTERN_16.check(path, value)?;
                 }
             }
             {
@@ -35382,7 +35382,7 @@ pub mod types {
                             ::std::option::Option::Some(1i64),
                             ::std::option::Option::Some(256i64),
                         )?;
-                        super::patterns::PATTERN_25.check(path, value)?;
+                        super::patterns::PATTERN_27.check(path, value)?;
                     }
                 }
             }
@@ -35550,7 +35550,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(63i64),
                 )?;
-                super::patterns::PATTERN_33.check(path, value)?;
+                super::patterns::PATTERN_36.check(path, value)?;
             }
             {
                 let path = &path.field("UserPoolId");
@@ -35561,7 +35561,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("CustomDomainConfig");
@@ -35700,7 +35700,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("RegionName");
@@ -36245,7 +36245,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(55i64),
                 )?;
-                super::patterns::PATTERN_21.check(path, value)?;
+                super::patterns::PATTERN_22.check(path, value)?;
             }
             {
                 let path = &path.field("Policies");
@@ -36284,7 +36284,7 @@ pub mod types {
                         ::std::option::Option::Some(6i64),
                         ::std::option::Option::Some(20000i64),
                     )?;
-                    super::patterns::PATTERN_10.check(path, value)?;
+                    super::patterns::PATTERN_11.check(path, value)?;
                 }
             }
             {
@@ -36298,7 +36298,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(140i64),
                     )?;
-                    super::patterns::PATTERN_13.check(path, value)?;
+                    super::patterns::PATTERN_14.check(path, value)?;
                 }
             }
             {
@@ -36389,7 +36389,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(128i64),
                     )?;
-                    super::patterns::PATTERN_22.check(path, value)?;
+                    super::patterns::PATTERN_23.check(path, value)?;
                 }
             }
             {
@@ -36811,7 +36811,7 @@ pub mod types {
         pub failed_users: ::std::option::Option<i64>,
         /// The message returned when the user import job is completed.
         ///
-        /// *Constraints:* length 1 to 128.
+        /// *Constraints:* length 1 to 128, pattern `[\w]+`.
         #[serde(
             rename = "CompletionMessage",
             default,
@@ -39669,7 +39669,7 @@ pub mod types {
                         ::std::option::Option::Some(6i64),
                         ::std::option::Option::Some(20000i64),
                     )?;
-                    super::patterns::PATTERN_10.check(path, value)?;
+                    super::patterns::PATTERN_11.check(path, value)?;
                 }
             }
             {
@@ -39681,7 +39681,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(140i64),
                     )?;
-                    super::patterns::PATTERN_13.check(path, value)?;
+                    super::patterns::PATTERN_14.check(path, value)?;
                 }
             }
             {
@@ -39693,7 +39693,7 @@ pub mod types {
                         ::std::option::Option::Some(6i64),
                         ::std::option::Option::Some(20000i64),
                     )?;
-                    super::patterns::PATTERN_11.check(path, value)?;
+                    super::patterns::PATTERN_12.check(path, value)?;
                 }
             }
             {
@@ -39705,7 +39705,7 @@ pub mod types {
                         ::std::option::Option::Some(1i64),
                         ::std::option::Option::Some(140i64),
                     )?;
-                    super::patterns::PATTERN_13.check(path, value)?;
+                    super::patterns::PATTERN_14.check(path, value)?;
                 }
             }
             ::std::result::Result::Ok(())
@@ -40130,7 +40130,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(32i64),
                 )?;
-                super::patterns::PATTERN_14.check(path, value)?;
+                super::patterns::PATTERN_15.check(path, value)?;
             }
             {
                 let path = &path.field("Code");
@@ -40141,7 +40141,7 @@ pub mod types {
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::Some(2048i64),
                 )?;
-                super::patterns::PATTERN_7.check(path, value)?;
+                super::patterns::PATTERN_8.check(path, value)?;
             }
             ::std::result::Result::Ok(())
         }
@@ -66347,131 +66347,131 @@ mod patterns {
         "[A-Za-z0-9-_=.]+",
         "\\A(?:[A-Za-z0-9-_=.]+)\\z",
     );
-    pub(super) static PATTERN_7: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_8: super::support::Pattern = super::support::Pattern::new(
         "[\\S]+",
         "\\A(?:[\\S]+)\\z",
     );
-    pub(super) static PATTERN_8: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_9: super::support::Pattern = super::support::Pattern::new(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+",
         "\\A(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)\\z",
     );
-    pub(super) static PATTERN_9: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_10: super::support::Pattern = super::support::Pattern::new(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
         "\\A(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)\\z",
     );
-    pub(super) static PATTERN_10: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_11: super::support::Pattern = super::support::Pattern::new(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
         "\\A(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)\\z",
     );
-    pub(super) static PATTERN_11: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_12: super::support::Pattern = super::support::Pattern::new(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
         "\\A(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)\\z",
     );
-    pub(super) static PATTERN_12: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_13: super::support::Pattern = super::support::Pattern::new(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+",
         "\\A(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+)\\z",
     );
-    pub(super) static PATTERN_13: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_14: super::support::Pattern = super::support::Pattern::new(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
         "\\A(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)\\z",
     );
-    pub(super) static PATTERN_14: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_15: super::support::Pattern = super::support::Pattern::new(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+",
         "\\A(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+)\\z",
     );
-    pub(super) static PATTERN_15: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_16: super::support::Pattern = super::support::Pattern::new(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
         "\\A(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)\\z",
     );
-    pub(super) static PATTERN_16: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_17: super::support::Pattern = super::support::Pattern::new(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
         "\\A(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)\\z",
     );
-    pub(super) static PATTERN_17: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_18: super::support::Pattern = super::support::Pattern::new(
         "[\\w+-]+",
         "\\A(?:[\\w+-]+)\\z",
     );
-    pub(super) static PATTERN_18: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_19: super::support::Pattern = super::support::Pattern::new(
         "[\\w+=/]+",
         "\\A(?:[\\w+=/]+)\\z",
     );
-    pub(super) static PATTERN_19: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_20: super::support::Pattern = super::support::Pattern::new(
         "[\\w+]+",
         "\\A(?:[\\w+]+)\\z",
     );
-    pub(super) static PATTERN_20: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_21: super::support::Pattern = super::support::Pattern::new(
         "[\\w-]+_[0-9a-f-]+",
         "\\A(?:[\\w-]+_[0-9a-f-]+)\\z",
     );
-    pub(super) static PATTERN_21: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_22: super::support::Pattern = super::support::Pattern::new(
         "[\\w-]+_[0-9a-zA-Z]+",
         "\\A(?:[\\w-]+_[0-9a-zA-Z]+)\\z",
     );
-    pub(super) static PATTERN_22: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_23: super::support::Pattern = super::support::Pattern::new(
         "[\\w\\s+=,.@-]+",
         "\\A(?:[\\w\\s+=,.@-]+)\\z",
     );
-    pub(super) static PATTERN_23: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_24: super::support::Pattern = super::support::Pattern::new(
         "[\\w\\s+=.@-]+",
         "\\A(?:[\\w\\s+=.@-]+)\\z",
     );
-    pub(super) static PATTERN_24: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_26: super::support::Pattern = super::support::Pattern::new(
         "[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+",
         "\\A(?:[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+)\\z",
     );
-    pub(super) static PATTERN_25: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_27: super::support::Pattern = super::support::Pattern::new(
         "[\\x21\\x23-\\x5B\\x5D-\\x7E]+",
         "\\A(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)\\z",
     );
-    pub(super) static PATTERN_26: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_28: super::support::Pattern = super::support::Pattern::new(
         "[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+",
         "\\A(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)\\z",
     );
-    pub(super) static PATTERN_27: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_29: super::support::Pattern = super::support::Pattern::new(
         "^(terms-of-use|privacy-policy)$",
         "\\A(?:^(terms-of-use|privacy-policy)$)\\z",
     );
-    pub(super) static PATTERN_28: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_30: super::support::Pattern = super::support::Pattern::new(
         "^(tkn|sso)[a-z0-9]{25}$",
         "\\A(?:^(tkn|sso)[a-z0-9]{25}$)\\z",
     );
-    pub(super) static PATTERN_29: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_32: super::support::Pattern = super::support::Pattern::new(
         "^[0-9a-fA-F]+$",
         "\\A(?:^[0-9a-fA-F]+$)\\z",
     );
-    pub(super) static PATTERN_30: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_33: super::support::Pattern = super::support::Pattern::new(
         "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
         "\\A(?:^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$)\\z",
     );
-    pub(super) static PATTERN_31: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_34: super::support::Pattern = super::support::Pattern::new(
         "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
         "\\A(?:^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$)\\z",
     );
-    pub(super) static PATTERN_32: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_35: super::support::Pattern = super::support::Pattern::new(
         "^[\\w\\- ]+$",
         "\\A(?:^[\\w\\- ]+$)\\z",
     );
-    pub(super) static PATTERN_33: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_36: super::support::Pattern = super::support::Pattern::new(
         "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$",
         "\\A(?:^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$)\\z",
     );
-    pub(super) static PATTERN_34: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_37: super::support::Pattern = super::support::Pattern::new(
         "^[a-zA-Z0-9_-]+$",
         "\\A(?:^[a-zA-Z0-9_-]+$)\\z",
     );
-    pub(super) static PATTERN_35: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_38: super::support::Pattern = super::support::Pattern::new(
         "^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$",
         "\\A(?:^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$)\\z",
     );
-    pub(super) static PATTERN_36: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_39: super::support::Pattern = super::support::Pattern::new(
         "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
         "\\A(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)\\z",
     );
-    pub(super) static PATTERN_37: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_40: super::support::Pattern = super::support::Pattern::new(
         "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:::[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
         "\\A(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:::[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)\\z",
     );
-    pub(super) static PATTERN_38: super::support::Pattern = super::support::Pattern::new(
+    pub(super) static PATTERN_41: super::support::Pattern = super::support::Pattern::new(
         "import-[0-9a-zA-Z-]+",
         "\\A(?:import-[0-9a-zA-Z-]+)\\z",
     );

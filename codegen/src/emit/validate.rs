@@ -9,7 +9,7 @@ use crate::typespace::{FieldDef, Kind, ShapeDef, ShapeId, StructDef, TypeSpace, 
 
 /// The hidden `patterns` module: one lazily compiled regex per distinct pattern.
 pub(super) fn emit_patterns(space: &TypeSpace) -> Vec<TokenStream> {
-    let statics = space.patterns.iter().enumerate().filter(|(_, p)| p.unsupported.is_none()).map(|(i, p)| {
+    let statics = space.patterns.iter().enumerate().filter(|(_, p)| p.checked).map(|(i, p)| {
         let name = pattern_ident(i);
         let (source, anchored) = (&p.source, &p.anchored);
         quote! {

@@ -49,6 +49,11 @@ impl PutThingError {
         }
     }
 }
+impl super::wire::FromErrorResponse for PutThingError {
+    fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
+        Self::from_code(code, body, status)
+    }
+}
 impl ::std::fmt::Display for PutThingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.as_service_error(), f)

@@ -565,3 +565,8 @@ impl PutThingRequest {
         ::std::result::Result::Ok(())
     }
 }
+impl super::wire::Validate for PutThingRequest {
+    fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
+        Self::validate(self)
+    }
+}

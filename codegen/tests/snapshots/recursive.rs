@@ -107,3 +107,8 @@ impl TreeNode {
         ::std::result::Result::Ok(())
     }
 }
+impl super::wire::Validate for TreeNode {
+    fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
+        Self::validate(self)
+    }
+}

@@ -70,3 +70,8 @@ impl SignInRequest {
         ::std::result::Result::Ok(())
     }
 }
+impl super::wire::Validate for SignInRequest {
+    fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
+        Self::validate(self)
+    }
+}

@@ -44,3 +44,8 @@ impl Box {
         ::std::result::Result::Ok(())
     }
 }
+impl super::wire::Validate for Box {
+    fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
+        Self::validate(self)
+    }
+}

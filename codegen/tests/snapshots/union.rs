@@ -54,3 +54,8 @@ impl Choice {
         ::std::result::Result::Ok(())
     }
 }
+impl super::wire::Validate for Choice {
+    fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
+        Self::validate(self)
+    }
+}
