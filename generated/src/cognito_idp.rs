@@ -67495,26 +67495,26 @@ pub mod wire {
                 message: "the body is not a JSON object".into(),
             });
         }
-        let mut deserializer = ::serde_json::Deserializer::from_slice(body);
-        let value = ::serde_path_to_error::deserialize(&mut deserializer)
+        ::serde_json::from_slice(body)
             .map_err(|error| {
-                let path = error.path().to_string();
+                let mut deserializer = ::serde_json::Deserializer::from_slice(body);
+                let field = match ::serde_path_to_error::deserialize::<
+                    _,
+                    T,
+                >(&mut deserializer) {
+                    Err(located) => {
+                        Some(located.path().to_string())
+                            .filter(|path| path != "." && !path.is_empty())
+                    }
+                    Ok(_) => None,
+                };
                 DecodeError {
                     operation,
                     status,
-                    field: (path != "." && !path.is_empty()).then_some(path),
-                    message: without_quoted_values(&error.into_inner().to_string()),
+                    field,
+                    message: without_quoted_values(&error.to_string()),
                 }
-            })?;
-        deserializer
-            .end()
-            .map_err(|error| DecodeError {
-                operation,
-                status,
-                field: None,
-                message: without_quoted_values(&error.to_string()),
-            })?;
-        Ok(value)
+            })
     }
     /// The error code of an error response, without namespace or URL.
     pub fn error_code(headers: &::http::HeaderMap, body: &[u8]) -> Option<String> {

@@ -191,23 +191,15 @@ pub fn decode_body<T: ::serde::de::DeserializeOwned>(
             message: "the body is not a JSON object".into(),
         });
     }
-    let mut deserializer = ::serde_json::Deserializer::from_slice(body);
-    let value = ::serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        DecodeError {
-            operation,
-            status,
-            field: (path != "." && !path.is_empty()).then_some(path),
-            message: without_quoted_values(&error.into_inner().to_string()),
-        }
-    })?;
-    deserializer.end().map_err(|error| DecodeError {
-        operation,
-        status,
-        field: None,
-        message: without_quoted_values(&error.to_string()),
-    })?;
-    Ok(value)
+    // The fast path has no bookkeeping; only a body that fails is read again to find the field.
+    ::serde_json::from_slice(body).map_err(|error| {
+        let mut deserializer = ::serde_json::Deserializer::from_slice(body);
+        let field = match ::serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+            Err(located) => Some(located.path().to_string()).filter(|path| path != "." && !path.is_empty()),
+            Ok(_) => None,
+        };
+        DecodeError { operation, status, field, message: without_quoted_values(&error.to_string()) }
+    })
 }
 
 /// The error code of an error response, without namespace or URL.
