@@ -48,7 +48,7 @@ pub struct ShapeDef {
     pub included: bool,
     /// Reached from an operation input (so it is serialized and validated).
     pub input: bool,
-    /// Reached from an operation output or error (so it is deserialized).
+    /// Reached from an operation output or error.
     pub output: bool,
     pub docs: String,
     pub sensitive: bool,
@@ -311,7 +311,7 @@ impl<'m> Builder<'m> {
             let shape = &self.model.shapes[name];
             let kind = match &shape.kind {
                 ShapeKind::Structure(s) if shape.exception.is_some() => {
-                    let rust_name = self.claim_type(&mut error_names, name, included[index]);
+                    let rust_name = self.claim_type(&mut error_names, name);
                     let error = shape.exception.as_ref().expect("checked by the guard");
                     Kind::Exception(ExceptionDef {
                         fields: self.resolve_fields(name, &s.members),
@@ -322,7 +322,7 @@ impl<'m> Builder<'m> {
                     })
                 }
                 ShapeKind::Structure(s) if s.union || s.event_stream => {
-                    let rust_name = self.claim_type(&mut type_names, name, included[index]);
+                    let rust_name = self.claim_type(&mut type_names, name);
                     let mut variant_names = Namer::new();
                     let variants = s
                         .members
@@ -343,11 +343,11 @@ impl<'m> Builder<'m> {
                     Kind::Union(UnionDef { rust_name, variants, event_stream: s.event_stream })
                 }
                 ShapeKind::Structure(s) => {
-                    let rust_name = self.claim_type(&mut type_names, name, included[index]);
+                    let rust_name = self.claim_type(&mut type_names, name);
                     Kind::Struct(StructDef { rust_name, fields: self.resolve_fields(name, &s.members) })
                 }
                 ShapeKind::String { enum_values } if !enum_values.is_empty() => {
-                    let rust_name = self.claim_type(&mut type_names, name, included[index]);
+                    let rust_name = self.claim_type(&mut type_names, name);
                     Kind::Enum(self.resolve_enum(name, rust_name, enum_values))
                 }
                 ShapeKind::String { .. } => Kind::String,
@@ -382,7 +382,7 @@ impl<'m> Builder<'m> {
 
     /// Names are claimed for every shape, included or not, so that emitting a subset of
     /// operations gives each type the same name as the full output does.
-    fn claim_type(&mut self, scope: &mut Namer, wire: &str, _included: bool) -> String {
+    fn claim_type(&mut self, scope: &mut Namer, wire: &str) -> String {
         let wanted = to_upper_camel(wire);
         let got = scope.claim(&wanted);
         if got != wanted {

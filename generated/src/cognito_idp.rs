@@ -69430,9 +69430,13 @@ pub mod flows {
     #[derive(Debug)]
     #[non_exhaustive]
     pub enum SignInError {
+        /// `InitiateAuth` failed.
         InitiateAuth(CallError<InitiateAuthError>),
+        /// `RespondToAuthChallenge` failed.
         RespondToAuthChallenge(CallError<RespondToAuthChallengeError>),
+        /// `AdminInitiateAuth` failed.
         AdminInitiateAuth(CallError<AdminInitiateAuthError>),
+        /// `AdminRespondToAuthChallenge` failed.
         AdminRespondToAuthChallenge(CallError<AdminRespondToAuthChallengeError>),
         /// The SRP answer could not be computed (a malformed challenge parameter, say).
         Srp(SrpError),

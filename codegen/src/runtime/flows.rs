@@ -155,18 +155,19 @@ pub enum SignInStep {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SignInError {
+    /// `InitiateAuth` failed.
     InitiateAuth(CallError<InitiateAuthError>),
+    /// `RespondToAuthChallenge` failed.
     RespondToAuthChallenge(CallError<RespondToAuthChallengeError>),
+    /// `AdminInitiateAuth` failed.
     AdminInitiateAuth(CallError<AdminInitiateAuthError>),
+    /// `AdminRespondToAuthChallenge` failed.
     AdminRespondToAuthChallenge(CallError<AdminRespondToAuthChallengeError>),
     /// The SRP answer could not be computed (a malformed challenge parameter, say).
     Srp(SrpError),
     /// The response fits the model but not the flow (no challenge and no tokens, a malformed
     /// challenge parameter, a missing session).
-    UnexpectedResponse {
-        operation: &'static str,
-        reason: ::std::string::String,
-    },
+    UnexpectedResponse { operation: &'static str, reason: ::std::string::String },
 }
 
 impl fmt::Display for SignInError {
