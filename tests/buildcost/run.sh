@@ -79,7 +79,8 @@ measure() { # name crate-package
   (cd "$dir" && cargo clean --offline -p "$package" >/dev/null 2>&1)
   local start end peak
   start=$(date +%s.%N)
-  peak=$( { cd "$dir" && /usr/bin/time -f "%M" cargo build --offline -p "$package" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  (cd "$dir" && /usr/bin/time -f "%M" -o "$work/$name.peak" cargo build --offline -p "$package" >/dev/null 2>&1)
+  peak=$(tail -1 "$work/$name.peak")
   end=$(date +%s.%N)
   local crate; crate=$(echo "$end - $start" | bc)
   printf '%-5s cold debug build %7.1f s (%s packages)  |  %s alone %7.1f s, peak %6.0f MB\n' \
