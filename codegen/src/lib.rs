@@ -28,15 +28,10 @@ pub mod reader;
 pub mod suggest;
 pub mod typespace;
 
-/// The SRP client that outputs with a challenge module embed, compiled here for its unit tests.
+/// The runtime modules every output embeds, compiled here for their unit tests.
 #[cfg(test)]
-#[path = "runtime/srp_harness.rs"]
-mod srp_harness;
-
-/// The runtime modules every output embeds (`support`, `wire`), compiled here for their tests.
-#[cfg(test)]
-#[path = "runtime/wire_harness.rs"]
-mod wire_harness;
+#[path = "runtime/harness.rs"]
+mod harness;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -498,18 +498,20 @@ impl<'m> Builder<'m> {
                 PatternDef { source, anchored, unsupported, checked: false }
             })
             .collect();
-        for i in 0..shapes.len() {
-            let Some(source) = pattern_of(i, &shapes[i]) else { continue };
+        let mut warnings = Vec::new();
+        for (i, shape) in shapes.iter_mut().enumerate() {
+            let Some(source) = pattern_of(i, shape) else { continue };
             let index = patterns.iter().position(|p| p.source == source).expect("collected above");
             if let Some(why) = &patterns[index].unsupported {
-                self.warnings.push(format!(
+                warnings.push(format!(
                     "pattern of shape `{}` is not checked: the regex crate rejects it ({why})",
-                    shapes[i].wire_name
+                    shape.wire_name
                 ));
             }
-            patterns[index].checked |= shapes[i].input && patterns[index].unsupported.is_none();
-            shapes[i].pattern = Some(PatternRef(index));
+            patterns[index].checked |= shape.input && patterns[index].unsupported.is_none();
+            shape.pattern = Some(PatternRef(index));
         }
+        self.warnings.extend(warnings);
         patterns
     }
 

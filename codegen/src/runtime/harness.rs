@@ -1,6 +1,27 @@
-//! The support module and minimal stand-ins of the two generated modules the SRP client uses
-//! (`types`, `challenge`),
-//! so its unit tests run once, here, rather than in every crate that embeds it.
+//! The runtime modules every output embeds (`support`, `wire`, `srp`), compiled here once for
+//! their unit tests, beside minimal stand-ins of the generated modules they use (`types`,
+//! `challenge`, `operations`). The SRP benchmark in `bench/srp-gmp` compiles this file too.
+#![allow(dead_code)] // the generated crates are the users of most of it
+
+#[path = "support.rs"]
+pub mod support;
+
+#[path = "wire.rs"]
+pub mod wire;
+
+#[path = "srp.rs"]
+pub mod srp;
+
+pub mod operations {
+    pub const SERVICE: super::support::ServiceInfo = super::support::ServiceInfo {
+        full_name: "Test",
+        endpoint_prefix: "test",
+        signing_name: "test",
+        target_prefix: "Test",
+        json_version: "1.1",
+        api_version: "2020-01-01",
+    };
+}
 
 pub mod types {
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -38,11 +59,3 @@ pub mod challenge {
         }
     }
 }
-
-#[path = "support.rs"]
-#[allow(dead_code)] // the generated crates are its users
-pub mod support;
-
-#[path = "srp.rs"]
-#[allow(dead_code)] // the generated crates are its users
-pub mod srp;
