@@ -9,13 +9,21 @@
 //! What this proves and what it does not: moto does not check SRP. For `USER_SRP_AUTH` it sends
 //! a random `SRP_B` and `SALT` (UUID hex) and the session id (a UUID) as `SECRET_BLOCK`, and it
 //! accepts any `PASSWORD_CLAIM_SIGNATURE`; it finds the session again through
-//! `PASSWORD_CLAIM_SECRET_BLOCK`. So these tests prove the wire format (JSON 1.1 over
+//! `PASSWORD_CLAIM_SECRET_BLOCK` (so even a wrong password signs in over SRP: no test here
+//! relies on moto refusing one). So these tests prove the wire format (JSON 1.1 over
 //! `X-Amz-Target`, SigV4 headers, typed error mapping) and the challenge flows, not the SRP
 //! arithmetic: that is proven by the published vectors and the property test
 //! (`tests/srp_vectors.rs`, `tests/srp_protocol.rs`). moto does check passwords, `SECRET_HASH`
 //! (on `USER_SRP_AUTH`, `REFRESH_TOKEN_AUTH` and the MFA answers) and, with
 //! `MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP=true`, the TOTP codes (RFC 6238, exact 30 s step, no
 //! window), which this test computes itself from the secret `AssociateSoftwareToken` returns.
+//!
+//! Where moto 5.2.5 differs from Cognito in ways seen here: `MFAS_CAN_SETUP` is Python's repr
+//! of a list (`['SOFTWARE_TOKEN_MFA']`) instead of JSON, so `flows` refuses it
+//! (`flows_mfa_setup`); `NEW_PASSWORD_REQUIRED` after `AdminInitiateAuth` has no challenge
+//! parameters (no `requiredAttributes`/`userAttributes`); moto never asks for
+//! `DEVICE_SRP_AUTH`, so the remembered-device leg of `flows::sign_in_srp` only sends
+//! `DEVICE_KEY` here; and `USER_PASSWORD_AUTH` does not check `SECRET_HASH`.
 
 mod support {
     pub mod moto;
