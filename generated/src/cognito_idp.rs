@@ -69534,13 +69534,8 @@ pub mod flows {
         }
         let mut parameters = auth_parameters(client_id, username, options);
         parameters.insert("SRP_A".to_owned(), srp.srp_a());
-        let request = InitiateAuthRequest::new(AuthFlowType::UserSrpAuth, client_id)
-            .with_auth_parameters(parameters);
-        let response: AuthResponse = client
-            .initiate_auth(&request)
-            .await
-            .map_err(SignInError::InitiateAuth)?
-            .into();
+        let response = initiate(client, client_id, AuthFlowType::UserSrpAuth, parameters)
+            .await?;
         let (session, challenge_parameters) = match response.challenge_name {
             Some(ChallengeNameType::PasswordVerifier) => {
                 (response.session, response.challenge_parameters.unwrap_or_default())
@@ -69608,13 +69603,13 @@ pub mod flows {
     ) -> Result<SignInStep, SignInError> {
         let mut parameters = auth_parameters(client_id, username, options);
         parameters.insert("PASSWORD".to_owned(), password.to_owned());
-        let request = InitiateAuthRequest::new(AuthFlowType::UserPasswordAuth, client_id)
-            .with_auth_parameters(parameters);
-        let response: AuthResponse = client
-            .initiate_auth(&request)
-            .await
-            .map_err(SignInError::InitiateAuth)?
-            .into();
+        let response = initiate(
+                client,
+                client_id,
+                AuthFlowType::UserPasswordAuth,
+                parameters,
+            )
+            .await?;
         classify("InitiateAuth", response, username)
     }
     /// `REFRESH_TOKEN_AUTH`: new tokens from a refresh token. `username` is only used for the
@@ -69627,13 +69622,13 @@ pub mod flows {
         options: &SignInOptions,
     ) -> Result<SignInStep, SignInError> {
         let parameters = refresh_parameters(client_id, refresh_token, username, options);
-        let request = InitiateAuthRequest::new(AuthFlowType::RefreshTokenAuth, client_id)
-            .with_auth_parameters(parameters);
-        let response: AuthResponse = client
-            .initiate_auth(&request)
-            .await
-            .map_err(SignInError::InitiateAuth)?
-            .into();
+        let response = initiate(
+                client,
+                client_id,
+                AuthFlowType::RefreshTokenAuth,
+                parameters,
+            )
+            .await?;
         classify("InitiateAuth", response, username)
     }
     /// Answers the challenge of a [`SignInStep`] (`RespondToAuthChallenge`) and returns the next step.
@@ -69660,17 +69655,14 @@ pub mod flows {
     ) -> Result<SignInStep, SignInError> {
         let mut parameters = auth_parameters(client_id, username, options);
         parameters.insert("PASSWORD".to_owned(), password.to_owned());
-        let request = AdminInitiateAuthRequest::new(
+        let response = admin_initiate(
+                client,
                 user_pool_id,
                 client_id,
                 AuthFlowType::AdminUserPasswordAuth,
+                parameters,
             )
-            .with_auth_parameters(parameters);
-        let response: AuthResponse = client
-            .admin_initiate_auth(&request)
-            .await
-            .map_err(SignInError::AdminInitiateAuth)?
-            .into();
+            .await?;
         classify("AdminInitiateAuth", response, username)
     }
     /// `REFRESH_TOKEN_AUTH` through `AdminInitiateAuth` (signed).
@@ -69683,17 +69675,14 @@ pub mod flows {
         options: &SignInOptions,
     ) -> Result<SignInStep, SignInError> {
         let parameters = refresh_parameters(client_id, refresh_token, username, options);
-        let request = AdminInitiateAuthRequest::new(
+        let response = admin_initiate(
+                client,
                 user_pool_id,
                 client_id,
                 AuthFlowType::RefreshTokenAuth,
+                parameters,
             )
-            .with_auth_parameters(parameters);
-        let response: AuthResponse = client
-            .admin_initiate_auth(&request)
-            .await
-            .map_err(SignInError::AdminInitiateAuth)?
-            .into();
+            .await?;
         classify("AdminInitiateAuth", response, username)
     }
     /// Answers a challenge through `AdminRespondToAuthChallenge` (signed) and returns the next step.
@@ -69909,6 +69898,41 @@ pub mod flows {
                     }
                 }
             },
+        )
+    }
+    /// `InitiateAuth` with these parameters.
+    async fn initiate(
+        client: &Client,
+        client_id: &str,
+        flow: AuthFlowType,
+        parameters: HashMap<::std::string::String, ::std::string::String>,
+    ) -> Result<AuthResponse, SignInError> {
+        let request = InitiateAuthRequest::new(flow, client_id)
+            .with_auth_parameters(parameters);
+        Ok(
+            client
+                .initiate_auth(&request)
+                .await
+                .map_err(SignInError::InitiateAuth)?
+                .into(),
+        )
+    }
+    /// `AdminInitiateAuth` (signed) with these parameters.
+    async fn admin_initiate(
+        client: &Client,
+        user_pool_id: &str,
+        client_id: &str,
+        flow: AuthFlowType,
+        parameters: HashMap<::std::string::String, ::std::string::String>,
+    ) -> Result<AuthResponse, SignInError> {
+        let request = AdminInitiateAuthRequest::new(user_pool_id, client_id, flow)
+            .with_auth_parameters(parameters);
+        Ok(
+            client
+                .admin_initiate_auth(&request)
+                .await
+                .map_err(SignInError::AdminInitiateAuth)?
+                .into(),
         )
     }
 }

@@ -253,10 +253,7 @@ pub async fn sign_in_srp(
     }
     let mut parameters = auth_parameters(client_id, username, options);
     parameters.insert("SRP_A".to_owned(), srp.srp_a());
-    let request =
-        InitiateAuthRequest::new(AuthFlowType::UserSrpAuth, client_id).with_auth_parameters(parameters);
-    let response: AuthResponse =
-        client.initiate_auth(&request).await.map_err(SignInError::InitiateAuth)?.into();
+    let response = initiate(client, client_id, AuthFlowType::UserSrpAuth, parameters).await?;
     let (session, challenge_parameters) = match response.challenge_name {
         Some(ChallengeNameType::PasswordVerifier) => {
             (response.session, response.challenge_parameters.unwrap_or_default())
@@ -311,10 +308,7 @@ pub async fn sign_in_password(
 ) -> Result<SignInStep, SignInError> {
     let mut parameters = auth_parameters(client_id, username, options);
     parameters.insert("PASSWORD".to_owned(), password.to_owned());
-    let request =
-        InitiateAuthRequest::new(AuthFlowType::UserPasswordAuth, client_id).with_auth_parameters(parameters);
-    let response: AuthResponse =
-        client.initiate_auth(&request).await.map_err(SignInError::InitiateAuth)?.into();
+    let response = initiate(client, client_id, AuthFlowType::UserPasswordAuth, parameters).await?;
     classify("InitiateAuth", response, username)
 }
 
@@ -328,10 +322,7 @@ pub async fn refresh(
     options: &SignInOptions,
 ) -> Result<SignInStep, SignInError> {
     let parameters = refresh_parameters(client_id, refresh_token, username, options);
-    let request =
-        InitiateAuthRequest::new(AuthFlowType::RefreshTokenAuth, client_id).with_auth_parameters(parameters);
-    let response: AuthResponse =
-        client.initiate_auth(&request).await.map_err(SignInError::InitiateAuth)?.into();
+    let response = initiate(client, client_id, AuthFlowType::RefreshTokenAuth, parameters).await?;
     classify("InitiateAuth", response, username)
 }
 
@@ -359,10 +350,9 @@ pub async fn admin_sign_in(
 ) -> Result<SignInStep, SignInError> {
     let mut parameters = auth_parameters(client_id, username, options);
     parameters.insert("PASSWORD".to_owned(), password.to_owned());
-    let request = AdminInitiateAuthRequest::new(user_pool_id, client_id, AuthFlowType::AdminUserPasswordAuth)
-        .with_auth_parameters(parameters);
-    let response: AuthResponse =
-        client.admin_initiate_auth(&request).await.map_err(SignInError::AdminInitiateAuth)?.into();
+    let response =
+        admin_initiate(client, user_pool_id, client_id, AuthFlowType::AdminUserPasswordAuth, parameters)
+            .await?;
     classify("AdminInitiateAuth", response, username)
 }
 
@@ -376,10 +366,8 @@ pub async fn admin_refresh(
     options: &SignInOptions,
 ) -> Result<SignInStep, SignInError> {
     let parameters = refresh_parameters(client_id, refresh_token, username, options);
-    let request = AdminInitiateAuthRequest::new(user_pool_id, client_id, AuthFlowType::RefreshTokenAuth)
-        .with_auth_parameters(parameters);
-    let response: AuthResponse =
-        client.admin_initiate_auth(&request).await.map_err(SignInError::AdminInitiateAuth)?.into();
+    let response =
+        admin_initiate(client, user_pool_id, client_id, AuthFlowType::RefreshTokenAuth, parameters).await?;
     classify("AdminInitiateAuth", response, username)
 }
 
@@ -538,4 +526,28 @@ fn classify(
         },
         name => SignInStep::Challenge { name, session, parameters },
     })
+}
+
+/// `InitiateAuth` with these parameters.
+async fn initiate(
+    client: &Client,
+    client_id: &str,
+    flow: AuthFlowType,
+    parameters: HashMap<::std::string::String, ::std::string::String>,
+) -> Result<AuthResponse, SignInError> {
+    let request = InitiateAuthRequest::new(flow, client_id).with_auth_parameters(parameters);
+    Ok(client.initiate_auth(&request).await.map_err(SignInError::InitiateAuth)?.into())
+}
+
+/// `AdminInitiateAuth` (signed) with these parameters.
+async fn admin_initiate(
+    client: &Client,
+    user_pool_id: &str,
+    client_id: &str,
+    flow: AuthFlowType,
+    parameters: HashMap<::std::string::String, ::std::string::String>,
+) -> Result<AuthResponse, SignInError> {
+    let request =
+        AdminInitiateAuthRequest::new(user_pool_id, client_id, flow).with_auth_parameters(parameters);
+    Ok(client.admin_initiate_auth(&request).await.map_err(SignInError::AdminInitiateAuth)?.into())
 }
