@@ -49,6 +49,7 @@ pub struct Config {
     challenge_schema: Option<PathBuf>,
     module_path: Option<String>,
     client_feature: Option<String>,
+    cli_feature: Option<String>,
     operations: Option<Vec<String>>,
     out_dir: Option<PathBuf>,
     rerun_if_changed: Option<bool>,
@@ -87,6 +88,14 @@ impl Config {
     /// enables `reqwest` (rustls), `aws-sigv4` and `aws-credential-types` with it.
     pub fn client_feature(&mut self, feature: impl Into<String>) -> &mut Self {
         self.client_feature = Some(feature.into());
+        self
+    }
+
+    /// Emits the command line's runtime (`mod cli`, `mod cli_commands`) behind `feature` of the
+    /// including crate, which then enables the client's feature, `clap` and `tokio` with it. Needs
+    /// [`Config::client_feature`].
+    pub fn cli_feature(&mut self, feature: impl Into<String>) -> &mut Self {
+        self.cli_feature = Some(feature.into());
         self
     }
 
@@ -138,6 +147,7 @@ impl Config {
             module_path: self.module_path.as_deref(),
             doc_crate: None,
             client_feature: self.client_feature.as_deref(),
+            cli_feature: self.cli_feature.as_deref(),
         };
         let generated = generate(&inputs).map_err(|e| e.in_file(&model_path))?;
         std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
@@ -206,6 +216,9 @@ pub struct Inputs<'a> {
     /// Emits the async client (`mod client`, needing `reqwest`, `aws-sigv4` and
     /// `aws-credential-types`) behind this cargo feature of the including crate.
     pub client_feature: Option<&'a str>,
+    /// Emits the command line (`mod cli` and `mod cli_commands`, needing `clap`) behind this cargo
+    /// feature; only together with [`Inputs::client_feature`].
+    pub cli_feature: Option<&'a str>,
 }
 
 /// The challenge schema's text and the file it came from (named in errors).
@@ -245,7 +258,8 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             resolved
         }
     };
-    let source = emit::emit_file(&space, challenges.as_ref(), inputs.client_feature).map_err(Error::Emit)?;
+    let source = emit::emit_file(&space, challenges.as_ref(), inputs.client_feature, inputs.cli_feature)
+        .map_err(Error::Emit)?;
     Ok(Generated {
         source,
         file_name: format!(

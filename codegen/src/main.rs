@@ -124,6 +124,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         module_path: None,
         doc_crate: (args.out == Path::new(DEFAULT_OUT)).then_some(DEFAULT_DOC_CRATE),
         client_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("client"),
+        cli_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("cli"),
     };
     let generated = generate(&inputs).map_err(|e| format!("{}: {e}", args.model.display()))?;
     let path = args.out.join(&generated.file_name);

@@ -229,3 +229,51 @@ mod tests {
         assert_eq!(fields.claim("user_id"), "user_id_2");
     }
 }
+
+/// The AWS CLI's name of an operation or member: botocore's `xform_name(name, '-')`
+/// (`SMSMfaSettings` → `sms-mfa-settings`, `MFAOptions` → `mfa-options`).
+pub fn to_cli_kebab(name: &str) -> String {
+    use std::sync::OnceLock;
+    static RES: OnceLock<[regex::Regex; 3]> = OnceLock::new();
+    if name.contains('-') {
+        return name.to_owned();
+    }
+    let [special, first_cap, end_cap] = RES.get_or_init(|| {
+        [
+            regex::Regex::new("[A-Z]{2,}s$").expect("regex"),
+            regex::Regex::new("(.)([A-Z][a-z]+)").expect("regex"),
+            regex::Regex::new("([a-z0-9])([A-Z])").expect("regex"),
+        ]
+    });
+    let mut name = name.to_owned();
+    if let Some(found) = special.find(&name) {
+        let matched = found.as_str().to_lowercase();
+        name = format!("{}-{matched}", &name[..found.start()]);
+    }
+    let s1 = first_cap.replace_all(&name, "${1}-${2}");
+    let s2 = end_cap.replace_all(&s1, "${1}-${2}");
+    let mut out = s2.to_lowercase();
+    for (old, new) in [("ipv-6", "ipv6"), ("s-3-resources", "s3-resources")] {
+        out = out.replace(old, new);
+    }
+    out
+}
+
+#[cfg(test)]
+mod cli_kebab_tests {
+    #[test]
+    fn aws_cli_names() {
+        for (name, kebab) in [
+            ("ChallengeResponses", "challenge-responses"),
+            ("UserPoolId", "user-pool-id"),
+            ("SMSMfaSettings", "sms-mfa-settings"),
+            ("MFAOptions", "mfa-options"),
+            ("AdminRespondToAuthChallenge", "admin-respond-to-auth-challenge"),
+            ("SetUserMFAPreference", "set-user-mfa-preference"),
+            ("ListIdentityProviders", "list-identity-providers"),
+            ("UserPoolARNs", "user-pool-arns"),
+        ] {
+            assert_eq!(super::to_cli_kebab(name), kebab, "{name}");
+        }
+    }
+}

@@ -34,6 +34,7 @@ fn checked_in_bindings_are_fresh() {
         }),
         doc_crate: Some("cognito_idp"),
         client_feature: Some("client"),
+        cli_feature: Some("cli"),
         ..Default::default()
     })
     .unwrap();

@@ -69936,3 +69936,10727 @@ pub mod flows {
         )
     }
 }
+#[cfg(feature = "cli")]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::enum_variant_names,
+    clippy::large_enum_variant
+)]
+pub mod cli {
+    //! The command line (`cognito-idp` binary): one subcommand per operation with the AWS CLI's
+    //! names and options, the AWS CLI's shorthand and JSON syntaxes, `--cli-input-json`,
+    //! `--cli-input-yaml` and `--generate-cli-skeleton`, driven by the tables of `cli_commands`.
+    //!
+    //! Embedded behind a cargo feature of the including crate (`cli` in `cognito-idp`), with the
+    //! client. Values are turned into JSON in the model's wire names, guided by the members' shape
+    //! descriptors, and from JSON into the typed request by serde.
+    use ::serde_json::{Map, Value};
+    use ::std::fmt::Write as _;
+    use super::cli_commands::{CHALLENGES, COMMANDS};
+    /// What a value of a member looks like.
+    #[derive(Debug)]
+    pub enum Shape {
+        String,
+        Integer,
+        Float,
+        Boolean,
+        /// Base64 text.
+        Blob,
+        /// Seconds since the epoch, or `YYYY-MM-DDTHH:MM:SS[Z]`.
+        Timestamp,
+        /// Any JSON.
+        Document,
+        /// A string with these values.
+        Enum(&'static [&'static str]),
+        List(&'static Shape),
+        /// String keys to values of this shape.
+        Map(&'static Shape),
+        Structure(&'static [Member]),
+    }
+    /// A member of a structure (or a variant of a union).
+    #[derive(Debug)]
+    pub struct Member {
+        /// The wire name (`ChallengeResponses`).
+        pub name: &'static str,
+        /// The option without dashes (`challenge-responses`).
+        pub option: &'static str,
+        pub required: bool,
+        pub shape: &'static Shape,
+    }
+    /// A subcommand: an operation, its input and output members.
+    #[derive(Debug)]
+    pub struct Command {
+        /// The AWS CLI's name (`respond-to-auth-challenge`).
+        pub name: &'static str,
+        /// The model's name (`RespondToAuthChallenge`).
+        pub operation: &'static str,
+        pub input: &'static [Member],
+        pub output: &'static [Member],
+    }
+    /// The `ChallengeResponses` keys of a challenge (the challenge schema).
+    #[derive(Debug)]
+    pub struct ChallengeRule {
+        pub name: &'static str,
+        /// Accepted by `RespondToAuthChallenge`.
+        pub user: bool,
+        /// Accepted by `AdminRespondToAuthChallenge`.
+        pub admin: bool,
+        pub required: &'static [&'static str],
+        pub optional: &'static [&'static str],
+        /// Prefixes of further allowed keys (`userAttributes.`).
+        pub prefixes: &'static [&'static str],
+        /// Allowed values of `ANSWER`; empty when any value goes.
+        pub answers: &'static [&'static str],
+        /// `(answer, keys it requires, keys it forbids)`.
+        pub when_answer: &'static [(
+            &'static str,
+            &'static [&'static str],
+            &'static [&'static str],
+        )],
+    }
+    /// What a command line asks for.
+    #[derive(Debug, PartialEq)]
+    pub enum Plan {
+        /// Text to print without sending anything (a skeleton).
+        Print(String),
+        /// A call of `operation` with `input` (JSON in wire names).
+        Call {
+            operation: &'static str,
+            input: Value,
+            region: Option<String>,
+            endpoint: Option<String>,
+        },
+    }
+    /// Why a command line cannot run.
+    #[derive(Debug)]
+    pub enum CliError {
+        /// Bad syntax, or help and version requests (printed by clap).
+        Usage(::clap::Error),
+        /// A value or input file that does not fit the command.
+        Input(String),
+    }
+    impl ::std::fmt::Display for CliError {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match self {
+                CliError::Usage(e) => e.fmt(f),
+                CliError::Input(message) => f.write_str(message),
+            }
+        }
+    }
+    const ENDPOINT_URL: &str = "endpoint-url";
+    const REGION: &str = "region";
+    const INPUT_JSON: &str = "cli-input-json";
+    const INPUT_YAML: &str = "cli-input-yaml";
+    const SKELETON: &str = "generate-cli-skeleton";
+    /// Runs the command line (`args` without the program name) and returns the exit status: 0, 2 for
+    /// bad syntax, 252 for bad values, 253 for missing settings, 254 when the service answers with an
+    /// error, 255 when the call fails otherwise.
+    pub async fn run<I: IntoIterator<Item = String>>(
+        args: I,
+    ) -> ::std::process::ExitCode {
+        let env = |name: &str| ::std::env::var(name).ok().filter(|v| !v.is_empty());
+        let plan = match plan(args, &env) {
+            Ok(plan) => plan,
+            Err(CliError::Usage(e)) => {
+                let _ = e.print();
+                return ::std::process::ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+            }
+            Err(CliError::Input(message)) => {
+                eprintln!("cognito-idp: error: {message}");
+                return ::std::process::ExitCode::from(252);
+            }
+        };
+        match plan {
+            Plan::Print(text) => {
+                println!("{text}");
+                ::std::process::ExitCode::SUCCESS
+            }
+            Plan::Call { operation, input, region, endpoint } => {
+                let Some(region) = region else {
+                    eprintln!(
+                        "cognito-idp: error: no region: give --region or set AWS_REGION"
+                    );
+                    return ::std::process::ExitCode::from(253);
+                };
+                let mut builder = super::client::Client::builder(region);
+                if let Some(url) = endpoint {
+                    builder = builder.endpoint_url(url);
+                }
+                let client = match builder.build() {
+                    Ok(client) => client,
+                    Err(e) => {
+                        eprintln!("cognito-idp: error: cannot build the client: {e}");
+                        return ::std::process::ExitCode::from(255);
+                    }
+                };
+                match super::cli_commands::dispatch(&client, operation, input).await {
+                    Ok(output) => {
+                        if output.as_object().is_none_or(|o| !o.is_empty()) {
+                            println!("{}", pretty(& output));
+                        }
+                        ::std::process::ExitCode::SUCCESS
+                    }
+                    Err(message) => {
+                        eprintln!(
+                            "\nAn error occurred when calling the {operation} operation: {message}"
+                        );
+                        ::std::process::ExitCode::from(254)
+                    }
+                }
+            }
+        }
+    }
+    /// JSON as the AWS CLI prints it (four-space indents).
+    pub fn pretty(value: &Value) -> String {
+        use ::serde::Serialize as _;
+        let mut out = Vec::new();
+        let mut serializer = ::serde_json::Serializer::with_formatter(
+            &mut out,
+            ::serde_json::ser::PrettyFormatter::with_indent(b"    "),
+        );
+        value.serialize(&mut serializer).expect("JSON values serialize");
+        String::from_utf8(out).expect("JSON is UTF-8")
+    }
+    /// The clap command: every subcommand with its options.
+    pub fn clap_command() -> ::clap::Command {
+        use ::clap::{Arg, ArgAction};
+        let mut app = ::clap::Command::new("cognito-idp")
+            .about(
+                "Amazon Cognito user pools from the command line, with the AWS CLI's commands and options",
+            )
+            .subcommand_required(true)
+            .arg_required_else_help(true)
+            .arg(
+                Arg::new(ENDPOINT_URL)
+                    .long(ENDPOINT_URL)
+                    .value_name("value")
+                    .global(true)
+                    .help("Send requests to this URL instead of the regional endpoint"),
+            )
+            .arg(
+                Arg::new(REGION)
+                    .long(REGION)
+                    .value_name("value")
+                    .global(true)
+                    .help("The region [default: $AWS_REGION, else $AWS_DEFAULT_REGION]"),
+            );
+        for command in COMMANDS {
+            let mut sub = ::clap::Command::new(command.name).about(command.operation);
+            for member in command.input {
+                let mut help = format!(
+                    "({}){}", type_name(member.shape), if member.required { " required" }
+                    else { "" }
+                );
+                if let Shape::Enum(values) = member.shape {
+                    let _ = write!(help, " [possible values: {}]", values.join(", "));
+                }
+                match member.shape {
+                    Shape::Boolean => {
+                        let negated: &'static str = Box::leak(
+                            format!("no-{}", member.option).into_boxed_str(),
+                        );
+                        sub = sub
+                            .arg(
+                                Arg::new(member.name)
+                                    .long(member.option)
+                                    .action(ArgAction::SetTrue)
+                                    .conflicts_with(negated)
+                                    .help(help),
+                            )
+                            .arg(
+                                Arg::new(negated)
+                                    .long(negated)
+                                    .action(ArgAction::SetTrue)
+                                    .hide(true),
+                            );
+                    }
+                    Shape::List(_) => {
+                        sub = sub
+                            .arg(
+                                Arg::new(member.name)
+                                    .long(member.option)
+                                    .value_name("value")
+                                    .num_args(1..)
+                                    .action(ArgAction::Append)
+                                    .help(help),
+                            );
+                    }
+                    _ => {
+                        sub = sub
+                            .arg(
+                                Arg::new(member.name)
+                                    .long(member.option)
+                                    .value_name("value")
+                                    .num_args(1)
+                                    .allow_hyphen_values(true)
+                                    .help(help),
+                            );
+                    }
+                }
+            }
+            sub = sub
+                .arg(
+                    Arg::new(INPUT_JSON)
+                        .long(INPUT_JSON)
+                        .value_name("value")
+                        .conflicts_with(INPUT_YAML)
+                        .help(
+                            "Read arguments from this JSON (options on the command line win)",
+                        ),
+                )
+                .arg(
+                    Arg::new(INPUT_YAML)
+                        .long(INPUT_YAML)
+                        .value_name("value")
+                        .help(
+                            "Read arguments from this YAML (options on the command line win)",
+                        ),
+                )
+                .arg(
+                    Arg::new(SKELETON)
+                        .long(SKELETON)
+                        .value_name("value")
+                        .num_args(0..=1)
+                        .default_missing_value("input")
+                        .value_parser(["input", "output", "yaml-input"])
+                        .help(
+                            "Print a sample input (or output) without sending anything",
+                        ),
+                );
+            app = app.subcommand(sub);
+        }
+        app
+    }
+    fn type_name(shape: &Shape) -> &'static str {
+        match shape {
+            Shape::String | Shape::Enum(_) => "string",
+            Shape::Integer => "integer",
+            Shape::Float => "double",
+            Shape::Boolean => "boolean",
+            Shape::Blob => "blob",
+            Shape::Timestamp => "timestamp",
+            Shape::Document => "document",
+            Shape::List(_) => "list",
+            Shape::Map(_) => "map",
+            Shape::Structure(_) => "structure",
+        }
+    }
+    /// Parses a command line (`args` without the program name) into what to do; `env` reads the
+    /// environment (`AWS_REGION`, `AWS_DEFAULT_REGION`).
+    pub fn plan<I: IntoIterator<Item = String>>(
+        args: I,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Plan, CliError> {
+        let matches = clap_command()
+            .try_get_matches_from(
+                ::std::iter::once("cognito-idp".to_owned()).chain(args),
+            )
+            .map_err(CliError::Usage)?;
+        let (name, sub) = matches.subcommand().expect("a subcommand is required");
+        let command = COMMANDS
+            .iter()
+            .find(|c| c.name == name)
+            .expect("subcommands come from COMMANDS");
+        if let Some(kind) = sub.get_one::<String>(SKELETON) {
+            return Ok(
+                Plan::Print(
+                    match kind.as_str() {
+                        "output" => {
+                            pretty(&skeleton_members(command.output, &mut Vec::new()))
+                        }
+                        "yaml-input" => {
+                            to_yaml(&skeleton_members(command.input, &mut Vec::new()))
+                        }
+                        _ => pretty(&skeleton_members(command.input, &mut Vec::new())),
+                    },
+                ),
+            );
+        }
+        let mut input = Map::new();
+        if let Some(text) = sub.get_one::<String>(INPUT_JSON) {
+            let text = &load(text).map_err(CliError::Input)?;
+            match ::serde_json::from_str::<Value>(text) {
+                Ok(Value::Object(object)) => input = object,
+                Ok(_) => {
+                    return Err(
+                        CliError::Input(
+                            "--cli-input-json must hold a JSON object".into(),
+                        ),
+                    );
+                }
+                Err(e) => {
+                    return Err(
+                        CliError::Input(
+                            format!("--cli-input-json is not valid JSON: {e}"),
+                        ),
+                    );
+                }
+            }
+        } else if let Some(text) = sub.get_one::<String>(INPUT_YAML) {
+            let text = &load(text).map_err(CliError::Input)?;
+            match parse_yaml(text) {
+                Ok(Value::Object(object)) => input = object,
+                Ok(_) => {
+                    return Err(
+                        CliError::Input("--cli-input-yaml must hold a mapping".into()),
+                    );
+                }
+                Err(e) => return Err(CliError::Input(format!("--cli-input-yaml: {e}"))),
+            }
+        }
+        if let Some(unknown) = input
+            .keys()
+            .find(|k| !command.input.iter().any(|m| m.name == k.as_str()))
+        {
+            return Err(
+                CliError::Input(
+                    format!(
+                        "unknown parameter `{unknown}` in the input of {}; valid: {}",
+                        command.name, command.input.iter().map(| m | m.name).collect::<
+                        Vec < _ >> ().join(", ")
+                    ),
+                ),
+            );
+        }
+        for member in command.input {
+            let value = match member.shape {
+                Shape::Boolean => {
+                    let negated = format!("no-{}", member.option);
+                    if sub.get_flag(member.name) {
+                        Some(Value::Bool(true))
+                    } else if sub.get_flag(&negated) {
+                        Some(Value::Bool(false))
+                    } else {
+                        None
+                    }
+                }
+                _ => {
+                    match sub.get_many::<String>(member.name) {
+                        Some(values) => {
+                            let values: Vec<String> = values
+                                .map(|v| load(v))
+                                .collect::<Result<_, _>>()
+                                .map_err(|e| CliError::Input(
+                                    format!("--{}: {e}", member.option),
+                                ))?;
+                            let values: Vec<&str> = values
+                                .iter()
+                                .map(String::as_str)
+                                .collect();
+                            Some(
+                                member_value(member.shape, &values)
+                                    .map_err(|e| CliError::Input(
+                                        format!("--{}: {e}", member.option),
+                                    ))?,
+                            )
+                        }
+                        None => None,
+                    }
+                }
+            };
+            if let Some(value) = value {
+                input.insert(member.name.to_owned(), value);
+            }
+        }
+        let missing: Vec<String> = command
+            .input
+            .iter()
+            .filter(|m| m.required && !input.contains_key(m.name))
+            .map(|m| format!("--{}", m.option))
+            .collect();
+        if !missing.is_empty() {
+            return Err(
+                CliError::Input(
+                    format!(
+                        "the following arguments are required: {}", missing.join(", ")
+                    ),
+                ),
+            );
+        }
+        check_challenge(command, &input).map_err(CliError::Input)?;
+        Ok(Plan::Call {
+            operation: command.operation,
+            input: Value::Object(input),
+            region: sub
+                .get_one::<String>(REGION)
+                .cloned()
+                .or_else(|| env("AWS_REGION"))
+                .or_else(|| env("AWS_DEFAULT_REGION")),
+            endpoint: sub.get_one::<String>(ENDPOINT_URL).cloned(),
+        })
+    }
+    /// A value as given, or the content of the file it names as the AWS CLI does (`file://path`).
+    fn load(value: &str) -> Result<String, String> {
+        match value.strip_prefix("file://") {
+            Some(path) => {
+                ::std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read {path}: {e}"))
+            }
+            None => Ok(value.to_owned()),
+        }
+    }
+    /// Checks `ChallengeResponses` of the two challenge operations against the challenge schema.
+    pub fn check_challenge(
+        command: &Command,
+        input: &Map<String, Value>,
+    ) -> Result<(), String> {
+        let admin = match command.operation {
+            "RespondToAuthChallenge" => false,
+            "AdminRespondToAuthChallenge" => true,
+            _ => return Ok(()),
+        };
+        if CHALLENGES.is_empty() {
+            return Ok(());
+        }
+        let Some(name) = input.get("ChallengeName").and_then(Value::as_str) else {
+            return Ok(())
+        };
+        let names = || {
+            CHALLENGES
+                .iter()
+                .filter(|c| if admin { c.admin } else { c.user })
+                .map(|c| c.name)
+        };
+        let rule = CHALLENGES
+            .iter()
+            .find(|c| c.name == name && if admin { c.admin } else { c.user })
+            .ok_or_else(|| {
+                format!(
+                    "--challenge-name: {} does not answer the challenge `{name}`; valid: {}",
+                    command.name, names().collect::< Vec < _ >> ().join(", ")
+                )
+            })?;
+        let empty = Map::new();
+        let responses = match input.get("ChallengeResponses") {
+            Some(Value::Object(responses)) => responses,
+            None => &empty,
+            Some(_) => {
+                return Err("--challenge-responses: expected a map of strings".into());
+            }
+        };
+        let mut required: Vec<&str> = rule.required.to_vec();
+        let mut forbidden: Vec<&str> = Vec::new();
+        if let Some(answer) = responses.get("ANSWER").and_then(Value::as_str) {
+            if !rule.answers.is_empty() && !rule.answers.contains(&answer) {
+                return Err(
+                    format!(
+                        "--challenge-responses: ANSWER of {name} must be one of {}", rule
+                        .answers.join(", ")
+                    ),
+                );
+            }
+            for (value, needs, forbids) in rule.when_answer {
+                if *value == answer {
+                    required.extend(needs.iter());
+                    forbidden.extend(forbids.iter());
+                }
+            }
+        }
+        if let Some(key) = required.iter().find(|k| !responses.contains_key(**k)) {
+            return Err(
+                format!(
+                    "--challenge-responses: missing key `{key}` for challenge {name} (required: {})",
+                    required.join(", ")
+                ),
+            );
+        }
+        for key in responses.keys() {
+            let known = rule.required.contains(&key.as_str())
+                || rule.optional.contains(&key.as_str())
+                || rule
+                    .when_answer
+                    .iter()
+                    .any(|(_, needs, _)| needs.contains(&key.as_str()))
+                || rule.prefixes.iter().any(|p| key.starts_with(p));
+            if !known || forbidden.contains(&key.as_str()) {
+                let mut allowed: Vec<String> = rule
+                    .required
+                    .iter()
+                    .chain(rule.optional)
+                    .map(|k| (*k).to_owned())
+                    .collect();
+                allowed.extend(rule.prefixes.iter().map(|p| format!("{p}*")));
+                return Err(
+                    format!(
+                        "--challenge-responses: unknown key `{key}` for challenge {name} (allowed: {})",
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+        Ok(())
+    }
+    /// The JSON value of a member from its command-line values (several for lists).
+    pub fn member_value(shape: &Shape, values: &[&str]) -> Result<Value, String> {
+        match shape {
+            Shape::List(item) => {
+                if let [one] = values {
+                    if one.trim_start().starts_with('[') {
+                        if let Ok(json) = ::serde_json::from_str::<Value>(one) {
+                            return Ok(json);
+                        }
+                    }
+                }
+                let mut out = Vec::new();
+                for value in values {
+                    match value_of(shape, value)? {
+                        Value::Array(items) => out.extend(items),
+                        other => out.push(other),
+                    }
+                }
+                let _ = item;
+                Ok(Value::Array(out))
+            }
+            _ => {
+                match values {
+                    [one] => value_of(shape, one),
+                    _ => Err("expected one value".into()),
+                }
+            }
+        }
+    }
+    /// One command-line value: JSON when it opens with `{` (or `[` for lists) and parses, else the
+    /// shorthand syntax.
+    pub fn value_of(shape: &Shape, text: &str) -> Result<Value, String> {
+        let trimmed = text.trim_start();
+        match shape {
+            Shape::Structure(_)
+            | Shape::Map(_)
+            | Shape::Document if trimmed.starts_with('{') => {
+                ::serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))
+            }
+            Shape::Document => {
+                ::serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))
+            }
+            Shape::Structure(_) | Shape::Map(_) => {
+                convert(shape, &Shorthand::parse_top(text)?)
+            }
+            Shape::List(item) => {
+                if trimmed.starts_with('[') {
+                    if let Ok(json) = ::serde_json::from_str::<Value>(text) {
+                        return Ok(json);
+                    }
+                }
+                match item {
+                    Shape::Structure(_) | Shape::Map(_) => {
+                        if trimmed.starts_with('{') {
+                            return Ok(Value::Array(vec![value_of(item, text) ?]));
+                        }
+                        if !trimmed.starts_with('[') {
+                            return Ok(
+                                Value::Array(
+                                    vec![convert(item, & Shorthand::parse_top(text) ?) ?],
+                                ),
+                            );
+                        }
+                        convert(shape, &Shorthand::parse_list(text)?)
+                    }
+                    _ => convert(shape, &Shorthand::parse_list(text)?),
+                }
+            }
+            _ => scalar(shape, text),
+        }
+    }
+    fn scalar(shape: &Shape, text: &str) -> Result<Value, String> {
+        Ok(
+            match shape {
+                Shape::String | Shape::Enum(_) | Shape::Blob => {
+                    Value::String(text.to_owned())
+                }
+                Shape::Integer => {
+                    Value::from(
+                        text
+                            .trim()
+                            .parse::<i64>()
+                            .map_err(|_| "expected an integer".to_owned())?,
+                    )
+                }
+                Shape::Float => {
+                    ::serde_json::Number::from_f64(
+                            text
+                                .trim()
+                                .parse::<f64>()
+                                .map_err(|_| "expected a number".to_owned())?,
+                        )
+                        .map(Value::Number)
+                        .ok_or("expected a finite number")?
+                }
+                Shape::Boolean => {
+                    match text.trim() {
+                        "true" => Value::Bool(true),
+                        "false" => Value::Bool(false),
+                        _ => return Err("expected true or false".into()),
+                    }
+                }
+                Shape::Timestamp => timestamp(text.trim())?,
+                Shape::Document => Value::String(text.to_owned()),
+                Shape::List(_) | Shape::Map(_) | Shape::Structure(_) => {
+                    return Err("expected a structured value".into());
+                }
+            },
+        )
+    }
+    /// Seconds since the epoch, or `YYYY-MM-DD[THH:MM:SS[.fff]][Z]` (UTC) as seconds.
+    fn timestamp(text: &str) -> Result<Value, String> {
+        if let Ok(seconds) = text.parse::<i64>() {
+            return Ok(Value::from(seconds));
+        }
+        if let Ok(seconds) = text.parse::<f64>() {
+            return ::serde_json::Number::from_f64(seconds)
+                .map(Value::Number)
+                .ok_or("invalid timestamp".into());
+        }
+        let bad = || {
+            "expected seconds since the epoch or YYYY-MM-DDTHH:MM:SSZ".to_owned()
+        };
+        let text = text.trim_end_matches('Z');
+        let (date, time) = text.split_once(['T', ' ']).unwrap_or((text, "00:00:00"));
+        let date: Vec<i64> = date
+            .split('-')
+            .map(|p| p.parse().map_err(|_| bad()))
+            .collect::<Result<_, _>>()?;
+        let [y, m, d] = date[..] else { return Err(bad()) };
+        let time = time.split('.').next().unwrap_or("");
+        let time: Vec<i64> = time
+            .split(':')
+            .map(|p| p.parse().map_err(|_| bad()))
+            .collect::<Result<_, _>>()?;
+        let (hh, mm, ss) = match time[..] {
+            [h, m] => (h, m, 0),
+            [h, m, s] => (h, m, s),
+            _ => return Err(bad()),
+        };
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146097 + doe - 719468;
+        Ok(Value::from(days * 86400 + hh * 3600 + mm * 60 + ss))
+    }
+    /// A shorthand value before its shape is applied.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Shorthand {
+        Scalar(String),
+        List(Vec<Shorthand>),
+        Hash(Vec<(String, Shorthand)>),
+    }
+    struct Parser<'a> {
+        chars: Vec<char>,
+        pos: usize,
+        _text: ::std::marker::PhantomData<&'a str>,
+    }
+    impl Shorthand {
+        /// `Key=value,Key2=[a,b],Key3={K=v}`: the top level of a structure or map.
+        pub fn parse_top(text: &str) -> Result<Shorthand, String> {
+            let mut parser = Parser::new(text);
+            let entries = parser.entries(None)?;
+            Ok(Shorthand::Hash(entries))
+        }
+        /// `a,b,c` or `[a,b,c]` or `{K=v},{K=w}`: a list.
+        pub fn parse_list(text: &str) -> Result<Shorthand, String> {
+            let mut parser = Parser::new(text);
+            parser.skip_ws();
+            let list = if parser.peek() == Some('[') {
+                parser.value(&[])?
+            } else {
+                let mut items = vec![parser.value(& [',']) ?];
+                while parser.eat(',') {
+                    items.push(parser.value(&[','])?);
+                }
+                Shorthand::List(items)
+            };
+            parser.skip_ws();
+            if parser.pos < parser.chars.len() {
+                return Err(parser.error("unexpected text after the list"));
+            }
+            Ok(list)
+        }
+    }
+    impl Parser<'_> {
+        fn new(text: &str) -> Self {
+            Parser {
+                chars: text.chars().collect(),
+                pos: 0,
+                _text: ::std::marker::PhantomData,
+            }
+        }
+        fn peek(&self) -> Option<char> {
+            self.chars.get(self.pos).copied()
+        }
+        fn eat(&mut self, c: char) -> bool {
+            self.skip_ws();
+            if self.peek() == Some(c) {
+                self.pos += 1;
+                true
+            } else {
+                false
+            }
+        }
+        fn skip_ws(&mut self) {
+            while self.peek().is_some_and(char::is_whitespace) {
+                self.pos += 1;
+            }
+        }
+        /// Errors name the position only: values may be secrets.
+        fn error(&self, what: &str) -> String {
+            format!("invalid shorthand syntax at character {}: {what}", self.pos + 1)
+        }
+        /// `key=value` pairs separated by commas, up to `close` (or the end).
+        fn entries(
+            &mut self,
+            close: Option<char>,
+        ) -> Result<Vec<(String, Shorthand)>, String> {
+            let mut entries = Vec::new();
+            let stops: Vec<char> = close.into_iter().chain([',']).collect();
+            self.skip_ws();
+            if close.is_some() && self.peek() == close {
+                self.pos += 1;
+                return Ok(entries);
+            }
+            loop {
+                self.skip_ws();
+                let start = self.pos;
+                while self.peek().is_some_and(|c| c != '=' && !stops.contains(&c)) {
+                    self.pos += 1;
+                }
+                let key: String = self
+                    .chars[start..self.pos]
+                    .iter()
+                    .collect::<String>()
+                    .trim()
+                    .to_owned();
+                if self.peek() != Some('=') || key.is_empty() {
+                    return Err(self.error("expected key=value"));
+                }
+                self.pos += 1;
+                let mut value = self.value(&stops)?;
+                let mut csv = Vec::new();
+                while self.peek_comma_then_value(&stops) {
+                    self.pos += 1;
+                    csv.push(self.value(&stops)?);
+                }
+                if !csv.is_empty() {
+                    csv.insert(0, value);
+                    value = Shorthand::List(csv);
+                }
+                entries.push((key, value));
+                self.skip_ws();
+                match self.peek() {
+                    Some(',') => self.pos += 1,
+                    None if close.is_none() => return Ok(entries),
+                    Some(c) if Some(c) == close => {
+                        self.pos += 1;
+                        return Ok(entries);
+                    }
+                    None => return Err(self.error("missing closing brace")),
+                    Some(_) => return Err(self.error("expected a comma")),
+                }
+            }
+        }
+        /// Whether a comma comes next and what follows it is not `key=`.
+        fn peek_comma_then_value(&self, stops: &[char]) -> bool {
+            let mut pos = self.pos;
+            while self.chars.get(pos).is_some_and(|c| c.is_whitespace()) {
+                pos += 1;
+            }
+            if self.chars.get(pos) != Some(&',') {
+                return false;
+            }
+            pos += 1;
+            let mut quote = None;
+            while let Some(&c) = self.chars.get(pos) {
+                match quote {
+                    Some(q) if c == q => quote = None,
+                    Some(_) => {}
+                    None if c == '"' || c == '\'' => quote = Some(c),
+                    None if c == '=' => return false,
+                    None if stops.contains(&c) || c == '[' || c == '{' => return true,
+                    None => {}
+                }
+                pos += 1;
+            }
+            true
+        }
+        /// A value: `[list]`, `{hash}`, a quoted string or plain text up to a stop character.
+        fn value(&mut self, stops: &[char]) -> Result<Shorthand, String> {
+            self.skip_ws();
+            match self.peek() {
+                Some('[') => {
+                    self.pos += 1;
+                    let mut items = Vec::new();
+                    if self.eat(']') {
+                        return Ok(Shorthand::List(items));
+                    }
+                    loop {
+                        items.push(self.value(&[',', ']'])?);
+                        if self.eat(',') {
+                            continue;
+                        }
+                        if self.eat(']') {
+                            return Ok(Shorthand::List(items));
+                        }
+                        return Err(self.error("expected `,` or `]`"));
+                    }
+                }
+                Some('{') => {
+                    self.pos += 1;
+                    Ok(Shorthand::Hash(self.entries(Some('}'))?))
+                }
+                Some(q @ ('"' | '\'')) => {
+                    self.pos += 1;
+                    let mut out = String::new();
+                    loop {
+                        match self.peek() {
+                            None => return Err(self.error("unterminated quoted string")),
+                            Some(
+                                '\\',
+                            ) if matches!(
+                                self.chars.get(self.pos + 1), Some(c) if * c == q || * c ==
+                                '\\'
+                            ) => {
+                                out.push(self.chars[self.pos + 1]);
+                                self.pos += 2;
+                            }
+                            Some(c) if c == q => {
+                                self.pos += 1;
+                                break;
+                            }
+                            Some(c) => {
+                                out.push(c);
+                                self.pos += 1;
+                            }
+                        }
+                    }
+                    self.skip_ws();
+                    if self.peek().is_some_and(|c| !stops.contains(&c)) {
+                        return Err(self.error("unexpected text after a quoted string"));
+                    }
+                    Ok(Shorthand::Scalar(out))
+                }
+                _ => {
+                    let start = self.pos;
+                    while self.peek().is_some_and(|c| !stops.contains(&c)) {
+                        self.pos += 1;
+                    }
+                    Ok(
+                        Shorthand::Scalar(
+                            self
+                                .chars[start..self.pos]
+                                .iter()
+                                .collect::<String>()
+                                .trim()
+                                .to_owned(),
+                        ),
+                    )
+                }
+            }
+        }
+    }
+    /// Applies a shape to a shorthand value.
+    pub fn convert(shape: &Shape, value: &Shorthand) -> Result<Value, String> {
+        match (shape, value) {
+            (Shape::Structure(members), Shorthand::Hash(entries)) => {
+                let mut out = Map::new();
+                for (key, value) in entries {
+                    let member = members
+                        .iter()
+                        .find(|m| m.name == key.as_str())
+                        .ok_or_else(|| {
+                            format!(
+                                "unknown key `{key}`; valid: {}", members.iter().map(| m | m
+                                .name).collect::< Vec < _ >> ().join(", ")
+                            )
+                        })?;
+                    out.insert(
+                        key.clone(),
+                        convert(member.shape, value).map_err(|e| format!("{key}: {e}"))?,
+                    );
+                }
+                Ok(Value::Object(out))
+            }
+            (Shape::Map(values), Shorthand::Hash(entries)) => {
+                let mut out = Map::new();
+                for (key, value) in entries {
+                    out.insert(
+                        key.clone(),
+                        convert(values, value).map_err(|e| format!("{key}: {e}"))?,
+                    );
+                }
+                Ok(Value::Object(out))
+            }
+            (Shape::List(item), Shorthand::List(items)) => {
+                Ok(
+                    Value::Array(
+                        items.iter().map(|v| convert(item, v)).collect::<Result<_, _>>()?,
+                    ),
+                )
+            }
+            (Shape::List(item), single) => {
+                Ok(Value::Array(vec![convert(item, single) ?]))
+            }
+            (Shape::Document, Shorthand::Scalar(text)) => Ok(Value::String(text.clone())),
+            (Shape::Document, Shorthand::List(items)) => {
+                Ok(
+                    Value::Array(
+                        items
+                            .iter()
+                            .map(|v| convert(&Shape::Document, v))
+                            .collect::<Result<_, _>>()?,
+                    ),
+                )
+            }
+            (Shape::Document, Shorthand::Hash(entries)) => {
+                Ok(
+                    Value::Object(
+                        entries
+                            .iter()
+                            .map(|(k, v)| Ok((k.clone(), convert(&Shape::Document, v)?)))
+                            .collect::<Result<_, String>>()?,
+                    ),
+                )
+            }
+            (Shape::Structure(_) | Shape::Map(_), _) => {
+                Err("expected key=value pairs".into())
+            }
+            (_, Shorthand::Scalar(text)) => scalar(shape, text),
+            (_, Shorthand::List(_)) => Err("expected a single value, not a list".into()),
+            (_, Shorthand::Hash(_)) => {
+                Err("expected a single value, not key=value pairs".into())
+            }
+        }
+    }
+    /// A sample value of every member, as `--generate-cli-skeleton` prints it.
+    fn skeleton_members(
+        members: &'static [Member],
+        path: &mut Vec<*const Member>,
+    ) -> Value {
+        if path.contains(&members.as_ptr()) {
+            return Value::Object(Map::new());
+        }
+        path.push(members.as_ptr());
+        let object = members
+            .iter()
+            .map(|m| (m.name.to_owned(), skeleton(m.shape, path)))
+            .collect();
+        path.pop();
+        Value::Object(object)
+    }
+    fn skeleton(shape: &'static Shape, path: &mut Vec<*const Member>) -> Value {
+        match shape {
+            Shape::String | Shape::Blob => Value::String(String::new()),
+            Shape::Enum(values) => {
+                Value::String(values.first().copied().unwrap_or_default().to_owned())
+            }
+            Shape::Integer | Shape::Timestamp => Value::from(0),
+            Shape::Float => Value::from(0.0),
+            Shape::Boolean => Value::Bool(true),
+            Shape::Document => Value::Object(Map::new()),
+            Shape::List(item) => Value::Array(vec![skeleton(item, path)]),
+            Shape::Map(value) => {
+                Value::Object(
+                    [("KeyName".to_owned(), skeleton(value, path))].into_iter().collect(),
+                )
+            }
+            Shape::Structure(members) => skeleton_members(members, path),
+        }
+    }
+    /// JSON as block YAML.
+    pub fn to_yaml(value: &Value) -> String {
+        let mut out = String::new();
+        yaml_into(value, 0, &mut out);
+        out.trim_end().to_owned()
+    }
+    fn yaml_scalar(value: &Value) -> String {
+        match value {
+            Value::Object(_) => "{}".into(),
+            Value::Array(_) => "[]".into(),
+            other => other.to_string(),
+        }
+    }
+    fn is_empty_container(value: &Value) -> bool {
+        matches!(value, Value::Object(o) if o.is_empty())
+            || matches!(value, Value::Array(a) if a.is_empty())
+    }
+    fn yaml_into(value: &Value, indent: usize, out: &mut String) {
+        let pad = " ".repeat(indent);
+        match value {
+            Value::Object(object) if !object.is_empty() => {
+                for (key, value) in object {
+                    let key = if key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    {
+                        key.clone()
+                    } else {
+                        Value::String(key.clone()).to_string()
+                    };
+                    if matches!(value, Value::Object(_) | Value::Array(_))
+                        && !is_empty_container(value)
+                    {
+                        let _ = writeln!(out, "{pad}{key}:");
+                        yaml_into(value, indent + 2, out);
+                    } else {
+                        let _ = writeln!(out, "{pad}{key}: {}", yaml_scalar(value));
+                    }
+                }
+            }
+            Value::Array(items) if !items.is_empty() => {
+                for item in items {
+                    if matches!(item, Value::Object(_) | Value::Array(_))
+                        && !is_empty_container(item)
+                    {
+                        let mut nested = String::new();
+                        yaml_into(item, indent + 2, &mut nested);
+                        let _ = write!(out, "{pad}- {}", & nested[indent + 2..]);
+                    } else {
+                        let _ = writeln!(out, "{pad}- {}", yaml_scalar(item));
+                    }
+                }
+            }
+            other => {
+                let _ = writeln!(out, "{pad}{}", yaml_scalar(other));
+            }
+        }
+    }
+    /// Block YAML (mappings, sequences, plain and quoted scalars, JSON-style flow values) as JSON:
+    /// the subset `--generate-cli-skeleton yaml-input` prints and hand-written inputs use.
+    pub fn parse_yaml(text: &str) -> Result<Value, String> {
+        let mut lines: Vec<(usize, String)> = text
+            .lines()
+            .filter(|l| {
+                let t = l.trim();
+                !t.is_empty() && !t.starts_with('#') && t != "---"
+            })
+            .map(|l| {
+                let indent = l.len() - l.trim_start_matches(' ').len();
+                (indent, l.trim().to_owned())
+            })
+            .collect();
+        if lines.is_empty() {
+            return Ok(Value::Object(Map::new()));
+        }
+        let mut i = 0;
+        let value = yaml_block(&mut lines, &mut i)?;
+        if i < lines.len() {
+            return Err(format!("line {}: unexpected indentation", i + 1));
+        }
+        Ok(value)
+    }
+    fn is_seq_item(text: &str) -> bool {
+        text == "-" || text.starts_with("- ")
+    }
+    /// Splits `key: rest` outside quotes.
+    fn yaml_key(text: &str) -> Option<(String, String)> {
+        if text.starts_with('{') || text.starts_with('[') {
+            return None;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut quote = None;
+        for (i, &c) in chars.iter().enumerate() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if (c == '"' || c == '\'') && i == 0 => quote = Some(c),
+                None if c == ':' && chars.get(i + 1).is_none_or(|n| *n == ' ') => {
+                    let key: String = chars[..i].iter().collect();
+                    let rest: String = chars[i + 1..].iter().collect();
+                    let key = match yaml_scalar_value(key.trim()) {
+                        Ok(Value::String(s)) => s,
+                        _ => key.trim().to_owned(),
+                    };
+                    return Some((key, rest.trim().to_owned()));
+                }
+                None => {}
+            }
+        }
+        None
+    }
+    fn yaml_block(
+        lines: &mut [(usize, String)],
+        i: &mut usize,
+    ) -> Result<Value, String> {
+        let indent = lines[*i].0;
+        if is_seq_item(&lines[*i].1) {
+            let mut items = Vec::new();
+            while *i < lines.len() && lines[*i].0 == indent && is_seq_item(&lines[*i].1)
+            {
+                let rest = lines[*i].1[1..].trim_start().to_owned();
+                if rest.is_empty() {
+                    *i += 1;
+                    items
+                        .push(
+                            if *i < lines.len() && lines[*i].0 > indent {
+                                yaml_block(lines, i)?
+                            } else {
+                                Value::Null
+                            },
+                        );
+                } else if yaml_key(&rest).is_some() {
+                    let offset = lines[*i].1.len() - rest.len();
+                    lines[*i] = (indent + offset, rest);
+                    items.push(yaml_block(lines, i)?);
+                } else {
+                    *i += 1;
+                    items.push(yaml_scalar_value(&rest)?);
+                }
+            }
+            return Ok(Value::Array(items));
+        }
+        let mut object = Map::new();
+        while *i < lines.len() && lines[*i].0 == indent && !is_seq_item(&lines[*i].1) {
+            let (key, rest) = yaml_key(&lines[*i].1)
+                .ok_or_else(|| format!("line {}: expected `key: value`", * i + 1))?;
+            *i += 1;
+            let value = if !rest.is_empty() {
+                yaml_scalar_value(&rest)?
+            } else if *i < lines.len()
+                && (lines[*i].0 > indent
+                    || (lines[*i].0 == indent && is_seq_item(&lines[*i].1)))
+            {
+                yaml_block(lines, i)?
+            } else {
+                Value::Null
+            };
+            object.insert(key, value);
+        }
+        if *i < lines.len() && lines[*i].0 > indent {
+            return Err(format!("line {}: unexpected indentation", * i + 1));
+        }
+        Ok(Value::Object(object))
+    }
+    fn yaml_scalar_value(text: &str) -> Result<Value, String> {
+        let text = text.trim();
+        if text.starts_with('{') || text.starts_with('[') || text.starts_with('"') {
+            return ::serde_json::from_str(text)
+                .map_err(|e| format!("invalid flow value: {e}"));
+        }
+        if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
+            return Ok(Value::String(inner.replace("''", "'")));
+        }
+        Ok(
+            match text {
+                "" | "~" | "null" => Value::Null,
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                _ => {
+                    match text.parse::<i64>() {
+                        Ok(n) => Value::from(n),
+                        Err(_) => {
+                            match text
+                                .parse::<f64>()
+                                .ok()
+                                .and_then(::serde_json::Number::from_f64)
+                            {
+                                Some(n) if text.chars().any(|c| c.is_ascii_digit()) => {
+                                    Value::Number(n)
+                                }
+                                _ => Value::String(text.to_owned()),
+                            }
+                        }
+                    }
+                }
+            },
+        )
+    }
+}
+/// The command line's tables (commands, shapes, challenges) and dispatch.
+#[doc(hidden)]
+#[cfg(feature = "cli")]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::enum_variant_names,
+    clippy::large_enum_variant
+)]
+pub mod cli_commands {
+    use super::cli::{ChallengeRule, Command, Member, Shape};
+    /// Every command, in model order.
+    pub static COMMANDS: &[Command] = &[
+        Command {
+            name: "add-custom-attributes",
+            operation: "AddCustomAttributes",
+            input: &MEMBERS_15,
+            output: &MEMBERS_16,
+        },
+        Command {
+            name: "add-user-pool-client-secret",
+            operation: "AddUserPoolClientSecret",
+            input: &MEMBERS_17,
+            output: &MEMBERS_18,
+        },
+        Command {
+            name: "admin-add-user-to-group",
+            operation: "AdminAddUserToGroup",
+            input: &MEMBERS_19,
+            output: &[],
+        },
+        Command {
+            name: "admin-confirm-sign-up",
+            operation: "AdminConfirmSignUp",
+            input: &MEMBERS_20,
+            output: &MEMBERS_21,
+        },
+        Command {
+            name: "admin-create-user",
+            operation: "AdminCreateUser",
+            input: &MEMBERS_23,
+            output: &MEMBERS_24,
+        },
+        Command {
+            name: "admin-delete-software-token",
+            operation: "AdminDeleteSoftwareToken",
+            input: &MEMBERS_26,
+            output: &MEMBERS_27,
+        },
+        Command {
+            name: "admin-delete-user",
+            operation: "AdminDeleteUser",
+            input: &MEMBERS_30,
+            output: &[],
+        },
+        Command {
+            name: "admin-delete-user-attributes",
+            operation: "AdminDeleteUserAttributes",
+            input: &MEMBERS_28,
+            output: &MEMBERS_29,
+        },
+        Command {
+            name: "admin-disable-provider-for-user",
+            operation: "AdminDisableProviderForUser",
+            input: &MEMBERS_31,
+            output: &MEMBERS_32,
+        },
+        Command {
+            name: "admin-disable-user",
+            operation: "AdminDisableUser",
+            input: &MEMBERS_33,
+            output: &MEMBERS_34,
+        },
+        Command {
+            name: "admin-enable-user",
+            operation: "AdminEnableUser",
+            input: &MEMBERS_35,
+            output: &MEMBERS_36,
+        },
+        Command {
+            name: "admin-forget-device",
+            operation: "AdminForgetDevice",
+            input: &MEMBERS_37,
+            output: &[],
+        },
+        Command {
+            name: "admin-get-device",
+            operation: "AdminGetDevice",
+            input: &MEMBERS_38,
+            output: &MEMBERS_39,
+        },
+        Command {
+            name: "admin-get-user",
+            operation: "AdminGetUser",
+            input: &MEMBERS_42,
+            output: &MEMBERS_43,
+        },
+        Command {
+            name: "admin-get-user-auth-factors",
+            operation: "AdminGetUserAuthFactors",
+            input: &MEMBERS_40,
+            output: &MEMBERS_41,
+        },
+        Command {
+            name: "admin-initiate-auth",
+            operation: "AdminInitiateAuth",
+            input: &MEMBERS_44,
+            output: &MEMBERS_45,
+        },
+        Command {
+            name: "admin-link-provider-for-user",
+            operation: "AdminLinkProviderForUser",
+            input: &MEMBERS_46,
+            output: &MEMBERS_47,
+        },
+        Command {
+            name: "admin-list-devices",
+            operation: "AdminListDevices",
+            input: &MEMBERS_48,
+            output: &MEMBERS_49,
+        },
+        Command {
+            name: "admin-list-groups-for-user",
+            operation: "AdminListGroupsForUser",
+            input: &MEMBERS_50,
+            output: &MEMBERS_51,
+        },
+        Command {
+            name: "admin-list-user-auth-events",
+            operation: "AdminListUserAuthEvents",
+            input: &MEMBERS_52,
+            output: &MEMBERS_53,
+        },
+        Command {
+            name: "admin-list-user-sessions",
+            operation: "AdminListUserSessions",
+            input: &MEMBERS_54,
+            output: &MEMBERS_55,
+        },
+        Command {
+            name: "admin-remove-user-from-group",
+            operation: "AdminRemoveUserFromGroup",
+            input: &MEMBERS_56,
+            output: &[],
+        },
+        Command {
+            name: "admin-reset-user-password",
+            operation: "AdminResetUserPassword",
+            input: &MEMBERS_57,
+            output: &MEMBERS_58,
+        },
+        Command {
+            name: "admin-respond-to-auth-challenge",
+            operation: "AdminRespondToAuthChallenge",
+            input: &MEMBERS_59,
+            output: &MEMBERS_60,
+        },
+        Command {
+            name: "admin-revoke-user-session",
+            operation: "AdminRevokeUserSession",
+            input: &MEMBERS_61,
+            output: &MEMBERS_62,
+        },
+        Command {
+            name: "admin-set-user-mfa-preference",
+            operation: "AdminSetUserMFAPreference",
+            input: &MEMBERS_63,
+            output: &MEMBERS_64,
+        },
+        Command {
+            name: "admin-set-user-password",
+            operation: "AdminSetUserPassword",
+            input: &MEMBERS_65,
+            output: &MEMBERS_66,
+        },
+        Command {
+            name: "admin-set-user-settings",
+            operation: "AdminSetUserSettings",
+            input: &MEMBERS_67,
+            output: &MEMBERS_68,
+        },
+        Command {
+            name: "admin-update-auth-event-feedback",
+            operation: "AdminUpdateAuthEventFeedback",
+            input: &MEMBERS_69,
+            output: &MEMBERS_70,
+        },
+        Command {
+            name: "admin-update-device-status",
+            operation: "AdminUpdateDeviceStatus",
+            input: &MEMBERS_71,
+            output: &MEMBERS_72,
+        },
+        Command {
+            name: "admin-update-user-attributes",
+            operation: "AdminUpdateUserAttributes",
+            input: &MEMBERS_73,
+            output: &MEMBERS_74,
+        },
+        Command {
+            name: "admin-user-global-sign-out",
+            operation: "AdminUserGlobalSignOut",
+            input: &MEMBERS_75,
+            output: &MEMBERS_76,
+        },
+        Command {
+            name: "associate-software-token",
+            operation: "AssociateSoftwareToken",
+            input: &MEMBERS_92,
+            output: &MEMBERS_93,
+        },
+        Command {
+            name: "change-password",
+            operation: "ChangePassword",
+            input: &MEMBERS_125,
+            output: &MEMBERS_126,
+        },
+        Command {
+            name: "complete-web-authn-registration",
+            operation: "CompleteWebAuthnRegistration",
+            input: &MEMBERS_145,
+            output: &MEMBERS_146,
+        },
+        Command {
+            name: "confirm-device",
+            operation: "ConfirmDevice",
+            input: &MEMBERS_153,
+            output: &MEMBERS_154,
+        },
+        Command {
+            name: "confirm-forgot-password",
+            operation: "ConfirmForgotPassword",
+            input: &MEMBERS_155,
+            output: &MEMBERS_156,
+        },
+        Command {
+            name: "confirm-sign-up",
+            operation: "ConfirmSignUp",
+            input: &MEMBERS_157,
+            output: &MEMBERS_158,
+        },
+        Command {
+            name: "create-group",
+            operation: "CreateGroup",
+            input: &MEMBERS_161,
+            output: &MEMBERS_162,
+        },
+        Command {
+            name: "create-identity-provider",
+            operation: "CreateIdentityProvider",
+            input: &MEMBERS_163,
+            output: &MEMBERS_164,
+        },
+        Command {
+            name: "create-managed-login-branding",
+            operation: "CreateManagedLoginBranding",
+            input: &MEMBERS_165,
+            output: &MEMBERS_166,
+        },
+        Command {
+            name: "create-resource-server",
+            operation: "CreateResourceServer",
+            input: &MEMBERS_167,
+            output: &MEMBERS_168,
+        },
+        Command {
+            name: "create-terms",
+            operation: "CreateTerms",
+            input: &MEMBERS_169,
+            output: &MEMBERS_170,
+        },
+        Command {
+            name: "create-user-import-job",
+            operation: "CreateUserImportJob",
+            input: &MEMBERS_171,
+            output: &MEMBERS_172,
+        },
+        Command {
+            name: "create-user-pool",
+            operation: "CreateUserPool",
+            input: &MEMBERS_179,
+            output: &MEMBERS_180,
+        },
+        Command {
+            name: "create-user-pool-client",
+            operation: "CreateUserPoolClient",
+            input: &MEMBERS_173,
+            output: &MEMBERS_174,
+        },
+        Command {
+            name: "create-user-pool-domain",
+            operation: "CreateUserPoolDomain",
+            input: &MEMBERS_175,
+            output: &MEMBERS_176,
+        },
+        Command {
+            name: "create-user-pool-replica",
+            operation: "CreateUserPoolReplica",
+            input: &MEMBERS_177,
+            output: &MEMBERS_178,
+        },
+        Command {
+            name: "delete-group",
+            operation: "DeleteGroup",
+            input: &MEMBERS_191,
+            output: &[],
+        },
+        Command {
+            name: "delete-identity-provider",
+            operation: "DeleteIdentityProvider",
+            input: &MEMBERS_192,
+            output: &[],
+        },
+        Command {
+            name: "delete-managed-login-branding",
+            operation: "DeleteManagedLoginBranding",
+            input: &MEMBERS_193,
+            output: &[],
+        },
+        Command {
+            name: "delete-resource-server",
+            operation: "DeleteResourceServer",
+            input: &MEMBERS_194,
+            output: &[],
+        },
+        Command {
+            name: "delete-terms",
+            operation: "DeleteTerms",
+            input: &MEMBERS_195,
+            output: &[],
+        },
+        Command {
+            name: "delete-user",
+            operation: "DeleteUser",
+            input: &MEMBERS_206,
+            output: &[],
+        },
+        Command {
+            name: "delete-user-attributes",
+            operation: "DeleteUserAttributes",
+            input: &MEMBERS_196,
+            output: &MEMBERS_197,
+        },
+        Command {
+            name: "delete-user-pool",
+            operation: "DeleteUserPool",
+            input: &MEMBERS_205,
+            output: &[],
+        },
+        Command {
+            name: "delete-user-pool-client",
+            operation: "DeleteUserPoolClient",
+            input: &MEMBERS_198,
+            output: &[],
+        },
+        Command {
+            name: "delete-user-pool-client-secret",
+            operation: "DeleteUserPoolClientSecret",
+            input: &MEMBERS_199,
+            output: &MEMBERS_200,
+        },
+        Command {
+            name: "delete-user-pool-domain",
+            operation: "DeleteUserPoolDomain",
+            input: &MEMBERS_201,
+            output: &MEMBERS_202,
+        },
+        Command {
+            name: "delete-user-pool-replica",
+            operation: "DeleteUserPoolReplica",
+            input: &MEMBERS_203,
+            output: &MEMBERS_204,
+        },
+        Command {
+            name: "delete-web-authn-credential",
+            operation: "DeleteWebAuthnCredential",
+            input: &MEMBERS_207,
+            output: &MEMBERS_208,
+        },
+        Command {
+            name: "describe-identity-provider",
+            operation: "DescribeIdentityProvider",
+            input: &MEMBERS_212,
+            output: &MEMBERS_213,
+        },
+        Command {
+            name: "describe-managed-login-branding",
+            operation: "DescribeManagedLoginBranding",
+            input: &MEMBERS_216,
+            output: &MEMBERS_217,
+        },
+        Command {
+            name: "describe-managed-login-branding-by-client",
+            operation: "DescribeManagedLoginBrandingByClient",
+            input: &MEMBERS_214,
+            output: &MEMBERS_215,
+        },
+        Command {
+            name: "describe-resource-server",
+            operation: "DescribeResourceServer",
+            input: &MEMBERS_218,
+            output: &MEMBERS_219,
+        },
+        Command {
+            name: "describe-risk-configuration",
+            operation: "DescribeRiskConfiguration",
+            input: &MEMBERS_220,
+            output: &MEMBERS_221,
+        },
+        Command {
+            name: "describe-terms",
+            operation: "DescribeTerms",
+            input: &MEMBERS_224,
+            output: &MEMBERS_225,
+        },
+        Command {
+            name: "describe-terms-by-client",
+            operation: "DescribeTermsByClient",
+            input: &MEMBERS_222,
+            output: &MEMBERS_223,
+        },
+        Command {
+            name: "describe-user-import-job",
+            operation: "DescribeUserImportJob",
+            input: &MEMBERS_226,
+            output: &MEMBERS_227,
+        },
+        Command {
+            name: "describe-user-pool",
+            operation: "DescribeUserPool",
+            input: &MEMBERS_232,
+            output: &MEMBERS_233,
+        },
+        Command {
+            name: "describe-user-pool-client",
+            operation: "DescribeUserPoolClient",
+            input: &MEMBERS_228,
+            output: &MEMBERS_229,
+        },
+        Command {
+            name: "describe-user-pool-domain",
+            operation: "DescribeUserPoolDomain",
+            input: &MEMBERS_230,
+            output: &MEMBERS_231,
+        },
+        Command {
+            name: "forget-device",
+            operation: "ForgetDevice",
+            input: &MEMBERS_286,
+            output: &[],
+        },
+        Command {
+            name: "forgot-password",
+            operation: "ForgotPassword",
+            input: &MEMBERS_287,
+            output: &MEMBERS_288,
+        },
+        Command {
+            name: "get-csv-header",
+            operation: "GetCSVHeader",
+            input: &MEMBERS_290,
+            output: &MEMBERS_291,
+        },
+        Command {
+            name: "get-client-token",
+            operation: "GetClientToken",
+            input: &MEMBERS_292,
+            output: &MEMBERS_293,
+        },
+        Command {
+            name: "get-derived-token",
+            operation: "GetDerivedToken",
+            input: &MEMBERS_294,
+            output: &MEMBERS_295,
+        },
+        Command {
+            name: "get-device",
+            operation: "GetDevice",
+            input: &MEMBERS_297,
+            output: &MEMBERS_298,
+        },
+        Command {
+            name: "get-group",
+            operation: "GetGroup",
+            input: &MEMBERS_299,
+            output: &MEMBERS_300,
+        },
+        Command {
+            name: "get-identity-provider-by-identifier",
+            operation: "GetIdentityProviderByIdentifier",
+            input: &MEMBERS_301,
+            output: &MEMBERS_302,
+        },
+        Command {
+            name: "get-log-delivery-configuration",
+            operation: "GetLogDeliveryConfiguration",
+            input: &MEMBERS_303,
+            output: &MEMBERS_304,
+        },
+        Command {
+            name: "get-provisioned-limit",
+            operation: "GetProvisionedLimit",
+            input: &MEMBERS_305,
+            output: &MEMBERS_306,
+        },
+        Command {
+            name: "get-signing-certificate",
+            operation: "GetSigningCertificate",
+            input: &MEMBERS_307,
+            output: &MEMBERS_308,
+        },
+        Command {
+            name: "get-tokens-from-refresh-token",
+            operation: "GetTokensFromRefreshToken",
+            input: &MEMBERS_309,
+            output: &MEMBERS_310,
+        },
+        Command {
+            name: "get-ui-customization",
+            operation: "GetUICustomization",
+            input: &MEMBERS_311,
+            output: &MEMBERS_312,
+        },
+        Command {
+            name: "get-user",
+            operation: "GetUser",
+            input: &MEMBERS_323,
+            output: &MEMBERS_324,
+        },
+        Command {
+            name: "get-user-attribute-verification-code",
+            operation: "GetUserAttributeVerificationCode",
+            input: &MEMBERS_313,
+            output: &MEMBERS_314,
+        },
+        Command {
+            name: "get-user-auth-factors",
+            operation: "GetUserAuthFactors",
+            input: &MEMBERS_315,
+            output: &MEMBERS_316,
+        },
+        Command {
+            name: "get-user-pool-client-session-configuration",
+            operation: "GetUserPoolClientSessionConfiguration",
+            input: &MEMBERS_317,
+            output: &MEMBERS_318,
+        },
+        Command {
+            name: "get-user-pool-mfa-config",
+            operation: "GetUserPoolMfaConfig",
+            input: &MEMBERS_319,
+            output: &MEMBERS_320,
+        },
+        Command {
+            name: "get-user-pool-session-configuration",
+            operation: "GetUserPoolSessionConfiguration",
+            input: &MEMBERS_321,
+            output: &MEMBERS_322,
+        },
+        Command {
+            name: "global-sign-out",
+            operation: "GlobalSignOut",
+            input: &MEMBERS_325,
+            output: &MEMBERS_326,
+        },
+        Command {
+            name: "initiate-auth",
+            operation: "InitiateAuth",
+            input: &MEMBERS_344,
+            output: &MEMBERS_345,
+        },
+        Command {
+            name: "list-devices",
+            operation: "ListDevices",
+            input: &MEMBERS_370,
+            output: &MEMBERS_371,
+        },
+        Command {
+            name: "list-groups",
+            operation: "ListGroups",
+            input: &MEMBERS_372,
+            output: &MEMBERS_373,
+        },
+        Command {
+            name: "list-identity-providers",
+            operation: "ListIdentityProviders",
+            input: &MEMBERS_374,
+            output: &MEMBERS_375,
+        },
+        Command {
+            name: "list-resource-servers",
+            operation: "ListResourceServers",
+            input: &MEMBERS_379,
+            output: &MEMBERS_380,
+        },
+        Command {
+            name: "list-tags-for-resource",
+            operation: "ListTagsForResource",
+            input: &MEMBERS_381,
+            output: &MEMBERS_382,
+        },
+        Command {
+            name: "list-terms",
+            operation: "ListTerms",
+            input: &MEMBERS_383,
+            output: &MEMBERS_385,
+        },
+        Command {
+            name: "list-user-import-jobs",
+            operation: "ListUserImportJobs",
+            input: &MEMBERS_386,
+            output: &MEMBERS_387,
+        },
+        Command {
+            name: "list-user-pool-client-secrets",
+            operation: "ListUserPoolClientSecrets",
+            input: &MEMBERS_388,
+            output: &MEMBERS_389,
+        },
+        Command {
+            name: "list-user-pool-clients",
+            operation: "ListUserPoolClients",
+            input: &MEMBERS_390,
+            output: &MEMBERS_391,
+        },
+        Command {
+            name: "list-user-pool-replicas",
+            operation: "ListUserPoolReplicas",
+            input: &MEMBERS_392,
+            output: &MEMBERS_393,
+        },
+        Command {
+            name: "list-user-pools",
+            operation: "ListUserPools",
+            input: &MEMBERS_394,
+            output: &MEMBERS_395,
+        },
+        Command {
+            name: "list-user-sessions",
+            operation: "ListUserSessions",
+            input: &MEMBERS_396,
+            output: &MEMBERS_397,
+        },
+        Command {
+            name: "list-users",
+            operation: "ListUsers",
+            input: &MEMBERS_400,
+            output: &MEMBERS_401,
+        },
+        Command {
+            name: "list-users-in-group",
+            operation: "ListUsersInGroup",
+            input: &MEMBERS_398,
+            output: &MEMBERS_399,
+        },
+        Command {
+            name: "list-web-authn-credentials",
+            operation: "ListWebAuthnCredentials",
+            input: &MEMBERS_402,
+            output: &MEMBERS_403,
+        },
+        Command {
+            name: "resend-confirmation-code",
+            operation: "ResendConfirmationCode",
+            input: &MEMBERS_468,
+            output: &MEMBERS_469,
+        },
+        Command {
+            name: "respond-to-auth-challenge",
+            operation: "RespondToAuthChallenge",
+            input: &MEMBERS_482,
+            output: &MEMBERS_483,
+        },
+        Command {
+            name: "revoke-token",
+            operation: "RevokeToken",
+            input: &MEMBERS_486,
+            output: &MEMBERS_487,
+        },
+        Command {
+            name: "revoke-user-session",
+            operation: "RevokeUserSession",
+            input: &MEMBERS_488,
+            output: &MEMBERS_489,
+        },
+        Command {
+            name: "set-log-delivery-configuration",
+            operation: "SetLogDeliveryConfiguration",
+            input: &MEMBERS_522,
+            output: &MEMBERS_523,
+        },
+        Command {
+            name: "set-risk-configuration",
+            operation: "SetRiskConfiguration",
+            input: &MEMBERS_524,
+            output: &MEMBERS_525,
+        },
+        Command {
+            name: "set-ui-customization",
+            operation: "SetUICustomization",
+            input: &MEMBERS_526,
+            output: &MEMBERS_527,
+        },
+        Command {
+            name: "set-user-mfa-preference",
+            operation: "SetUserMFAPreference",
+            input: &MEMBERS_528,
+            output: &MEMBERS_529,
+        },
+        Command {
+            name: "set-user-pool-client-session-configuration",
+            operation: "SetUserPoolClientSessionConfiguration",
+            input: &MEMBERS_530,
+            output: &MEMBERS_531,
+        },
+        Command {
+            name: "set-user-pool-mfa-config",
+            operation: "SetUserPoolMfaConfig",
+            input: &MEMBERS_532,
+            output: &MEMBERS_533,
+        },
+        Command {
+            name: "set-user-pool-session-configuration",
+            operation: "SetUserPoolSessionConfiguration",
+            input: &MEMBERS_534,
+            output: &MEMBERS_535,
+        },
+        Command {
+            name: "set-user-settings",
+            operation: "SetUserSettings",
+            input: &MEMBERS_536,
+            output: &MEMBERS_537,
+        },
+        Command {
+            name: "sign-up",
+            operation: "SignUp",
+            input: &MEMBERS_539,
+            output: &MEMBERS_540,
+        },
+        Command {
+            name: "start-user-import-job",
+            operation: "StartUserImportJob",
+            input: &MEMBERS_550,
+            output: &MEMBERS_551,
+        },
+        Command {
+            name: "start-web-authn-registration",
+            operation: "StartWebAuthnRegistration",
+            input: &MEMBERS_552,
+            output: &MEMBERS_553,
+        },
+        Command {
+            name: "stop-user-import-job",
+            operation: "StopUserImportJob",
+            input: &MEMBERS_555,
+            output: &MEMBERS_556,
+        },
+        Command {
+            name: "tag-resource",
+            operation: "TagResource",
+            input: &MEMBERS_562,
+            output: &MEMBERS_563,
+        },
+        Command {
+            name: "untag-resource",
+            operation: "UntagResource",
+            input: &MEMBERS_588,
+            output: &MEMBERS_589,
+        },
+        Command {
+            name: "update-auth-event-feedback",
+            operation: "UpdateAuthEventFeedback",
+            input: &MEMBERS_590,
+            output: &MEMBERS_591,
+        },
+        Command {
+            name: "update-device-status",
+            operation: "UpdateDeviceStatus",
+            input: &MEMBERS_592,
+            output: &MEMBERS_593,
+        },
+        Command {
+            name: "update-group",
+            operation: "UpdateGroup",
+            input: &MEMBERS_594,
+            output: &MEMBERS_595,
+        },
+        Command {
+            name: "update-identity-provider",
+            operation: "UpdateIdentityProvider",
+            input: &MEMBERS_596,
+            output: &MEMBERS_597,
+        },
+        Command {
+            name: "update-managed-login-branding",
+            operation: "UpdateManagedLoginBranding",
+            input: &MEMBERS_598,
+            output: &MEMBERS_599,
+        },
+        Command {
+            name: "update-provisioned-limit",
+            operation: "UpdateProvisionedLimit",
+            input: &MEMBERS_600,
+            output: &MEMBERS_601,
+        },
+        Command {
+            name: "update-resource-server",
+            operation: "UpdateResourceServer",
+            input: &MEMBERS_603,
+            output: &MEMBERS_604,
+        },
+        Command {
+            name: "update-terms",
+            operation: "UpdateTerms",
+            input: &MEMBERS_605,
+            output: &MEMBERS_606,
+        },
+        Command {
+            name: "update-user-attributes",
+            operation: "UpdateUserAttributes",
+            input: &MEMBERS_607,
+            output: &MEMBERS_608,
+        },
+        Command {
+            name: "update-user-pool",
+            operation: "UpdateUserPool",
+            input: &MEMBERS_615,
+            output: &MEMBERS_616,
+        },
+        Command {
+            name: "update-user-pool-client",
+            operation: "UpdateUserPoolClient",
+            input: &MEMBERS_609,
+            output: &MEMBERS_610,
+        },
+        Command {
+            name: "update-user-pool-domain",
+            operation: "UpdateUserPoolDomain",
+            input: &MEMBERS_611,
+            output: &MEMBERS_612,
+        },
+        Command {
+            name: "update-user-pool-replica",
+            operation: "UpdateUserPoolReplica",
+            input: &MEMBERS_613,
+            output: &MEMBERS_614,
+        },
+        Command {
+            name: "verify-software-token",
+            operation: "VerifySoftwareToken",
+            input: &MEMBERS_662,
+            output: &MEMBERS_663,
+        },
+        Command {
+            name: "verify-user-attribute",
+            operation: "VerifyUserAttribute",
+            input: &MEMBERS_665,
+            output: &MEMBERS_666,
+        },
+    ];
+    /// The challenge schema: the `ChallengeResponses` keys of each challenge.
+    pub static CHALLENGES: &[ChallengeRule] = &[
+        ChallengeRule {
+            name: "SMS_MFA",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "SMS_MFA_CODE"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "EMAIL_OTP",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "EMAIL_OTP_CODE"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "SOFTWARE_TOKEN_MFA",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "SOFTWARE_TOKEN_MFA_CODE"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "SELECT_MFA_TYPE",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "ANSWER"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "MFA_SETUP",
+            user: true,
+            admin: true,
+            required: &["USERNAME"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "PASSWORD_VERIFIER",
+            user: true,
+            admin: true,
+            required: &[
+                "USERNAME",
+                "PASSWORD_CLAIM_SIGNATURE",
+                "PASSWORD_CLAIM_SECRET_BLOCK",
+                "TIMESTAMP",
+            ],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "CUSTOM_CHALLENGE",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "ANSWER"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "SELECT_CHALLENGE",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "ANSWER"],
+            optional: &["CREDENTIAL", "PASSWORD", "SRP_A", "SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &["PASSWORD", "PASSWORD_SRP", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"],
+            when_answer: &[
+                ("WEB_AUTHN", &["CREDENTIAL"], &["PASSWORD", "SRP_A"]),
+                ("PASSWORD", &["PASSWORD"], &["CREDENTIAL", "SRP_A"]),
+                ("PASSWORD_SRP", &["SRP_A"], &["CREDENTIAL", "PASSWORD"]),
+                ("SMS_OTP", &[], &["CREDENTIAL", "PASSWORD", "SRP_A"]),
+                ("EMAIL_OTP", &[], &["CREDENTIAL", "PASSWORD", "SRP_A"]),
+            ],
+        },
+        ChallengeRule {
+            name: "DEVICE_SRP_AUTH",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "DEVICE_KEY", "SRP_A"],
+            optional: &["SECRET_HASH"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "DEVICE_PASSWORD_VERIFIER",
+            user: true,
+            admin: true,
+            required: &[
+                "USERNAME",
+                "DEVICE_KEY",
+                "PASSWORD_CLAIM_SIGNATURE",
+                "PASSWORD_CLAIM_SECRET_BLOCK",
+                "TIMESTAMP",
+            ],
+            optional: &["SECRET_HASH"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "ADMIN_NO_SRP_AUTH",
+            user: false,
+            admin: true,
+            required: &["USERNAME", "PASSWORD"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "NEW_PASSWORD_REQUIRED",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "NEW_PASSWORD"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &["userAttributes."],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "SMS_OTP",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "SMS_OTP_CODE"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "PASSWORD",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "PASSWORD"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "WEB_AUTHN",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "CREDENTIAL"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "PASSWORD_SRP",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "SRP_A"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+    ];
+    static MEMBERS_3: [Member; 1usize] = [
+        Member {
+            name: "RecoveryMechanisms",
+            option: "recovery-mechanisms",
+            required: false,
+            shape: &SHAPE_455,
+        },
+    ];
+    static MEMBERS_5: [Member; 2usize] = [
+        Member {
+            name: "Notify",
+            option: "notify",
+            required: true,
+            shape: &SHAPE_4,
+        },
+        Member {
+            name: "EventAction",
+            option: "event-action",
+            required: true,
+            shape: &SHAPE_7,
+        },
+    ];
+    static MEMBERS_6: [Member; 3usize] = [
+        Member {
+            name: "LowAction",
+            option: "low-action",
+            required: false,
+            shape: &SHAPE_5,
+        },
+        Member {
+            name: "MediumAction",
+            option: "medium-action",
+            required: false,
+            shape: &SHAPE_5,
+        },
+        Member {
+            name: "HighAction",
+            option: "high-action",
+            required: false,
+            shape: &SHAPE_5,
+        },
+    ];
+    static MEMBERS_8: [Member; 2usize] = [
+        Member {
+            name: "NotifyConfiguration",
+            option: "notify-configuration",
+            required: false,
+            shape: &SHAPE_422,
+        },
+        Member {
+            name: "Actions",
+            option: "actions",
+            required: true,
+            shape: &SHAPE_6,
+        },
+    ];
+    static MEMBERS_10: [Member; 1usize] = [
+        Member {
+            name: "AcrValue",
+            option: "acr-value",
+            required: true,
+            shape: &SHAPE_14,
+        },
+    ];
+    static MEMBERS_15: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "CustomAttributes",
+            option: "custom-attributes",
+            required: true,
+            shape: &SHAPE_182,
+        },
+    ];
+    static MEMBERS_16: [Member; 0usize] = [];
+    static MEMBERS_17: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ClientSecret",
+            option: "client-secret",
+            required: false,
+            shape: &SHAPE_137,
+        },
+    ];
+    static MEMBERS_18: [Member; 1usize] = [
+        Member {
+            name: "ClientSecretDescriptor",
+            option: "client-secret-descriptor",
+            required: false,
+            shape: &SHAPE_135,
+        },
+    ];
+    static MEMBERS_19: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "GroupName",
+            option: "group-name",
+            required: true,
+            shape: &SHAPE_329,
+        },
+    ];
+    static MEMBERS_20: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_21: [Member; 0usize] = [];
+    static MEMBERS_22: [Member; 3usize] = [
+        Member {
+            name: "AllowAdminCreateUserOnly",
+            option: "allow-admin-create-user-only",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "UnusedAccountValidityDays",
+            option: "unused-account-validity-days",
+            required: false,
+            shape: &SHAPE_25,
+        },
+        Member {
+            name: "InviteMessageTemplate",
+            option: "invite-message-template",
+            required: false,
+            shape: &SHAPE_418,
+        },
+    ];
+    static MEMBERS_23: [Member; 9usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "UserAttributes",
+            option: "user-attributes",
+            required: false,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "ValidationData",
+            option: "validation-data",
+            required: false,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "TemporaryPassword",
+            option: "temporary-password",
+            required: false,
+            shape: &SHAPE_438,
+        },
+        Member {
+            name: "ForceAliasCreation",
+            option: "force-alias-creation",
+            required: false,
+            shape: &SHAPE_285,
+        },
+        Member {
+            name: "MessageAction",
+            option: "message-action",
+            required: false,
+            shape: &SHAPE_417,
+        },
+        Member {
+            name: "DesiredDeliveryMediums",
+            option: "desired-delivery-mediums",
+            required: false,
+            shape: &SHAPE_210,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_24: [Member; 1usize] = [
+        Member {
+            name: "User",
+            option: "user",
+            required: false,
+            shape: &SHAPE_651,
+        },
+    ];
+    static MEMBERS_26: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+    ];
+    static MEMBERS_27: [Member; 0usize] = [];
+    static MEMBERS_28: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "UserAttributeNames",
+            option: "user-attribute-names",
+            required: true,
+            shape: &SHAPE_98,
+        },
+    ];
+    static MEMBERS_29: [Member; 0usize] = [];
+    static MEMBERS_30: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+    ];
+    static MEMBERS_31: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "User",
+            option: "user",
+            required: true,
+            shape: &SHAPE_451,
+        },
+    ];
+    static MEMBERS_32: [Member; 0usize] = [];
+    static MEMBERS_33: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+    ];
+    static MEMBERS_34: [Member; 0usize] = [];
+    static MEMBERS_35: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+    ];
+    static MEMBERS_36: [Member; 0usize] = [];
+    static MEMBERS_37: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: true,
+            shape: &SHAPE_237,
+        },
+    ];
+    static MEMBERS_38: [Member; 3usize] = [
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: true,
+            shape: &SHAPE_237,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+    ];
+    static MEMBERS_39: [Member; 1usize] = [
+        Member {
+            name: "Device",
+            option: "device",
+            required: true,
+            shape: &SHAPE_242,
+        },
+    ];
+    static MEMBERS_40: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+    ];
+    static MEMBERS_41: [Member; 4usize] = [
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "PreferredMfaSetting",
+            option: "preferred-mfa-setting",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "UserMFASettingList",
+            option: "user-mfa-setting-list",
+            required: false,
+            shape: &SHAPE_627,
+        },
+        Member {
+            name: "ConfiguredUserAuthFactors",
+            option: "configured-user-auth-factors",
+            required: false,
+            shape: &SHAPE_152,
+        },
+    ];
+    static MEMBERS_42: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+    ];
+    static MEMBERS_43: [Member; 9usize] = [
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "UserAttributes",
+            option: "user-attributes",
+            required: false,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "UserCreateDate",
+            option: "user-create-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "UserLastModifiedDate",
+            option: "user-last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "Enabled",
+            option: "enabled",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "UserStatus",
+            option: "user-status",
+            required: false,
+            shape: &SHAPE_650,
+        },
+        Member {
+            name: "MFAOptions",
+            option: "mfa-options",
+            required: false,
+            shape: &SHAPE_411,
+        },
+        Member {
+            name: "PreferredMfaSetting",
+            option: "preferred-mfa-setting",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "UserMFASettingList",
+            option: "user-mfa-setting-list",
+            required: false,
+            shape: &SHAPE_627,
+        },
+    ];
+    static MEMBERS_44: [Member; 8usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "AuthFlow",
+            option: "auth-flow",
+            required: true,
+            shape: &SHAPE_108,
+        },
+        Member {
+            name: "AuthParameters",
+            option: "auth-parameters",
+            required: false,
+            shape: &SHAPE_109,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+        Member {
+            name: "AnalyticsMetadata",
+            option: "analytics-metadata",
+            required: false,
+            shape: &SHAPE_85,
+        },
+        Member {
+            name: "ContextData",
+            option: "context-data",
+            required: false,
+            shape: &SHAPE_160,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+    ];
+    static MEMBERS_45: [Member; 5usize] = [
+        Member {
+            name: "ChallengeName",
+            option: "challenge-name",
+            required: false,
+            shape: &SHAPE_119,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+        Member {
+            name: "ChallengeParameters",
+            option: "challenge-parameters",
+            required: false,
+            shape: &SHAPE_120,
+        },
+        Member {
+            name: "AuthenticationResult",
+            option: "authentication-result",
+            required: false,
+            shape: &SHAPE_111,
+        },
+        Member {
+            name: "AvailableChallenges",
+            option: "available-challenges",
+            required: false,
+            shape: &SHAPE_112,
+        },
+    ];
+    static MEMBERS_46: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "DestinationUser",
+            option: "destination-user",
+            required: true,
+            shape: &SHAPE_451,
+        },
+        Member {
+            name: "SourceUser",
+            option: "source-user",
+            required: true,
+            shape: &SHAPE_451,
+        },
+    ];
+    static MEMBERS_47: [Member; 0usize] = [];
+    static MEMBERS_48: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "Limit",
+            option: "limit",
+            required: false,
+            shape: &SHAPE_454,
+        },
+        Member {
+            name: "PaginationToken",
+            option: "pagination-token",
+            required: false,
+            shape: &SHAPE_506,
+        },
+    ];
+    static MEMBERS_49: [Member; 2usize] = [
+        Member {
+            name: "Devices",
+            option: "devices",
+            required: false,
+            shape: &SHAPE_238,
+        },
+        Member {
+            name: "PaginationToken",
+            option: "pagination-token",
+            required: false,
+            shape: &SHAPE_506,
+        },
+    ];
+    static MEMBERS_50: [Member; 4usize] = [
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Limit",
+            option: "limit",
+            required: false,
+            shape: &SHAPE_454,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_51: [Member; 2usize] = [
+        Member {
+            name: "Groups",
+            option: "groups",
+            required: false,
+            shape: &SHAPE_328,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_52: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "MaxResults",
+            option: "max-results",
+            required: false,
+            shape: &SHAPE_454,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_53: [Member; 2usize] = [
+        Member {
+            name: "AuthEvents",
+            option: "auth-events",
+            required: false,
+            shape: &SHAPE_106,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_54: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_55: [Member; 2usize] = [
+        Member {
+            name: "Sessions",
+            option: "sessions",
+            required: false,
+            shape: &SHAPE_521,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_56: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "GroupName",
+            option: "group-name",
+            required: true,
+            shape: &SHAPE_329,
+        },
+    ];
+    static MEMBERS_57: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_58: [Member; 0usize] = [];
+    static MEMBERS_59: [Member; 8usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ChallengeName",
+            option: "challenge-name",
+            required: true,
+            shape: &SHAPE_119,
+        },
+        Member {
+            name: "ChallengeResponses",
+            option: "challenge-responses",
+            required: false,
+            shape: &SHAPE_124,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+        Member {
+            name: "AnalyticsMetadata",
+            option: "analytics-metadata",
+            required: false,
+            shape: &SHAPE_85,
+        },
+        Member {
+            name: "ContextData",
+            option: "context-data",
+            required: false,
+            shape: &SHAPE_160,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_60: [Member; 5usize] = [
+        Member {
+            name: "ChallengeName",
+            option: "challenge-name",
+            required: false,
+            shape: &SHAPE_119,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+        Member {
+            name: "ChallengeParameters",
+            option: "challenge-parameters",
+            required: false,
+            shape: &SHAPE_120,
+        },
+        Member {
+            name: "AuthenticationResult",
+            option: "authentication-result",
+            required: false,
+            shape: &SHAPE_111,
+        },
+        Member {
+            name: "AvailableChallenges",
+            option: "available-challenges",
+            required: false,
+            shape: &SHAPE_112,
+        },
+    ];
+    static MEMBERS_61: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "SessionId",
+            option: "session-id",
+            required: true,
+            shape: &SHAPE_514,
+        },
+        Member {
+            name: "RevokeAssociatedSessions",
+            option: "revoke-associated-sessions",
+            required: false,
+            shape: &SHAPE_485,
+        },
+    ];
+    static MEMBERS_62: [Member; 0usize] = [];
+    static MEMBERS_63: [Member; 6usize] = [
+        Member {
+            name: "SMSMfaSettings",
+            option: "sms-mfa-settings",
+            required: false,
+            shape: &SHAPE_499,
+        },
+        Member {
+            name: "SoftwareTokenMfaSettings",
+            option: "software-token-mfa-settings",
+            required: false,
+            shape: &SHAPE_549,
+        },
+        Member {
+            name: "EmailMfaSettings",
+            option: "email-mfa-settings",
+            required: false,
+            shape: &SHAPE_254,
+        },
+        Member {
+            name: "WebAuthnMfaSettings",
+            option: "web-authn-mfa-settings",
+            required: false,
+            shape: &SHAPE_679,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_64: [Member; 0usize] = [];
+    static MEMBERS_65: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "Password",
+            option: "password",
+            required: true,
+            shape: &SHAPE_438,
+        },
+        Member {
+            name: "Permanent",
+            option: "permanent",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_66: [Member; 0usize] = [];
+    static MEMBERS_67: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "MFAOptions",
+            option: "mfa-options",
+            required: true,
+            shape: &SHAPE_411,
+        },
+    ];
+    static MEMBERS_68: [Member; 0usize] = [];
+    static MEMBERS_69: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "EventId",
+            option: "event-id",
+            required: true,
+            shape: &SHAPE_271,
+        },
+        Member {
+            name: "FeedbackValue",
+            option: "feedback-value",
+            required: true,
+            shape: &SHAPE_282,
+        },
+    ];
+    static MEMBERS_70: [Member; 0usize] = [];
+    static MEMBERS_71: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: true,
+            shape: &SHAPE_237,
+        },
+        Member {
+            name: "DeviceRememberedStatus",
+            option: "device-remembered-status",
+            required: false,
+            shape: &SHAPE_240,
+        },
+    ];
+    static MEMBERS_72: [Member; 0usize] = [];
+    static MEMBERS_73: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "UserAttributes",
+            option: "user-attributes",
+            required: true,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_74: [Member; 0usize] = [];
+    static MEMBERS_75: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+    ];
+    static MEMBERS_76: [Member; 0usize] = [];
+    static MEMBERS_77: [Member; 1usize] = [
+        Member {
+            name: "CustomAuthMode",
+            option: "custom-auth-mode",
+            required: false,
+            shape: &SHAPE_78,
+        },
+    ];
+    static MEMBERS_84: [Member; 5usize] = [
+        Member {
+            name: "ApplicationId",
+            option: "application-id",
+            required: false,
+            shape: &SHAPE_332,
+        },
+        Member {
+            name: "ApplicationArn",
+            option: "application-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "RoleArn",
+            option: "role-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "ExternalId",
+            option: "external-id",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "UserDataShared",
+            option: "user-data-shared",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_85: [Member; 1usize] = [
+        Member {
+            name: "AnalyticsEndpointId",
+            option: "analytics-endpoint-id",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_91: [Member; 5usize] = [
+        Member {
+            name: "Category",
+            option: "category",
+            required: true,
+            shape: &SHAPE_88,
+        },
+        Member {
+            name: "ColorMode",
+            option: "color-mode",
+            required: true,
+            shape: &SHAPE_144,
+        },
+        Member {
+            name: "Extension",
+            option: "extension",
+            required: true,
+            shape: &SHAPE_89,
+        },
+        Member {
+            name: "Bytes",
+            option: "bytes",
+            required: false,
+            shape: &SHAPE_87,
+        },
+        Member {
+            name: "ResourceId",
+            option: "resource-id",
+            required: false,
+            shape: &SHAPE_470,
+        },
+    ];
+    static MEMBERS_92: [Member; 2usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: false,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+    ];
+    static MEMBERS_93: [Member; 2usize] = [
+        Member {
+            name: "SecretCode",
+            option: "secret-code",
+            required: false,
+            shape: &SHAPE_508,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+    ];
+    static MEMBERS_100: [Member; 2usize] = [
+        Member {
+            name: "Name",
+            option: "name",
+            required: true,
+            shape: &SHAPE_99,
+        },
+        Member {
+            name: "Value",
+            option: "value",
+            required: false,
+            shape: &SHAPE_101,
+        },
+    ];
+    static MEMBERS_105: [Member; 8usize] = [
+        Member {
+            name: "EventId",
+            option: "event-id",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "EventType",
+            option: "event-type",
+            required: false,
+            shape: &SHAPE_275,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "EventResponse",
+            option: "event-response",
+            required: false,
+            shape: &SHAPE_272,
+        },
+        Member {
+            name: "EventRisk",
+            option: "event-risk",
+            required: false,
+            shape: &SHAPE_273,
+        },
+        Member {
+            name: "ChallengeResponses",
+            option: "challenge-responses",
+            required: false,
+            shape: &SHAPE_122,
+        },
+        Member {
+            name: "EventContextData",
+            option: "event-context-data",
+            required: false,
+            shape: &SHAPE_267,
+        },
+        Member {
+            name: "EventFeedback",
+            option: "event-feedback",
+            required: false,
+            shape: &SHAPE_268,
+        },
+    ];
+    static MEMBERS_111: [Member; 6usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: false,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "ExpiresIn",
+            option: "expires-in",
+            required: false,
+            shape: &SHAPE_346,
+        },
+        Member {
+            name: "TokenType",
+            option: "token-type",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "RefreshToken",
+            option: "refresh-token",
+            required: false,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "IdToken",
+            option: "id-token",
+            required: false,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "NewDeviceMetadata",
+            option: "new-device-metadata",
+            required: false,
+            shape: &SHAPE_420,
+        },
+    ];
+    static MEMBERS_123: [Member; 2usize] = [
+        Member {
+            name: "ChallengeName",
+            option: "challenge-name",
+            required: false,
+            shape: &SHAPE_118,
+        },
+        Member {
+            name: "ChallengeResponse",
+            option: "challenge-response",
+            required: false,
+            shape: &SHAPE_121,
+        },
+    ];
+    static MEMBERS_125: [Member; 3usize] = [
+        Member {
+            name: "PreviousPassword",
+            option: "previous-password",
+            required: false,
+            shape: &SHAPE_438,
+        },
+        Member {
+            name: "ProposedPassword",
+            option: "proposed-password",
+            required: true,
+            shape: &SHAPE_438,
+        },
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+    ];
+    static MEMBERS_126: [Member; 0usize] = [];
+    static MEMBERS_127: [Member; 3usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: false,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "ExpiresIn",
+            option: "expires-in",
+            required: false,
+            shape: &SHAPE_346,
+        },
+        Member {
+            name: "TokenType",
+            option: "token-type",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_133: [Member; 1usize] = [
+        Member {
+            name: "MaxValidityMinutes",
+            option: "max-validity-minutes",
+            required: true,
+            shape: &SHAPE_500,
+        },
+    ];
+    static MEMBERS_135: [Member; 3usize] = [
+        Member {
+            name: "ClientSecretId",
+            option: "client-secret-id",
+            required: false,
+            shape: &SHAPE_136,
+        },
+        Member {
+            name: "ClientSecretValue",
+            option: "client-secret-value",
+            required: false,
+            shape: &SHAPE_137,
+        },
+        Member {
+            name: "ClientSecretCreateDate",
+            option: "client-secret-create-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_139: [Member; 1usize] = [
+        Member {
+            name: "LogGroupArn",
+            option: "log-group-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+    ];
+    static MEMBERS_141: [Member; 3usize] = [
+        Member {
+            name: "Destination",
+            option: "destination",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "DeliveryMedium",
+            option: "delivery-medium",
+            required: false,
+            shape: &SHAPE_211,
+        },
+        Member {
+            name: "AttributeName",
+            option: "attribute-name",
+            required: false,
+            shape: &SHAPE_99,
+        },
+    ];
+    static MEMBERS_145: [Member; 2usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "Credential",
+            option: "credential",
+            required: true,
+            shape: &SHAPE_243,
+        },
+    ];
+    static MEMBERS_146: [Member; 0usize] = [];
+    static MEMBERS_148: [Member; 1usize] = [
+        Member {
+            name: "EventAction",
+            option: "event-action",
+            required: true,
+            shape: &SHAPE_149,
+        },
+    ];
+    static MEMBERS_150: [Member; 2usize] = [
+        Member {
+            name: "EventFilter",
+            option: "event-filter",
+            required: false,
+            shape: &SHAPE_270,
+        },
+        Member {
+            name: "Actions",
+            option: "actions",
+            required: true,
+            shape: &SHAPE_148,
+        },
+    ];
+    static MEMBERS_153: [Member; 4usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: true,
+            shape: &SHAPE_237,
+        },
+        Member {
+            name: "DeviceSecretVerifierConfig",
+            option: "device-secret-verifier-config",
+            required: false,
+            shape: &SHAPE_241,
+        },
+        Member {
+            name: "DeviceName",
+            option: "device-name",
+            required: false,
+            shape: &SHAPE_239,
+        },
+    ];
+    static MEMBERS_154: [Member; 1usize] = [
+        Member {
+            name: "UserConfirmationNecessary",
+            option: "user-confirmation-necessary",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_155: [Member; 8usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "SecretHash",
+            option: "secret-hash",
+            required: false,
+            shape: &SHAPE_509,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "ConfirmationCode",
+            option: "confirmation-code",
+            required: true,
+            shape: &SHAPE_159,
+        },
+        Member {
+            name: "Password",
+            option: "password",
+            required: true,
+            shape: &SHAPE_438,
+        },
+        Member {
+            name: "AnalyticsMetadata",
+            option: "analytics-metadata",
+            required: false,
+            shape: &SHAPE_85,
+        },
+        Member {
+            name: "UserContextData",
+            option: "user-context-data",
+            required: false,
+            shape: &SHAPE_618,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_156: [Member; 0usize] = [];
+    static MEMBERS_157: [Member; 9usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "SecretHash",
+            option: "secret-hash",
+            required: false,
+            shape: &SHAPE_509,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "ConfirmationCode",
+            option: "confirmation-code",
+            required: true,
+            shape: &SHAPE_159,
+        },
+        Member {
+            name: "ForceAliasCreation",
+            option: "force-alias-creation",
+            required: false,
+            shape: &SHAPE_285,
+        },
+        Member {
+            name: "AnalyticsMetadata",
+            option: "analytics-metadata",
+            required: false,
+            shape: &SHAPE_85,
+        },
+        Member {
+            name: "UserContextData",
+            option: "user-context-data",
+            required: false,
+            shape: &SHAPE_618,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+    ];
+    static MEMBERS_158: [Member; 1usize] = [
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+    ];
+    static MEMBERS_160: [Member; 5usize] = [
+        Member {
+            name: "IpAddress",
+            option: "ip-address",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "ServerName",
+            option: "server-name",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "ServerPath",
+            option: "server-path",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "HttpHeaders",
+            option: "http-headers",
+            required: true,
+            shape: &SHAPE_334,
+        },
+        Member {
+            name: "EncodedData",
+            option: "encoded-data",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_161: [Member; 5usize] = [
+        Member {
+            name: "GroupName",
+            option: "group-name",
+            required: true,
+            shape: &SHAPE_329,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Description",
+            option: "description",
+            required: false,
+            shape: &SHAPE_234,
+        },
+        Member {
+            name: "RoleArn",
+            option: "role-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "Precedence",
+            option: "precedence",
+            required: false,
+            shape: &SHAPE_443,
+        },
+    ];
+    static MEMBERS_162: [Member; 1usize] = [
+        Member {
+            name: "Group",
+            option: "group",
+            required: false,
+            shape: &SHAPE_330,
+        },
+    ];
+    static MEMBERS_163: [Member; 7usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ProviderName",
+            option: "provider-name",
+            required: true,
+            shape: &SHAPE_450,
+        },
+        Member {
+            name: "ProviderType",
+            option: "provider-type",
+            required: true,
+            shape: &SHAPE_337,
+        },
+        Member {
+            name: "ProviderDetails",
+            option: "provider-details",
+            required: true,
+            shape: &SHAPE_448,
+        },
+        Member {
+            name: "AttributeMapping",
+            option: "attribute-mapping",
+            required: false,
+            shape: &SHAPE_97,
+        },
+        Member {
+            name: "IdpIdentifiers",
+            option: "idp-identifiers",
+            required: false,
+            shape: &SHAPE_339,
+        },
+        Member {
+            name: "AcrMapping",
+            option: "acr-mapping",
+            required: false,
+            shape: &SHAPE_13,
+        },
+    ];
+    static MEMBERS_164: [Member; 1usize] = [
+        Member {
+            name: "IdentityProvider",
+            option: "identity-provider",
+            required: true,
+            shape: &SHAPE_336,
+        },
+    ];
+    static MEMBERS_165: [Member; 5usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "UseCognitoProvidedValues",
+            option: "use-cognito-provided-values",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "Settings",
+            option: "settings",
+            required: false,
+            shape: &SHAPE_243,
+        },
+        Member {
+            name: "Assets",
+            option: "assets",
+            required: false,
+            shape: &SHAPE_90,
+        },
+    ];
+    static MEMBERS_166: [Member; 1usize] = [
+        Member {
+            name: "ManagedLoginBranding",
+            option: "managed-login-branding",
+            required: false,
+            shape: &SHAPE_415,
+        },
+    ];
+    static MEMBERS_167: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Identifier",
+            option: "identifier",
+            required: true,
+            shape: &SHAPE_473,
+        },
+        Member {
+            name: "Name",
+            option: "name",
+            required: true,
+            shape: &SHAPE_475,
+        },
+        Member {
+            name: "Scopes",
+            option: "scopes",
+            required: false,
+            shape: &SHAPE_477,
+        },
+    ];
+    static MEMBERS_168: [Member; 1usize] = [
+        Member {
+            name: "ResourceServer",
+            option: "resource-server",
+            required: true,
+            shape: &SHAPE_480,
+        },
+    ];
+    static MEMBERS_169: [Member; 6usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "TermsName",
+            option: "terms-name",
+            required: true,
+            shape: &SHAPE_571,
+        },
+        Member {
+            name: "TermsSource",
+            option: "terms-source",
+            required: true,
+            shape: &SHAPE_572,
+        },
+        Member {
+            name: "Enforcement",
+            option: "enforcement",
+            required: true,
+            shape: &SHAPE_568,
+        },
+        Member {
+            name: "Links",
+            option: "links",
+            required: false,
+            shape: &SHAPE_369,
+        },
+    ];
+    static MEMBERS_170: [Member; 1usize] = [
+        Member {
+            name: "Terms",
+            option: "terms",
+            required: false,
+            shape: &SHAPE_573,
+        },
+    ];
+    static MEMBERS_171: [Member; 4usize] = [
+        Member {
+            name: "JobName",
+            option: "job-name",
+            required: true,
+            shape: &SHAPE_622,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "CloudWatchLogsRoleArn",
+            option: "cloud-watch-logs-role-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "PasswordHashingAlgorithm",
+            option: "password-hashing-algorithm",
+            required: false,
+            shape: &SHAPE_432,
+        },
+    ];
+    static MEMBERS_172: [Member; 1usize] = [
+        Member {
+            name: "UserImportJob",
+            option: "user-import-job",
+            required: false,
+            shape: &SHAPE_624,
+        },
+    ];
+    static MEMBERS_173: [Member; 24usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientName",
+            option: "client-name",
+            required: true,
+            shape: &SHAPE_130,
+        },
+        Member {
+            name: "GenerateSecret",
+            option: "generate-secret",
+            required: false,
+            shape: &SHAPE_289,
+        },
+        Member {
+            name: "ClientSecret",
+            option: "client-secret",
+            required: false,
+            shape: &SHAPE_137,
+        },
+        Member {
+            name: "RefreshTokenValidity",
+            option: "refresh-token-validity",
+            required: false,
+            shape: &SHAPE_461,
+        },
+        Member {
+            name: "AccessTokenValidity",
+            option: "access-token-validity",
+            required: false,
+            shape: &SHAPE_2,
+        },
+        Member {
+            name: "IdTokenValidity",
+            option: "id-token-validity",
+            required: false,
+            shape: &SHAPE_335,
+        },
+        Member {
+            name: "TokenValidityUnits",
+            option: "token-validity-units",
+            required: false,
+            shape: &SHAPE_578,
+        },
+        Member {
+            name: "ReadAttributes",
+            option: "read-attributes",
+            required: false,
+            shape: &SHAPE_131,
+        },
+        Member {
+            name: "WriteAttributes",
+            option: "write-attributes",
+            required: false,
+            shape: &SHAPE_131,
+        },
+        Member {
+            name: "ExplicitAuthFlows",
+            option: "explicit-auth-flows",
+            required: false,
+            shape: &SHAPE_277,
+        },
+        Member {
+            name: "SupportedIdentityProviders",
+            option: "supported-identity-providers",
+            required: false,
+            shape: &SHAPE_560,
+        },
+        Member {
+            name: "CallbackURLs",
+            option: "callback-urls",
+            required: false,
+            shape: &SHAPE_117,
+        },
+        Member {
+            name: "LogoutURLs",
+            option: "logout-urls",
+            required: false,
+            shape: &SHAPE_408,
+        },
+        Member {
+            name: "DefaultRedirectURI",
+            option: "default-redirect-uri",
+            required: false,
+            shape: &SHAPE_458,
+        },
+        Member {
+            name: "AllowedOAuthFlows",
+            option: "allowed-o-auth-flows",
+            required: false,
+            shape: &SHAPE_426,
+        },
+        Member {
+            name: "AllowedOAuthScopes",
+            option: "allowed-o-auth-scopes",
+            required: false,
+            shape: &SHAPE_504,
+        },
+        Member {
+            name: "AllowedOAuthFlowsUserPoolClient",
+            option: "allowed-o-auth-flows-user-pool-client",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "AnalyticsConfiguration",
+            option: "analytics-configuration",
+            required: false,
+            shape: &SHAPE_84,
+        },
+        Member {
+            name: "PreventUserExistenceErrors",
+            option: "prevent-user-existence-errors",
+            required: false,
+            shape: &SHAPE_445,
+        },
+        Member {
+            name: "EnableTokenRevocation",
+            option: "enable-token-revocation",
+            required: false,
+            shape: &SHAPE_683,
+        },
+        Member {
+            name: "EnablePropagateAdditionalUserContextData",
+            option: "enable-propagate-additional-user-context-data",
+            required: false,
+            shape: &SHAPE_683,
+        },
+        Member {
+            name: "AuthSessionValidity",
+            option: "auth-session-validity",
+            required: false,
+            shape: &SHAPE_110,
+        },
+        Member {
+            name: "RefreshTokenRotation",
+            option: "refresh-token-rotation",
+            required: false,
+            shape: &SHAPE_460,
+        },
+    ];
+    static MEMBERS_174: [Member; 1usize] = [
+        Member {
+            name: "UserPoolClient",
+            option: "user-pool-client",
+            required: false,
+            shape: &SHAPE_634,
+        },
+    ];
+    static MEMBERS_175: [Member; 5usize] = [
+        Member {
+            name: "Domain",
+            option: "domain",
+            required: true,
+            shape: &SHAPE_246,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ManagedLoginVersion",
+            option: "managed-login-version",
+            required: false,
+            shape: &SHAPE_684,
+        },
+        Member {
+            name: "CustomDomainConfig",
+            option: "custom-domain-config",
+            required: false,
+            shape: &SHAPE_183,
+        },
+        Member {
+            name: "Routing",
+            option: "routing",
+            required: false,
+            shape: &SHAPE_494,
+        },
+    ];
+    static MEMBERS_176: [Member; 3usize] = [
+        Member {
+            name: "ManagedLoginVersion",
+            option: "managed-login-version",
+            required: false,
+            shape: &SHAPE_684,
+        },
+        Member {
+            name: "CloudFrontDomain",
+            option: "cloud-front-domain",
+            required: false,
+            shape: &SHAPE_246,
+        },
+        Member {
+            name: "Routing",
+            option: "routing",
+            required: false,
+            shape: &SHAPE_494,
+        },
+    ];
+    static MEMBERS_177: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "RegionName",
+            option: "region-name",
+            required: true,
+            shape: &SHAPE_463,
+        },
+        Member {
+            name: "UserPoolTags",
+            option: "user-pool-tags",
+            required: false,
+            shape: &SHAPE_645,
+        },
+    ];
+    static MEMBERS_178: [Member; 1usize] = [
+        Member {
+            name: "UserPoolReplica",
+            option: "user-pool-replica",
+            required: false,
+            shape: &SHAPE_642,
+        },
+    ];
+    static MEMBERS_179: [Member; 28usize] = [
+        Member {
+            name: "PoolName",
+            option: "pool-name",
+            required: true,
+            shape: &SHAPE_639,
+        },
+        Member {
+            name: "Policies",
+            option: "policies",
+            required: false,
+            shape: &SHAPE_640,
+        },
+        Member {
+            name: "DeletionProtection",
+            option: "deletion-protection",
+            required: false,
+            shape: &SHAPE_209,
+        },
+        Member {
+            name: "LambdaConfig",
+            option: "lambda-config",
+            required: false,
+            shape: &SHAPE_362,
+        },
+        Member {
+            name: "AutoVerifiedAttributes",
+            option: "auto-verified-attributes",
+            required: false,
+            shape: &SHAPE_661,
+        },
+        Member {
+            name: "AliasAttributes",
+            option: "alias-attributes",
+            required: false,
+            shape: &SHAPE_81,
+        },
+        Member {
+            name: "UsernameAttributes",
+            option: "username-attributes",
+            required: false,
+            shape: &SHAPE_654,
+        },
+        Member {
+            name: "SmsVerificationMessage",
+            option: "sms-verification-message",
+            required: false,
+            shape: &SHAPE_545,
+        },
+        Member {
+            name: "EmailVerificationMessage",
+            option: "email-verification-message",
+            required: false,
+            shape: &SHAPE_260,
+        },
+        Member {
+            name: "EmailVerificationSubject",
+            option: "email-verification-subject",
+            required: false,
+            shape: &SHAPE_262,
+        },
+        Member {
+            name: "VerificationMessageTemplate",
+            option: "verification-message-template",
+            required: false,
+            shape: &SHAPE_659,
+        },
+        Member {
+            name: "SmsAuthenticationMessage",
+            option: "sms-authentication-message",
+            required: false,
+            shape: &SHAPE_545,
+        },
+        Member {
+            name: "MfaConfiguration",
+            option: "mfa-configuration",
+            required: false,
+            shape: &SHAPE_638,
+        },
+        Member {
+            name: "UserAttributeUpdateSettings",
+            option: "user-attribute-update-settings",
+            required: false,
+            shape: &SHAPE_617,
+        },
+        Member {
+            name: "DeviceConfiguration",
+            option: "device-configuration",
+            required: false,
+            shape: &SHAPE_235,
+        },
+        Member {
+            name: "EmailConfiguration",
+            option: "email-configuration",
+            required: false,
+            shape: &SHAPE_250,
+        },
+        Member {
+            name: "SmsConfiguration",
+            option: "sms-configuration",
+            required: false,
+            shape: &SHAPE_542,
+        },
+        Member {
+            name: "UserPoolTags",
+            option: "user-pool-tags",
+            required: false,
+            shape: &SHAPE_645,
+        },
+        Member {
+            name: "AdminCreateUserConfig",
+            option: "admin-create-user-config",
+            required: false,
+            shape: &SHAPE_22,
+        },
+        Member {
+            name: "Schema",
+            option: "schema",
+            required: false,
+            shape: &SHAPE_502,
+        },
+        Member {
+            name: "UserPoolAddOns",
+            option: "user-pool-add-ons",
+            required: false,
+            shape: &SHAPE_631,
+        },
+        Member {
+            name: "DcrConfiguration",
+            option: "dcr-configuration",
+            required: false,
+            shape: &SHAPE_189,
+        },
+        Member {
+            name: "UsernameConfiguration",
+            option: "username-configuration",
+            required: false,
+            shape: &SHAPE_655,
+        },
+        Member {
+            name: "AccountRecoverySetting",
+            option: "account-recovery-setting",
+            required: false,
+            shape: &SHAPE_3,
+        },
+        Member {
+            name: "UserPoolTier",
+            option: "user-pool-tier",
+            required: false,
+            shape: &SHAPE_646,
+        },
+        Member {
+            name: "KeyConfiguration",
+            option: "key-configuration",
+            required: false,
+            shape: &SHAPE_361,
+        },
+        Member {
+            name: "IssuerConfiguration",
+            option: "issuer-configuration",
+            required: false,
+            shape: &SHAPE_359,
+        },
+        Member {
+            name: "AcrConfiguration",
+            option: "acr-configuration",
+            required: false,
+            shape: &SHAPE_9,
+        },
+    ];
+    static MEMBERS_180: [Member; 1usize] = [
+        Member {
+            name: "UserPool",
+            option: "user-pool",
+            required: false,
+            shape: &SHAPE_648,
+        },
+    ];
+    static MEMBERS_183: [Member; 2usize] = [
+        Member {
+            name: "CertificateArn",
+            option: "certificate-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "SecurityPolicy",
+            option: "security-policy",
+            required: false,
+            shape: &SHAPE_510,
+        },
+    ];
+    static MEMBERS_184: [Member; 2usize] = [
+        Member {
+            name: "LambdaVersion",
+            option: "lambda-version",
+            required: true,
+            shape: &SHAPE_185,
+        },
+        Member {
+            name: "LambdaArn",
+            option: "lambda-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+    ];
+    static MEMBERS_186: [Member; 2usize] = [
+        Member {
+            name: "LambdaVersion",
+            option: "lambda-version",
+            required: true,
+            shape: &SHAPE_187,
+        },
+        Member {
+            name: "LambdaArn",
+            option: "lambda-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+    ];
+    static MEMBERS_189: [Member; 5usize] = [
+        Member {
+            name: "EnableStatus",
+            option: "enable-status",
+            required: false,
+            shape: &SHAPE_554,
+        },
+        Member {
+            name: "OpenDcrEnabled",
+            option: "open-dcr-enabled",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "AuthenticatedGrantTypes",
+            option: "authenticated-grant-types",
+            required: false,
+            shape: &SHAPE_426,
+        },
+        Member {
+            name: "OpenDcrGrantTypes",
+            option: "open-dcr-grant-types",
+            required: false,
+            shape: &SHAPE_426,
+        },
+        Member {
+            name: "AllowedScopes",
+            option: "allowed-scopes",
+            required: false,
+            shape: &SHAPE_504,
+        },
+    ];
+    static MEMBERS_191: [Member; 2usize] = [
+        Member {
+            name: "GroupName",
+            option: "group-name",
+            required: true,
+            shape: &SHAPE_329,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_192: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ProviderName",
+            option: "provider-name",
+            required: true,
+            shape: &SHAPE_449,
+        },
+    ];
+    static MEMBERS_193: [Member; 2usize] = [
+        Member {
+            name: "ManagedLoginBrandingId",
+            option: "managed-login-branding-id",
+            required: true,
+            shape: &SHAPE_414,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_194: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Identifier",
+            option: "identifier",
+            required: true,
+            shape: &SHAPE_473,
+        },
+    ];
+    static MEMBERS_195: [Member; 2usize] = [
+        Member {
+            name: "TermsId",
+            option: "terms-id",
+            required: true,
+            shape: &SHAPE_570,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_196: [Member; 2usize] = [
+        Member {
+            name: "UserAttributeNames",
+            option: "user-attribute-names",
+            required: true,
+            shape: &SHAPE_98,
+        },
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+    ];
+    static MEMBERS_197: [Member; 0usize] = [];
+    static MEMBERS_198: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+    ];
+    static MEMBERS_199: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ClientSecretId",
+            option: "client-secret-id",
+            required: true,
+            shape: &SHAPE_136,
+        },
+    ];
+    static MEMBERS_200: [Member; 0usize] = [];
+    static MEMBERS_201: [Member; 2usize] = [
+        Member {
+            name: "Domain",
+            option: "domain",
+            required: true,
+            shape: &SHAPE_246,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_202: [Member; 0usize] = [];
+    static MEMBERS_203: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "RegionName",
+            option: "region-name",
+            required: true,
+            shape: &SHAPE_463,
+        },
+    ];
+    static MEMBERS_204: [Member; 1usize] = [
+        Member {
+            name: "UserPoolReplica",
+            option: "user-pool-replica",
+            required: false,
+            shape: &SHAPE_642,
+        },
+    ];
+    static MEMBERS_205: [Member; 1usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_206: [Member; 1usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+    ];
+    static MEMBERS_207: [Member; 2usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "CredentialId",
+            option: "credential-id",
+            required: true,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_208: [Member; 0usize] = [];
+    static MEMBERS_212: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ProviderName",
+            option: "provider-name",
+            required: true,
+            shape: &SHAPE_449,
+        },
+    ];
+    static MEMBERS_213: [Member; 1usize] = [
+        Member {
+            name: "IdentityProvider",
+            option: "identity-provider",
+            required: true,
+            shape: &SHAPE_336,
+        },
+    ];
+    static MEMBERS_214: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ReturnMergedResources",
+            option: "return-merged-resources",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_215: [Member; 1usize] = [
+        Member {
+            name: "ManagedLoginBranding",
+            option: "managed-login-branding",
+            required: false,
+            shape: &SHAPE_415,
+        },
+    ];
+    static MEMBERS_216: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ManagedLoginBrandingId",
+            option: "managed-login-branding-id",
+            required: true,
+            shape: &SHAPE_414,
+        },
+        Member {
+            name: "ReturnMergedResources",
+            option: "return-merged-resources",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_217: [Member; 1usize] = [
+        Member {
+            name: "ManagedLoginBranding",
+            option: "managed-login-branding",
+            required: false,
+            shape: &SHAPE_415,
+        },
+    ];
+    static MEMBERS_218: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Identifier",
+            option: "identifier",
+            required: true,
+            shape: &SHAPE_473,
+        },
+    ];
+    static MEMBERS_219: [Member; 1usize] = [
+        Member {
+            name: "ResourceServer",
+            option: "resource-server",
+            required: true,
+            shape: &SHAPE_480,
+        },
+    ];
+    static MEMBERS_220: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+    ];
+    static MEMBERS_221: [Member; 1usize] = [
+        Member {
+            name: "RiskConfiguration",
+            option: "risk-configuration",
+            required: true,
+            shape: &SHAPE_490,
+        },
+    ];
+    static MEMBERS_222: [Member; 3usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "TermsName",
+            option: "terms-name",
+            required: true,
+            shape: &SHAPE_571,
+        },
+    ];
+    static MEMBERS_223: [Member; 1usize] = [
+        Member {
+            name: "Terms",
+            option: "terms",
+            required: false,
+            shape: &SHAPE_573,
+        },
+    ];
+    static MEMBERS_224: [Member; 2usize] = [
+        Member {
+            name: "TermsId",
+            option: "terms-id",
+            required: true,
+            shape: &SHAPE_570,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_225: [Member; 1usize] = [
+        Member {
+            name: "Terms",
+            option: "terms",
+            required: false,
+            shape: &SHAPE_573,
+        },
+    ];
+    static MEMBERS_226: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "JobId",
+            option: "job-id",
+            required: true,
+            shape: &SHAPE_621,
+        },
+    ];
+    static MEMBERS_227: [Member; 1usize] = [
+        Member {
+            name: "UserImportJob",
+            option: "user-import-job",
+            required: false,
+            shape: &SHAPE_624,
+        },
+    ];
+    static MEMBERS_228: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+    ];
+    static MEMBERS_229: [Member; 1usize] = [
+        Member {
+            name: "UserPoolClient",
+            option: "user-pool-client",
+            required: false,
+            shape: &SHAPE_634,
+        },
+    ];
+    static MEMBERS_230: [Member; 1usize] = [
+        Member {
+            name: "Domain",
+            option: "domain",
+            required: true,
+            shape: &SHAPE_246,
+        },
+    ];
+    static MEMBERS_231: [Member; 1usize] = [
+        Member {
+            name: "DomainDescription",
+            option: "domain-description",
+            required: false,
+            shape: &SHAPE_244,
+        },
+    ];
+    static MEMBERS_232: [Member; 1usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_233: [Member; 1usize] = [
+        Member {
+            name: "UserPool",
+            option: "user-pool",
+            required: false,
+            shape: &SHAPE_648,
+        },
+    ];
+    static MEMBERS_235: [Member; 2usize] = [
+        Member {
+            name: "ChallengeRequiredOnNewDevice",
+            option: "challenge-required-on-new-device",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "DeviceOnlyRememberedOnUserPrompt",
+            option: "device-only-remembered-on-user-prompt",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_241: [Member; 2usize] = [
+        Member {
+            name: "PasswordVerifier",
+            option: "password-verifier",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "Salt",
+            option: "salt",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_242: [Member; 5usize] = [
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: false,
+            shape: &SHAPE_237,
+        },
+        Member {
+            name: "DeviceAttributes",
+            option: "device-attributes",
+            required: false,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "DeviceCreateDate",
+            option: "device-create-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "DeviceLastModifiedDate",
+            option: "device-last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "DeviceLastAuthenticatedDate",
+            option: "device-last-authenticated-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_244: [Member; 10usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "AWSAccountId",
+            option: "aws-account-id",
+            required: false,
+            shape: &SHAPE_0,
+        },
+        Member {
+            name: "Domain",
+            option: "domain",
+            required: false,
+            shape: &SHAPE_246,
+        },
+        Member {
+            name: "S3Bucket",
+            option: "s3-bucket",
+            required: false,
+            shape: &SHAPE_496,
+        },
+        Member {
+            name: "CloudFrontDistribution",
+            option: "cloud-front-distribution",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "Version",
+            option: "version",
+            required: false,
+            shape: &SHAPE_247,
+        },
+        Member {
+            name: "Status",
+            option: "status",
+            required: false,
+            shape: &SHAPE_245,
+        },
+        Member {
+            name: "CustomDomainConfig",
+            option: "custom-domain-config",
+            required: false,
+            shape: &SHAPE_183,
+        },
+        Member {
+            name: "ManagedLoginVersion",
+            option: "managed-login-version",
+            required: false,
+            shape: &SHAPE_684,
+        },
+        Member {
+            name: "Routing",
+            option: "routing",
+            required: false,
+            shape: &SHAPE_494,
+        },
+    ];
+    static MEMBERS_250: [Member; 5usize] = [
+        Member {
+            name: "SourceArn",
+            option: "source-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "ReplyToEmailAddress",
+            option: "reply-to-email-address",
+            required: false,
+            shape: &SHAPE_249,
+        },
+        Member {
+            name: "EmailSendingAccount",
+            option: "email-sending-account",
+            required: false,
+            shape: &SHAPE_258,
+        },
+        Member {
+            name: "From",
+            option: "from",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "ConfigurationSet",
+            option: "configuration-set",
+            required: false,
+            shape: &SHAPE_498,
+        },
+    ];
+    static MEMBERS_252: [Member; 2usize] = [
+        Member {
+            name: "Message",
+            option: "message",
+            required: false,
+            shape: &SHAPE_253,
+        },
+        Member {
+            name: "Subject",
+            option: "subject",
+            required: false,
+            shape: &SHAPE_255,
+        },
+    ];
+    static MEMBERS_254: [Member; 2usize] = [
+        Member {
+            name: "Enabled",
+            option: "enabled",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "PreferredMfa",
+            option: "preferred-mfa",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_266: [Member; 7usize] = [
+        Member {
+            name: "CallerArn",
+            option: "caller-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "ExternalId",
+            option: "external-id",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "OriginationIdentity",
+            option: "origination-identity",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "ConfigurationSetName",
+            option: "configuration-set-name",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "InEntityId",
+            option: "in-entity-id",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "InTemplateId",
+            option: "in-template-id",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "Region",
+            option: "region",
+            required: false,
+            shape: &SHAPE_462,
+        },
+    ];
+    static MEMBERS_267: [Member; 5usize] = [
+        Member {
+            name: "IpAddress",
+            option: "ip-address",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "DeviceName",
+            option: "device-name",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "Timezone",
+            option: "timezone",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "City",
+            option: "city",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "Country",
+            option: "country",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_268: [Member; 3usize] = [
+        Member {
+            name: "FeedbackValue",
+            option: "feedback-value",
+            required: true,
+            shape: &SHAPE_282,
+        },
+        Member {
+            name: "Provider",
+            option: "provider",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "FeedbackDate",
+            option: "feedback-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_273: [Member; 3usize] = [
+        Member {
+            name: "RiskDecision",
+            option: "risk-decision",
+            required: false,
+            shape: &SHAPE_491,
+        },
+        Member {
+            name: "RiskLevel",
+            option: "risk-level",
+            required: false,
+            shape: &SHAPE_493,
+        },
+        Member {
+            name: "CompromisedCredentialsDetected",
+            option: "compromised-credentials-detected",
+            required: false,
+            shape: &SHAPE_683,
+        },
+    ];
+    static MEMBERS_279: [Member; 2usize] = [
+        Member {
+            name: "SecondaryRegion",
+            option: "secondary-region",
+            required: true,
+            shape: &SHAPE_463,
+        },
+        Member {
+            name: "PrimaryRoute53HealthCheckId",
+            option: "primary-route53-health-check-id",
+            required: true,
+            shape: &SHAPE_331,
+        },
+    ];
+    static MEMBERS_283: [Member; 1usize] = [
+        Member {
+            name: "StreamArn",
+            option: "stream-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+    ];
+    static MEMBERS_286: [Member; 2usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: false,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: true,
+            shape: &SHAPE_237,
+        },
+    ];
+    static MEMBERS_287: [Member; 6usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "SecretHash",
+            option: "secret-hash",
+            required: false,
+            shape: &SHAPE_509,
+        },
+        Member {
+            name: "UserContextData",
+            option: "user-context-data",
+            required: false,
+            shape: &SHAPE_618,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "AnalyticsMetadata",
+            option: "analytics-metadata",
+            required: false,
+            shape: &SHAPE_85,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_288: [Member; 1usize] = [
+        Member {
+            name: "CodeDeliveryDetails",
+            option: "code-delivery-details",
+            required: false,
+            shape: &SHAPE_141,
+        },
+    ];
+    static MEMBERS_290: [Member; 1usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_291: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "CSVHeader",
+            option: "csv-header",
+            required: false,
+            shape: &SHAPE_376,
+        },
+    ];
+    static MEMBERS_292: [Member; 4usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "Secret",
+            option: "secret",
+            required: true,
+            shape: &SHAPE_137,
+        },
+        Member {
+            name: "Scopes",
+            option: "scopes",
+            required: false,
+            shape: &SHAPE_504,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_293: [Member; 1usize] = [
+        Member {
+            name: "ClientAuthenticationResult",
+            option: "client-authentication-result",
+            required: false,
+            shape: &SHAPE_127,
+        },
+    ];
+    static MEMBERS_294: [Member; 12usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ClientSecret",
+            option: "client-secret",
+            required: false,
+            shape: &SHAPE_137,
+        },
+        Member {
+            name: "SubjectToken",
+            option: "subject-token",
+            required: true,
+            shape: &SHAPE_296,
+        },
+        Member {
+            name: "SubjectTokenType",
+            option: "subject-token-type",
+            required: true,
+            shape: &SHAPE_577,
+        },
+        Member {
+            name: "SubjectTokenProviderName",
+            option: "subject-token-provider-name",
+            required: false,
+            shape: &SHAPE_449,
+        },
+        Member {
+            name: "ActorToken",
+            option: "actor-token",
+            required: false,
+            shape: &SHAPE_296,
+        },
+        Member {
+            name: "ActorTokenType",
+            option: "actor-token-type",
+            required: false,
+            shape: &SHAPE_577,
+        },
+        Member {
+            name: "ActorTokenProviderName",
+            option: "actor-token-provider-name",
+            required: false,
+            shape: &SHAPE_449,
+        },
+        Member {
+            name: "Scopes",
+            option: "scopes",
+            required: false,
+            shape: &SHAPE_504,
+        },
+        Member {
+            name: "Audiences",
+            option: "audiences",
+            required: false,
+            shape: &SHAPE_103,
+        },
+        Member {
+            name: "Resources",
+            option: "resources",
+            required: false,
+            shape: &SHAPE_471,
+        },
+        Member {
+            name: "RequestedTokenType",
+            option: "requested-token-type",
+            required: false,
+            shape: &SHAPE_358,
+        },
+    ];
+    static MEMBERS_295: [Member; 5usize] = [
+        Member {
+            name: "IssuedToken",
+            option: "issued-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "IssuedTokenType",
+            option: "issued-token-type",
+            required: true,
+            shape: &SHAPE_358,
+        },
+        Member {
+            name: "TokenType",
+            option: "token-type",
+            required: true,
+            shape: &SHAPE_427,
+        },
+        Member {
+            name: "ExpiresIn",
+            option: "expires-in",
+            required: false,
+            shape: &SHAPE_346,
+        },
+        Member {
+            name: "Scopes",
+            option: "scopes",
+            required: false,
+            shape: &SHAPE_504,
+        },
+    ];
+    static MEMBERS_297: [Member; 2usize] = [
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: true,
+            shape: &SHAPE_237,
+        },
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: false,
+            shape: &SHAPE_576,
+        },
+    ];
+    static MEMBERS_298: [Member; 1usize] = [
+        Member {
+            name: "Device",
+            option: "device",
+            required: true,
+            shape: &SHAPE_242,
+        },
+    ];
+    static MEMBERS_299: [Member; 2usize] = [
+        Member {
+            name: "GroupName",
+            option: "group-name",
+            required: true,
+            shape: &SHAPE_329,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_300: [Member; 1usize] = [
+        Member {
+            name: "Group",
+            option: "group",
+            required: false,
+            shape: &SHAPE_330,
+        },
+    ];
+    static MEMBERS_301: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "IdpIdentifier",
+            option: "idp-identifier",
+            required: true,
+            shape: &SHAPE_338,
+        },
+    ];
+    static MEMBERS_302: [Member; 1usize] = [
+        Member {
+            name: "IdentityProvider",
+            option: "identity-provider",
+            required: true,
+            shape: &SHAPE_336,
+        },
+    ];
+    static MEMBERS_303: [Member; 1usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_304: [Member; 1usize] = [
+        Member {
+            name: "LogDeliveryConfiguration",
+            option: "log-delivery-configuration",
+            required: false,
+            shape: &SHAPE_406,
+        },
+    ];
+    static MEMBERS_305: [Member; 1usize] = [
+        Member {
+            name: "LimitDefinition",
+            option: "limit-definition",
+            required: true,
+            shape: &SHAPE_365,
+        },
+    ];
+    static MEMBERS_306: [Member; 1usize] = [
+        Member {
+            name: "Limit",
+            option: "limit",
+            required: true,
+            shape: &SHAPE_367,
+        },
+    ];
+    static MEMBERS_307: [Member; 1usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_308: [Member; 1usize] = [
+        Member {
+            name: "Certificate",
+            option: "certificate",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_309: [Member; 5usize] = [
+        Member {
+            name: "RefreshToken",
+            option: "refresh-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ClientSecret",
+            option: "client-secret",
+            required: false,
+            shape: &SHAPE_137,
+        },
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: false,
+            shape: &SHAPE_237,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_310: [Member; 1usize] = [
+        Member {
+            name: "AuthenticationResult",
+            option: "authentication-result",
+            required: false,
+            shape: &SHAPE_111,
+        },
+    ];
+    static MEMBERS_311: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+    ];
+    static MEMBERS_312: [Member; 1usize] = [
+        Member {
+            name: "UICustomization",
+            option: "ui-customization",
+            required: true,
+            shape: &SHAPE_581,
+        },
+    ];
+    static MEMBERS_313: [Member; 3usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "AttributeName",
+            option: "attribute-name",
+            required: true,
+            shape: &SHAPE_99,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_314: [Member; 1usize] = [
+        Member {
+            name: "CodeDeliveryDetails",
+            option: "code-delivery-details",
+            required: false,
+            shape: &SHAPE_141,
+        },
+    ];
+    static MEMBERS_315: [Member; 1usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+    ];
+    static MEMBERS_316: [Member; 4usize] = [
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "PreferredMfaSetting",
+            option: "preferred-mfa-setting",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "UserMFASettingList",
+            option: "user-mfa-setting-list",
+            required: false,
+            shape: &SHAPE_627,
+        },
+        Member {
+            name: "ConfiguredUserAuthFactors",
+            option: "configured-user-auth-factors",
+            required: false,
+            shape: &SHAPE_152,
+        },
+    ];
+    static MEMBERS_317: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+    ];
+    static MEMBERS_318: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "SSOSession",
+            option: "sso-session",
+            required: false,
+            shape: &SHAPE_133,
+        },
+    ];
+    static MEMBERS_319: [Member; 1usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_320: [Member; 5usize] = [
+        Member {
+            name: "SmsMfaConfiguration",
+            option: "sms-mfa-configuration",
+            required: false,
+            shape: &SHAPE_544,
+        },
+        Member {
+            name: "SoftwareTokenMfaConfiguration",
+            option: "software-token-mfa-configuration",
+            required: false,
+            shape: &SHAPE_548,
+        },
+        Member {
+            name: "EmailMfaConfiguration",
+            option: "email-mfa-configuration",
+            required: false,
+            shape: &SHAPE_252,
+        },
+        Member {
+            name: "MfaConfiguration",
+            option: "mfa-configuration",
+            required: false,
+            shape: &SHAPE_638,
+        },
+        Member {
+            name: "WebAuthnConfiguration",
+            option: "web-authn-configuration",
+            required: false,
+            shape: &SHAPE_673,
+        },
+    ];
+    static MEMBERS_321: [Member; 1usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+    ];
+    static MEMBERS_322: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "UserSessionTracking",
+            option: "user-session-tracking",
+            required: false,
+            shape: &SHAPE_649,
+        },
+        Member {
+            name: "TokenSession",
+            option: "token-session",
+            required: false,
+            shape: &SHAPE_647,
+        },
+    ];
+    static MEMBERS_323: [Member; 1usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+    ];
+    static MEMBERS_324: [Member; 5usize] = [
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "UserAttributes",
+            option: "user-attributes",
+            required: true,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "MFAOptions",
+            option: "mfa-options",
+            required: false,
+            shape: &SHAPE_411,
+        },
+        Member {
+            name: "PreferredMfaSetting",
+            option: "preferred-mfa-setting",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "UserMFASettingList",
+            option: "user-mfa-setting-list",
+            required: false,
+            shape: &SHAPE_627,
+        },
+    ];
+    static MEMBERS_325: [Member; 1usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+    ];
+    static MEMBERS_326: [Member; 0usize] = [];
+    static MEMBERS_330: [Member; 7usize] = [
+        Member {
+            name: "GroupName",
+            option: "group-name",
+            required: false,
+            shape: &SHAPE_329,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Description",
+            option: "description",
+            required: false,
+            shape: &SHAPE_234,
+        },
+        Member {
+            name: "RoleArn",
+            option: "role-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "Precedence",
+            option: "precedence",
+            required: false,
+            shape: &SHAPE_443,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_333: [Member; 2usize] = [
+        Member {
+            name: "headerName",
+            option: "header-name",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "headerValue",
+            option: "header-value",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_336: [Member; 9usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ProviderName",
+            option: "provider-name",
+            required: false,
+            shape: &SHAPE_449,
+        },
+        Member {
+            name: "ProviderType",
+            option: "provider-type",
+            required: false,
+            shape: &SHAPE_337,
+        },
+        Member {
+            name: "ProviderDetails",
+            option: "provider-details",
+            required: false,
+            shape: &SHAPE_448,
+        },
+        Member {
+            name: "AttributeMapping",
+            option: "attribute-mapping",
+            required: false,
+            shape: &SHAPE_97,
+        },
+        Member {
+            name: "IdpIdentifiers",
+            option: "idp-identifiers",
+            required: false,
+            shape: &SHAPE_339,
+        },
+        Member {
+            name: "AcrMapping",
+            option: "acr-mapping",
+            required: false,
+            shape: &SHAPE_13,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_342: [Member; 2usize] = [
+        Member {
+            name: "LambdaVersion",
+            option: "lambda-version",
+            required: true,
+            shape: &SHAPE_343,
+        },
+        Member {
+            name: "LambdaArn",
+            option: "lambda-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+    ];
+    static MEMBERS_344: [Member; 7usize] = [
+        Member {
+            name: "AuthFlow",
+            option: "auth-flow",
+            required: true,
+            shape: &SHAPE_108,
+        },
+        Member {
+            name: "AuthParameters",
+            option: "auth-parameters",
+            required: false,
+            shape: &SHAPE_109,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "AnalyticsMetadata",
+            option: "analytics-metadata",
+            required: false,
+            shape: &SHAPE_85,
+        },
+        Member {
+            name: "UserContextData",
+            option: "user-context-data",
+            required: false,
+            shape: &SHAPE_618,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+    ];
+    static MEMBERS_345: [Member; 5usize] = [
+        Member {
+            name: "ChallengeName",
+            option: "challenge-name",
+            required: false,
+            shape: &SHAPE_119,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+        Member {
+            name: "ChallengeParameters",
+            option: "challenge-parameters",
+            required: false,
+            shape: &SHAPE_120,
+        },
+        Member {
+            name: "AuthenticationResult",
+            option: "authentication-result",
+            required: false,
+            shape: &SHAPE_111,
+        },
+        Member {
+            name: "AvailableChallenges",
+            option: "available-challenges",
+            required: false,
+            shape: &SHAPE_112,
+        },
+    ];
+    static MEMBERS_359: [Member; 1usize] = [
+        Member {
+            name: "Type",
+            option: "type",
+            required: false,
+            shape: &SHAPE_360,
+        },
+    ];
+    static MEMBERS_361: [Member; 2usize] = [
+        Member {
+            name: "KeyType",
+            option: "key-type",
+            required: false,
+            shape: &SHAPE_265,
+        },
+        Member {
+            name: "KmsKeyArn",
+            option: "kms-key-arn",
+            required: false,
+            shape: &SHAPE_264,
+        },
+    ];
+    static MEMBERS_362: [Member; 15usize] = [
+        Member {
+            name: "PreSignUp",
+            option: "pre-sign-up",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "CustomMessage",
+            option: "custom-message",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "PostConfirmation",
+            option: "post-confirmation",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "PreAuthentication",
+            option: "pre-authentication",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "PostAuthentication",
+            option: "post-authentication",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "DefineAuthChallenge",
+            option: "define-auth-challenge",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "CreateAuthChallenge",
+            option: "create-auth-challenge",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "VerifyAuthChallengeResponse",
+            option: "verify-auth-challenge-response",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "PreTokenGeneration",
+            option: "pre-token-generation",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "UserMigration",
+            option: "user-migration",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "PreTokenGenerationConfig",
+            option: "pre-token-generation-config",
+            required: false,
+            shape: &SHAPE_442,
+        },
+        Member {
+            name: "CustomSMSSender",
+            option: "custom-sms-sender",
+            required: false,
+            shape: &SHAPE_186,
+        },
+        Member {
+            name: "CustomEmailSender",
+            option: "custom-email-sender",
+            required: false,
+            shape: &SHAPE_184,
+        },
+        Member {
+            name: "KMSKeyID",
+            option: "kms-key-id",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "InboundFederation",
+            option: "inbound-federation",
+            required: false,
+            shape: &SHAPE_342,
+        },
+    ];
+    static MEMBERS_365: [Member; 2usize] = [
+        Member {
+            name: "LimitClass",
+            option: "limit-class",
+            required: true,
+            shape: &SHAPE_364,
+        },
+        Member {
+            name: "Attributes",
+            option: "attributes",
+            required: true,
+            shape: &SHAPE_558,
+        },
+    ];
+    static MEMBERS_367: [Member; 3usize] = [
+        Member {
+            name: "LimitDefinition",
+            option: "limit-definition",
+            required: true,
+            shape: &SHAPE_365,
+        },
+        Member {
+            name: "ProvisionedLimitValue",
+            option: "provisioned-limit-value",
+            required: true,
+            shape: &SHAPE_346,
+        },
+        Member {
+            name: "FreeLimitValue",
+            option: "free-limit-value",
+            required: true,
+            shape: &SHAPE_346,
+        },
+    ];
+    static MEMBERS_370: [Member; 3usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "Limit",
+            option: "limit",
+            required: false,
+            shape: &SHAPE_454,
+        },
+        Member {
+            name: "PaginationToken",
+            option: "pagination-token",
+            required: false,
+            shape: &SHAPE_506,
+        },
+    ];
+    static MEMBERS_371: [Member; 2usize] = [
+        Member {
+            name: "Devices",
+            option: "devices",
+            required: false,
+            shape: &SHAPE_238,
+        },
+        Member {
+            name: "PaginationToken",
+            option: "pagination-token",
+            required: false,
+            shape: &SHAPE_506,
+        },
+    ];
+    static MEMBERS_372: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Limit",
+            option: "limit",
+            required: false,
+            shape: &SHAPE_454,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_373: [Member; 2usize] = [
+        Member {
+            name: "Groups",
+            option: "groups",
+            required: false,
+            shape: &SHAPE_328,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_374: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "MaxResults",
+            option: "max-results",
+            required: false,
+            shape: &SHAPE_377,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+    ];
+    static MEMBERS_375: [Member; 2usize] = [
+        Member {
+            name: "Providers",
+            option: "providers",
+            required: true,
+            shape: &SHAPE_452,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+    ];
+    static MEMBERS_379: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "MaxResults",
+            option: "max-results",
+            required: false,
+            shape: &SHAPE_378,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+    ];
+    static MEMBERS_380: [Member; 2usize] = [
+        Member {
+            name: "ResourceServers",
+            option: "resource-servers",
+            required: true,
+            shape: &SHAPE_481,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+    ];
+    static MEMBERS_381: [Member; 1usize] = [
+        Member {
+            name: "ResourceArn",
+            option: "resource-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+    ];
+    static MEMBERS_382: [Member; 1usize] = [
+        Member {
+            name: "Tags",
+            option: "tags",
+            required: false,
+            shape: &SHAPE_645,
+        },
+    ];
+    static MEMBERS_383: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "MaxResults",
+            option: "max-results",
+            required: false,
+            shape: &SHAPE_384,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_385: [Member; 2usize] = [
+        Member {
+            name: "Terms",
+            option: "terms",
+            required: true,
+            shape: &SHAPE_566,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_386: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "MaxResults",
+            option: "max-results",
+            required: true,
+            shape: &SHAPE_439,
+        },
+        Member {
+            name: "PaginationToken",
+            option: "pagination-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+    ];
+    static MEMBERS_387: [Member; 2usize] = [
+        Member {
+            name: "UserImportJobs",
+            option: "user-import-jobs",
+            required: false,
+            shape: &SHAPE_625,
+        },
+        Member {
+            name: "PaginationToken",
+            option: "pagination-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+    ];
+    static MEMBERS_388: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_389: [Member; 2usize] = [
+        Member {
+            name: "ClientSecrets",
+            option: "client-secrets",
+            required: false,
+            shape: &SHAPE_134,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_390: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "MaxResults",
+            option: "max-results",
+            required: false,
+            shape: &SHAPE_453,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+        Member {
+            name: "ClientType",
+            option: "client-type",
+            required: false,
+            shape: &SHAPE_138,
+        },
+    ];
+    static MEMBERS_391: [Member; 2usize] = [
+        Member {
+            name: "UserPoolClients",
+            option: "user-pool-clients",
+            required: false,
+            shape: &SHAPE_633,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_392: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+    ];
+    static MEMBERS_393: [Member; 2usize] = [
+        Member {
+            name: "UserPoolReplicas",
+            option: "user-pool-replicas",
+            required: false,
+            shape: &SHAPE_641,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+    ];
+    static MEMBERS_394: [Member; 2usize] = [
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+        Member {
+            name: "MaxResults",
+            option: "max-results",
+            required: true,
+            shape: &SHAPE_439,
+        },
+    ];
+    static MEMBERS_395: [Member; 2usize] = [
+        Member {
+            name: "UserPools",
+            option: "user-pools",
+            required: false,
+            shape: &SHAPE_637,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_431,
+        },
+    ];
+    static MEMBERS_396: [Member; 2usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_397: [Member; 2usize] = [
+        Member {
+            name: "Sessions",
+            option: "sessions",
+            required: false,
+            shape: &SHAPE_521,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_398: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "GroupName",
+            option: "group-name",
+            required: true,
+            shape: &SHAPE_329,
+        },
+        Member {
+            name: "Limit",
+            option: "limit",
+            required: false,
+            shape: &SHAPE_454,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_399: [Member; 2usize] = [
+        Member {
+            name: "Users",
+            option: "users",
+            required: false,
+            shape: &SHAPE_658,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_400: [Member; 5usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "AttributesToGet",
+            option: "attributes-to-get",
+            required: false,
+            shape: &SHAPE_507,
+        },
+        Member {
+            name: "Limit",
+            option: "limit",
+            required: false,
+            shape: &SHAPE_454,
+        },
+        Member {
+            name: "PaginationToken",
+            option: "pagination-token",
+            required: false,
+            shape: &SHAPE_506,
+        },
+        Member {
+            name: "Filter",
+            option: "filter",
+            required: false,
+            shape: &SHAPE_619,
+        },
+    ];
+    static MEMBERS_401: [Member; 2usize] = [
+        Member {
+            name: "Users",
+            option: "users",
+            required: false,
+            shape: &SHAPE_658,
+        },
+        Member {
+            name: "PaginationToken",
+            option: "pagination-token",
+            required: false,
+            shape: &SHAPE_506,
+        },
+    ];
+    static MEMBERS_402: [Member; 3usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+        Member {
+            name: "MaxResults",
+            option: "max-results",
+            required: false,
+            shape: &SHAPE_677,
+        },
+    ];
+    static MEMBERS_403: [Member; 2usize] = [
+        Member {
+            name: "Credentials",
+            option: "credentials",
+            required: true,
+            shape: &SHAPE_675,
+        },
+        Member {
+            name: "NextToken",
+            option: "next-token",
+            required: false,
+            shape: &SHAPE_430,
+        },
+    ];
+    static MEMBERS_405: [Member; 5usize] = [
+        Member {
+            name: "LogLevel",
+            option: "log-level",
+            required: true,
+            shape: &SHAPE_407,
+        },
+        Member {
+            name: "EventSource",
+            option: "event-source",
+            required: true,
+            shape: &SHAPE_274,
+        },
+        Member {
+            name: "CloudWatchLogsConfiguration",
+            option: "cloud-watch-logs-configuration",
+            required: false,
+            shape: &SHAPE_139,
+        },
+        Member {
+            name: "S3Configuration",
+            option: "s3-configuration",
+            required: false,
+            shape: &SHAPE_497,
+        },
+        Member {
+            name: "FirehoseConfiguration",
+            option: "firehose-configuration",
+            required: false,
+            shape: &SHAPE_283,
+        },
+    ];
+    static MEMBERS_406: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "LogConfigurations",
+            option: "log-configurations",
+            required: true,
+            shape: &SHAPE_404,
+        },
+    ];
+    static MEMBERS_412: [Member; 2usize] = [
+        Member {
+            name: "DeliveryMedium",
+            option: "delivery-medium",
+            required: false,
+            shape: &SHAPE_211,
+        },
+        Member {
+            name: "AttributeName",
+            option: "attribute-name",
+            required: false,
+            shape: &SHAPE_99,
+        },
+    ];
+    static MEMBERS_415: [Member; 7usize] = [
+        Member {
+            name: "ManagedLoginBrandingId",
+            option: "managed-login-branding-id",
+            required: false,
+            shape: &SHAPE_414,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "UseCognitoProvidedValues",
+            option: "use-cognito-provided-values",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "Settings",
+            option: "settings",
+            required: false,
+            shape: &SHAPE_243,
+        },
+        Member {
+            name: "Assets",
+            option: "assets",
+            required: false,
+            shape: &SHAPE_90,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_418: [Member; 3usize] = [
+        Member {
+            name: "SMSMessage",
+            option: "sms-message",
+            required: false,
+            shape: &SHAPE_543,
+        },
+        Member {
+            name: "EmailMessage",
+            option: "email-message",
+            required: false,
+            shape: &SHAPE_251,
+        },
+        Member {
+            name: "EmailSubject",
+            option: "email-subject",
+            required: false,
+            shape: &SHAPE_262,
+        },
+    ];
+    static MEMBERS_420: [Member; 2usize] = [
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: false,
+            shape: &SHAPE_237,
+        },
+        Member {
+            name: "DeviceGroupKey",
+            option: "device-group-key",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_422: [Member; 6usize] = [
+        Member {
+            name: "From",
+            option: "from",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "ReplyTo",
+            option: "reply-to",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "SourceArn",
+            option: "source-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "BlockEmail",
+            option: "block-email",
+            required: false,
+            shape: &SHAPE_423,
+        },
+        Member {
+            name: "NoActionEmail",
+            option: "no-action-email",
+            required: false,
+            shape: &SHAPE_423,
+        },
+        Member {
+            name: "MfaEmail",
+            option: "mfa-email",
+            required: false,
+            shape: &SHAPE_423,
+        },
+    ];
+    static MEMBERS_423: [Member; 3usize] = [
+        Member {
+            name: "Subject",
+            option: "subject",
+            required: true,
+            shape: &SHAPE_257,
+        },
+        Member {
+            name: "HtmlBody",
+            option: "html-body",
+            required: false,
+            shape: &SHAPE_256,
+        },
+        Member {
+            name: "TextBody",
+            option: "text-body",
+            required: false,
+            shape: &SHAPE_256,
+        },
+    ];
+    static MEMBERS_424: [Member; 2usize] = [
+        Member {
+            name: "MinValue",
+            option: "min-value",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "MaxValue",
+            option: "max-value",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_436: [Member; 7usize] = [
+        Member {
+            name: "MinimumLength",
+            option: "minimum-length",
+            required: false,
+            shape: &SHAPE_435,
+        },
+        Member {
+            name: "RequireUppercase",
+            option: "require-uppercase",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "RequireLowercase",
+            option: "require-lowercase",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "RequireNumbers",
+            option: "require-numbers",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "RequireSymbols",
+            option: "require-symbols",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "PasswordHistorySize",
+            option: "password-history-size",
+            required: false,
+            shape: &SHAPE_434,
+        },
+        Member {
+            name: "TemporaryPasswordValidityDays",
+            option: "temporary-password-validity-days",
+            required: false,
+            shape: &SHAPE_565,
+        },
+    ];
+    static MEMBERS_442: [Member; 2usize] = [
+        Member {
+            name: "LambdaVersion",
+            option: "lambda-version",
+            required: true,
+            shape: &SHAPE_441,
+        },
+        Member {
+            name: "LambdaArn",
+            option: "lambda-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+    ];
+    static MEMBERS_447: [Member; 4usize] = [
+        Member {
+            name: "ProviderName",
+            option: "provider-name",
+            required: false,
+            shape: &SHAPE_449,
+        },
+        Member {
+            name: "ProviderType",
+            option: "provider-type",
+            required: false,
+            shape: &SHAPE_337,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_451: [Member; 3usize] = [
+        Member {
+            name: "ProviderName",
+            option: "provider-name",
+            required: false,
+            shape: &SHAPE_449,
+        },
+        Member {
+            name: "ProviderAttributeName",
+            option: "provider-attribute-name",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "ProviderAttributeValue",
+            option: "provider-attribute-value",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_457: [Member; 2usize] = [
+        Member {
+            name: "Priority",
+            option: "priority",
+            required: true,
+            shape: &SHAPE_446,
+        },
+        Member {
+            name: "Name",
+            option: "name",
+            required: true,
+            shape: &SHAPE_456,
+        },
+    ];
+    static MEMBERS_460: [Member; 2usize] = [
+        Member {
+            name: "Feature",
+            option: "feature",
+            required: true,
+            shape: &SHAPE_280,
+        },
+        Member {
+            name: "RetryGracePeriodSeconds",
+            option: "retry-grace-period-seconds",
+            required: false,
+            shape: &SHAPE_484,
+        },
+    ];
+    static MEMBERS_468: [Member; 6usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "SecretHash",
+            option: "secret-hash",
+            required: false,
+            shape: &SHAPE_509,
+        },
+        Member {
+            name: "UserContextData",
+            option: "user-context-data",
+            required: false,
+            shape: &SHAPE_618,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "AnalyticsMetadata",
+            option: "analytics-metadata",
+            required: false,
+            shape: &SHAPE_85,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_469: [Member; 1usize] = [
+        Member {
+            name: "CodeDeliveryDetails",
+            option: "code-delivery-details",
+            required: false,
+            shape: &SHAPE_141,
+        },
+    ];
+    static MEMBERS_479: [Member; 2usize] = [
+        Member {
+            name: "ScopeName",
+            option: "scope-name",
+            required: true,
+            shape: &SHAPE_478,
+        },
+        Member {
+            name: "ScopeDescription",
+            option: "scope-description",
+            required: true,
+            shape: &SHAPE_476,
+        },
+    ];
+    static MEMBERS_480: [Member; 5usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Identifier",
+            option: "identifier",
+            required: false,
+            shape: &SHAPE_473,
+        },
+        Member {
+            name: "Name",
+            option: "name",
+            required: false,
+            shape: &SHAPE_475,
+        },
+        Member {
+            name: "Scopes",
+            option: "scopes",
+            required: false,
+            shape: &SHAPE_477,
+        },
+        Member {
+            name: "ManagedBy",
+            option: "managed-by",
+            required: false,
+            shape: &SHAPE_474,
+        },
+    ];
+    static MEMBERS_482: [Member; 7usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ChallengeName",
+            option: "challenge-name",
+            required: true,
+            shape: &SHAPE_119,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+        Member {
+            name: "ChallengeResponses",
+            option: "challenge-responses",
+            required: false,
+            shape: &SHAPE_124,
+        },
+        Member {
+            name: "AnalyticsMetadata",
+            option: "analytics-metadata",
+            required: false,
+            shape: &SHAPE_85,
+        },
+        Member {
+            name: "UserContextData",
+            option: "user-context-data",
+            required: false,
+            shape: &SHAPE_618,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_483: [Member; 5usize] = [
+        Member {
+            name: "ChallengeName",
+            option: "challenge-name",
+            required: false,
+            shape: &SHAPE_119,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+        Member {
+            name: "ChallengeParameters",
+            option: "challenge-parameters",
+            required: false,
+            shape: &SHAPE_120,
+        },
+        Member {
+            name: "AuthenticationResult",
+            option: "authentication-result",
+            required: false,
+            shape: &SHAPE_111,
+        },
+        Member {
+            name: "AvailableChallenges",
+            option: "available-challenges",
+            required: false,
+            shape: &SHAPE_112,
+        },
+    ];
+    static MEMBERS_486: [Member; 4usize] = [
+        Member {
+            name: "Token",
+            option: "token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ClientSecret",
+            option: "client-secret",
+            required: false,
+            shape: &SHAPE_137,
+        },
+        Member {
+            name: "RevokeAssociatedSessions",
+            option: "revoke-associated-sessions",
+            required: false,
+            shape: &SHAPE_485,
+        },
+    ];
+    static MEMBERS_487: [Member; 0usize] = [];
+    static MEMBERS_488: [Member; 3usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "SessionId",
+            option: "session-id",
+            required: true,
+            shape: &SHAPE_514,
+        },
+        Member {
+            name: "RevokeAssociatedSessions",
+            option: "revoke-associated-sessions",
+            required: false,
+            shape: &SHAPE_485,
+        },
+    ];
+    static MEMBERS_489: [Member; 0usize] = [];
+    static MEMBERS_490: [Member; 6usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "CompromisedCredentialsRiskConfiguration",
+            option: "compromised-credentials-risk-configuration",
+            required: false,
+            shape: &SHAPE_150,
+        },
+        Member {
+            name: "AccountTakeoverRiskConfiguration",
+            option: "account-takeover-risk-configuration",
+            required: false,
+            shape: &SHAPE_8,
+        },
+        Member {
+            name: "RiskExceptionConfiguration",
+            option: "risk-exception-configuration",
+            required: false,
+            shape: &SHAPE_492,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_492: [Member; 2usize] = [
+        Member {
+            name: "BlockedIPRangeList",
+            option: "blocked-ip-range-list",
+            required: false,
+            shape: &SHAPE_113,
+        },
+        Member {
+            name: "SkippedIPRangeList",
+            option: "skipped-ip-range-list",
+            required: false,
+            shape: &SHAPE_541,
+        },
+    ];
+    static MEMBERS_494: [Member; 1usize] = [
+        Member {
+            name: "Failover",
+            option: "failover",
+            required: false,
+            shape: &SHAPE_279,
+        },
+    ];
+    static MEMBERS_497: [Member; 1usize] = [
+        Member {
+            name: "BucketArn",
+            option: "bucket-arn",
+            required: false,
+            shape: &SHAPE_495,
+        },
+    ];
+    static MEMBERS_499: [Member; 2usize] = [
+        Member {
+            name: "Enabled",
+            option: "enabled",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "PreferredMfa",
+            option: "preferred-mfa",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_501: [Member; 7usize] = [
+        Member {
+            name: "Name",
+            option: "name",
+            required: false,
+            shape: &SHAPE_181,
+        },
+        Member {
+            name: "AttributeDataType",
+            option: "attribute-data-type",
+            required: false,
+            shape: &SHAPE_94,
+        },
+        Member {
+            name: "DeveloperOnlyAttribute",
+            option: "developer-only-attribute",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "Mutable",
+            option: "mutable",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "Required",
+            option: "required",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "NumberAttributeConstraints",
+            option: "number-attribute-constraints",
+            required: false,
+            shape: &SHAPE_424,
+        },
+        Member {
+            name: "StringAttributeConstraints",
+            option: "string-attribute-constraints",
+            required: false,
+            shape: &SHAPE_557,
+        },
+    ];
+    static MEMBERS_512: [Member; 10usize] = [
+        Member {
+            name: "SessionId",
+            option: "session-id",
+            required: false,
+            shape: &SHAPE_514,
+        },
+        Member {
+            name: "SessionType",
+            option: "session-type",
+            required: false,
+            shape: &SHAPE_520,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "CreateDate",
+            option: "create-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "LastActiveDate",
+            option: "last-active-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "DeviceType",
+            option: "device-type",
+            required: false,
+            shape: &SHAPE_513,
+        },
+        Member {
+            name: "LastIPAddress",
+            option: "last-ip-address",
+            required: false,
+            shape: &SHAPE_515,
+        },
+        Member {
+            name: "LastLocation",
+            option: "last-location",
+            required: false,
+            shape: &SHAPE_518,
+        },
+        Member {
+            name: "OriginSessionId",
+            option: "origin-session-id",
+            required: false,
+            shape: &SHAPE_514,
+        },
+        Member {
+            name: "IsCurrentSession",
+            option: "is-current-session",
+            required: false,
+            shape: &SHAPE_683,
+        },
+    ];
+    static MEMBERS_518: [Member; 2usize] = [
+        Member {
+            name: "City",
+            option: "city",
+            required: false,
+            shape: &SHAPE_516,
+        },
+        Member {
+            name: "Country",
+            option: "country",
+            required: false,
+            shape: &SHAPE_517,
+        },
+    ];
+    static MEMBERS_522: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "LogConfigurations",
+            option: "log-configurations",
+            required: true,
+            shape: &SHAPE_404,
+        },
+    ];
+    static MEMBERS_523: [Member; 1usize] = [
+        Member {
+            name: "LogDeliveryConfiguration",
+            option: "log-delivery-configuration",
+            required: false,
+            shape: &SHAPE_406,
+        },
+    ];
+    static MEMBERS_524: [Member; 5usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "CompromisedCredentialsRiskConfiguration",
+            option: "compromised-credentials-risk-configuration",
+            required: false,
+            shape: &SHAPE_150,
+        },
+        Member {
+            name: "AccountTakeoverRiskConfiguration",
+            option: "account-takeover-risk-configuration",
+            required: false,
+            shape: &SHAPE_8,
+        },
+        Member {
+            name: "RiskExceptionConfiguration",
+            option: "risk-exception-configuration",
+            required: false,
+            shape: &SHAPE_492,
+        },
+    ];
+    static MEMBERS_525: [Member; 1usize] = [
+        Member {
+            name: "RiskConfiguration",
+            option: "risk-configuration",
+            required: true,
+            shape: &SHAPE_490,
+        },
+    ];
+    static MEMBERS_526: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "CSS",
+            option: "css",
+            required: false,
+            shape: &SHAPE_115,
+        },
+        Member {
+            name: "ImageFile",
+            option: "image-file",
+            required: false,
+            shape: &SHAPE_340,
+        },
+    ];
+    static MEMBERS_527: [Member; 1usize] = [
+        Member {
+            name: "UICustomization",
+            option: "ui-customization",
+            required: true,
+            shape: &SHAPE_581,
+        },
+    ];
+    static MEMBERS_528: [Member; 5usize] = [
+        Member {
+            name: "SMSMfaSettings",
+            option: "sms-mfa-settings",
+            required: false,
+            shape: &SHAPE_499,
+        },
+        Member {
+            name: "SoftwareTokenMfaSettings",
+            option: "software-token-mfa-settings",
+            required: false,
+            shape: &SHAPE_549,
+        },
+        Member {
+            name: "EmailMfaSettings",
+            option: "email-mfa-settings",
+            required: false,
+            shape: &SHAPE_254,
+        },
+        Member {
+            name: "WebAuthnMfaSettings",
+            option: "web-authn-mfa-settings",
+            required: false,
+            shape: &SHAPE_679,
+        },
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+    ];
+    static MEMBERS_529: [Member; 0usize] = [];
+    static MEMBERS_530: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "SSOSession",
+            option: "sso-session",
+            required: true,
+            shape: &SHAPE_133,
+        },
+    ];
+    static MEMBERS_531: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "SSOSession",
+            option: "sso-session",
+            required: false,
+            shape: &SHAPE_133,
+        },
+    ];
+    static MEMBERS_532: [Member; 6usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "SmsMfaConfiguration",
+            option: "sms-mfa-configuration",
+            required: false,
+            shape: &SHAPE_544,
+        },
+        Member {
+            name: "SoftwareTokenMfaConfiguration",
+            option: "software-token-mfa-configuration",
+            required: false,
+            shape: &SHAPE_548,
+        },
+        Member {
+            name: "EmailMfaConfiguration",
+            option: "email-mfa-configuration",
+            required: false,
+            shape: &SHAPE_252,
+        },
+        Member {
+            name: "MfaConfiguration",
+            option: "mfa-configuration",
+            required: false,
+            shape: &SHAPE_638,
+        },
+        Member {
+            name: "WebAuthnConfiguration",
+            option: "web-authn-configuration",
+            required: false,
+            shape: &SHAPE_673,
+        },
+    ];
+    static MEMBERS_533: [Member; 5usize] = [
+        Member {
+            name: "SmsMfaConfiguration",
+            option: "sms-mfa-configuration",
+            required: false,
+            shape: &SHAPE_544,
+        },
+        Member {
+            name: "SoftwareTokenMfaConfiguration",
+            option: "software-token-mfa-configuration",
+            required: false,
+            shape: &SHAPE_548,
+        },
+        Member {
+            name: "EmailMfaConfiguration",
+            option: "email-mfa-configuration",
+            required: false,
+            shape: &SHAPE_252,
+        },
+        Member {
+            name: "MfaConfiguration",
+            option: "mfa-configuration",
+            required: false,
+            shape: &SHAPE_638,
+        },
+        Member {
+            name: "WebAuthnConfiguration",
+            option: "web-authn-configuration",
+            required: false,
+            shape: &SHAPE_673,
+        },
+    ];
+    static MEMBERS_534: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "UserSessionTracking",
+            option: "user-session-tracking",
+            required: true,
+            shape: &SHAPE_649,
+        },
+        Member {
+            name: "TokenSession",
+            option: "token-session",
+            required: true,
+            shape: &SHAPE_647,
+        },
+    ];
+    static MEMBERS_535: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "UserSessionTracking",
+            option: "user-session-tracking",
+            required: false,
+            shape: &SHAPE_649,
+        },
+        Member {
+            name: "TokenSession",
+            option: "token-session",
+            required: false,
+            shape: &SHAPE_647,
+        },
+    ];
+    static MEMBERS_536: [Member; 2usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "MFAOptions",
+            option: "mfa-options",
+            required: true,
+            shape: &SHAPE_411,
+        },
+    ];
+    static MEMBERS_537: [Member; 0usize] = [];
+    static MEMBERS_538: [Member; 1usize] = [
+        Member {
+            name: "AllowedFirstAuthFactors",
+            option: "allowed-first-auth-factors",
+            required: false,
+            shape: &SHAPE_83,
+        },
+    ];
+    static MEMBERS_539: [Member; 9usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "SecretHash",
+            option: "secret-hash",
+            required: false,
+            shape: &SHAPE_509,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "Password",
+            option: "password",
+            required: false,
+            shape: &SHAPE_438,
+        },
+        Member {
+            name: "UserAttributes",
+            option: "user-attributes",
+            required: false,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "ValidationData",
+            option: "validation-data",
+            required: false,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "AnalyticsMetadata",
+            option: "analytics-metadata",
+            required: false,
+            shape: &SHAPE_85,
+        },
+        Member {
+            name: "UserContextData",
+            option: "user-context-data",
+            required: false,
+            shape: &SHAPE_618,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_540: [Member; 4usize] = [
+        Member {
+            name: "UserConfirmed",
+            option: "user-confirmed",
+            required: true,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "CodeDeliveryDetails",
+            option: "code-delivery-details",
+            required: false,
+            shape: &SHAPE_141,
+        },
+        Member {
+            name: "UserSub",
+            option: "user-sub",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+    ];
+    static MEMBERS_542: [Member; 4usize] = [
+        Member {
+            name: "SnsCallerArn",
+            option: "sns-caller-arn",
+            required: false,
+            shape: &SHAPE_429,
+        },
+        Member {
+            name: "ExternalId",
+            option: "external-id",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "SnsRegion",
+            option: "sns-region",
+            required: false,
+            shape: &SHAPE_462,
+        },
+        Member {
+            name: "EumsSms",
+            option: "eums-sms",
+            required: false,
+            shape: &SHAPE_266,
+        },
+    ];
+    static MEMBERS_544: [Member; 2usize] = [
+        Member {
+            name: "SmsAuthenticationMessage",
+            option: "sms-authentication-message",
+            required: false,
+            shape: &SHAPE_545,
+        },
+        Member {
+            name: "SmsConfiguration",
+            option: "sms-configuration",
+            required: false,
+            shape: &SHAPE_542,
+        },
+    ];
+    static MEMBERS_548: [Member; 1usize] = [
+        Member {
+            name: "Enabled",
+            option: "enabled",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_549: [Member; 2usize] = [
+        Member {
+            name: "Enabled",
+            option: "enabled",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "PreferredMfa",
+            option: "preferred-mfa",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static MEMBERS_550: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "JobId",
+            option: "job-id",
+            required: true,
+            shape: &SHAPE_621,
+        },
+    ];
+    static MEMBERS_551: [Member; 1usize] = [
+        Member {
+            name: "UserImportJob",
+            option: "user-import-job",
+            required: false,
+            shape: &SHAPE_624,
+        },
+    ];
+    static MEMBERS_552: [Member; 1usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+    ];
+    static MEMBERS_553: [Member; 1usize] = [
+        Member {
+            name: "CredentialCreationOptions",
+            option: "credential-creation-options",
+            required: true,
+            shape: &SHAPE_243,
+        },
+    ];
+    static MEMBERS_555: [Member; 2usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "JobId",
+            option: "job-id",
+            required: true,
+            shape: &SHAPE_621,
+        },
+    ];
+    static MEMBERS_556: [Member; 1usize] = [
+        Member {
+            name: "UserImportJob",
+            option: "user-import-job",
+            required: false,
+            shape: &SHAPE_624,
+        },
+    ];
+    static MEMBERS_557: [Member; 2usize] = [
+        Member {
+            name: "MinLength",
+            option: "min-length",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "MaxLength",
+            option: "max-length",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_562: [Member; 2usize] = [
+        Member {
+            name: "ResourceArn",
+            option: "resource-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "Tags",
+            option: "tags",
+            required: true,
+            shape: &SHAPE_645,
+        },
+    ];
+    static MEMBERS_563: [Member; 0usize] = [];
+    static MEMBERS_567: [Member; 5usize] = [
+        Member {
+            name: "TermsId",
+            option: "terms-id",
+            required: true,
+            shape: &SHAPE_570,
+        },
+        Member {
+            name: "TermsName",
+            option: "terms-name",
+            required: true,
+            shape: &SHAPE_571,
+        },
+        Member {
+            name: "Enforcement",
+            option: "enforcement",
+            required: true,
+            shape: &SHAPE_568,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: true,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: true,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_573: [Member; 9usize] = [
+        Member {
+            name: "TermsId",
+            option: "terms-id",
+            required: true,
+            shape: &SHAPE_570,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "TermsName",
+            option: "terms-name",
+            required: true,
+            shape: &SHAPE_571,
+        },
+        Member {
+            name: "TermsSource",
+            option: "terms-source",
+            required: true,
+            shape: &SHAPE_572,
+        },
+        Member {
+            name: "Enforcement",
+            option: "enforcement",
+            required: true,
+            shape: &SHAPE_568,
+        },
+        Member {
+            name: "Links",
+            option: "links",
+            required: true,
+            shape: &SHAPE_369,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: true,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: true,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_578: [Member; 3usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: false,
+            shape: &SHAPE_575,
+        },
+        Member {
+            name: "IdToken",
+            option: "id-token",
+            required: false,
+            shape: &SHAPE_575,
+        },
+        Member {
+            name: "RefreshToken",
+            option: "refresh-token",
+            required: false,
+            shape: &SHAPE_575,
+        },
+    ];
+    static MEMBERS_581: [Member; 7usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ImageUrl",
+            option: "image-url",
+            required: false,
+            shape: &SHAPE_341,
+        },
+        Member {
+            name: "CSS",
+            option: "css",
+            required: false,
+            shape: &SHAPE_115,
+        },
+        Member {
+            name: "CSSVersion",
+            option: "css-version",
+            required: false,
+            shape: &SHAPE_116,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_588: [Member; 2usize] = [
+        Member {
+            name: "ResourceArn",
+            option: "resource-arn",
+            required: true,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "TagKeys",
+            option: "tag-keys",
+            required: true,
+            shape: &SHAPE_644,
+        },
+    ];
+    static MEMBERS_589: [Member; 0usize] = [];
+    static MEMBERS_590: [Member; 5usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Username",
+            option: "username",
+            required: true,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "EventId",
+            option: "event-id",
+            required: true,
+            shape: &SHAPE_271,
+        },
+        Member {
+            name: "FeedbackToken",
+            option: "feedback-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "FeedbackValue",
+            option: "feedback-value",
+            required: true,
+            shape: &SHAPE_282,
+        },
+    ];
+    static MEMBERS_591: [Member; 0usize] = [];
+    static MEMBERS_592: [Member; 3usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "DeviceKey",
+            option: "device-key",
+            required: true,
+            shape: &SHAPE_237,
+        },
+        Member {
+            name: "DeviceRememberedStatus",
+            option: "device-remembered-status",
+            required: false,
+            shape: &SHAPE_240,
+        },
+    ];
+    static MEMBERS_593: [Member; 0usize] = [];
+    static MEMBERS_594: [Member; 5usize] = [
+        Member {
+            name: "GroupName",
+            option: "group-name",
+            required: true,
+            shape: &SHAPE_329,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Description",
+            option: "description",
+            required: false,
+            shape: &SHAPE_234,
+        },
+        Member {
+            name: "RoleArn",
+            option: "role-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "Precedence",
+            option: "precedence",
+            required: false,
+            shape: &SHAPE_443,
+        },
+    ];
+    static MEMBERS_595: [Member; 1usize] = [
+        Member {
+            name: "Group",
+            option: "group",
+            required: false,
+            shape: &SHAPE_330,
+        },
+    ];
+    static MEMBERS_596: [Member; 6usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ProviderName",
+            option: "provider-name",
+            required: true,
+            shape: &SHAPE_449,
+        },
+        Member {
+            name: "ProviderDetails",
+            option: "provider-details",
+            required: false,
+            shape: &SHAPE_448,
+        },
+        Member {
+            name: "AttributeMapping",
+            option: "attribute-mapping",
+            required: false,
+            shape: &SHAPE_97,
+        },
+        Member {
+            name: "IdpIdentifiers",
+            option: "idp-identifiers",
+            required: false,
+            shape: &SHAPE_339,
+        },
+        Member {
+            name: "AcrMapping",
+            option: "acr-mapping",
+            required: false,
+            shape: &SHAPE_13,
+        },
+    ];
+    static MEMBERS_597: [Member; 1usize] = [
+        Member {
+            name: "IdentityProvider",
+            option: "identity-provider",
+            required: true,
+            shape: &SHAPE_336,
+        },
+    ];
+    static MEMBERS_598: [Member; 5usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ManagedLoginBrandingId",
+            option: "managed-login-branding-id",
+            required: false,
+            shape: &SHAPE_414,
+        },
+        Member {
+            name: "UseCognitoProvidedValues",
+            option: "use-cognito-provided-values",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "Settings",
+            option: "settings",
+            required: false,
+            shape: &SHAPE_243,
+        },
+        Member {
+            name: "Assets",
+            option: "assets",
+            required: false,
+            shape: &SHAPE_90,
+        },
+    ];
+    static MEMBERS_599: [Member; 1usize] = [
+        Member {
+            name: "ManagedLoginBranding",
+            option: "managed-login-branding",
+            required: false,
+            shape: &SHAPE_415,
+        },
+    ];
+    static MEMBERS_600: [Member; 2usize] = [
+        Member {
+            name: "LimitDefinition",
+            option: "limit-definition",
+            required: true,
+            shape: &SHAPE_365,
+        },
+        Member {
+            name: "RequestedLimitValue",
+            option: "requested-limit-value",
+            required: true,
+            shape: &SHAPE_346,
+        },
+    ];
+    static MEMBERS_601: [Member; 1usize] = [
+        Member {
+            name: "Limit",
+            option: "limit",
+            required: true,
+            shape: &SHAPE_367,
+        },
+    ];
+    static MEMBERS_603: [Member; 4usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Identifier",
+            option: "identifier",
+            required: true,
+            shape: &SHAPE_473,
+        },
+        Member {
+            name: "Name",
+            option: "name",
+            required: true,
+            shape: &SHAPE_475,
+        },
+        Member {
+            name: "Scopes",
+            option: "scopes",
+            required: false,
+            shape: &SHAPE_477,
+        },
+    ];
+    static MEMBERS_604: [Member; 1usize] = [
+        Member {
+            name: "ResourceServer",
+            option: "resource-server",
+            required: true,
+            shape: &SHAPE_480,
+        },
+    ];
+    static MEMBERS_605: [Member; 6usize] = [
+        Member {
+            name: "TermsId",
+            option: "terms-id",
+            required: true,
+            shape: &SHAPE_570,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "TermsName",
+            option: "terms-name",
+            required: false,
+            shape: &SHAPE_571,
+        },
+        Member {
+            name: "TermsSource",
+            option: "terms-source",
+            required: false,
+            shape: &SHAPE_572,
+        },
+        Member {
+            name: "Enforcement",
+            option: "enforcement",
+            required: false,
+            shape: &SHAPE_568,
+        },
+        Member {
+            name: "Links",
+            option: "links",
+            required: false,
+            shape: &SHAPE_369,
+        },
+    ];
+    static MEMBERS_606: [Member; 1usize] = [
+        Member {
+            name: "Terms",
+            option: "terms",
+            required: false,
+            shape: &SHAPE_573,
+        },
+    ];
+    static MEMBERS_607: [Member; 3usize] = [
+        Member {
+            name: "UserAttributes",
+            option: "user-attributes",
+            required: true,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "ClientMetadata",
+            option: "client-metadata",
+            required: false,
+            shape: &SHAPE_129,
+        },
+    ];
+    static MEMBERS_608: [Member; 1usize] = [
+        Member {
+            name: "CodeDeliveryDetailsList",
+            option: "code-delivery-details-list",
+            required: false,
+            shape: &SHAPE_140,
+        },
+    ];
+    static MEMBERS_609: [Member; 23usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: true,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ClientName",
+            option: "client-name",
+            required: false,
+            shape: &SHAPE_130,
+        },
+        Member {
+            name: "RefreshTokenValidity",
+            option: "refresh-token-validity",
+            required: false,
+            shape: &SHAPE_461,
+        },
+        Member {
+            name: "AccessTokenValidity",
+            option: "access-token-validity",
+            required: false,
+            shape: &SHAPE_2,
+        },
+        Member {
+            name: "IdTokenValidity",
+            option: "id-token-validity",
+            required: false,
+            shape: &SHAPE_335,
+        },
+        Member {
+            name: "TokenValidityUnits",
+            option: "token-validity-units",
+            required: false,
+            shape: &SHAPE_578,
+        },
+        Member {
+            name: "ReadAttributes",
+            option: "read-attributes",
+            required: false,
+            shape: &SHAPE_131,
+        },
+        Member {
+            name: "WriteAttributes",
+            option: "write-attributes",
+            required: false,
+            shape: &SHAPE_131,
+        },
+        Member {
+            name: "ExplicitAuthFlows",
+            option: "explicit-auth-flows",
+            required: false,
+            shape: &SHAPE_277,
+        },
+        Member {
+            name: "SupportedIdentityProviders",
+            option: "supported-identity-providers",
+            required: false,
+            shape: &SHAPE_560,
+        },
+        Member {
+            name: "CallbackURLs",
+            option: "callback-urls",
+            required: false,
+            shape: &SHAPE_117,
+        },
+        Member {
+            name: "LogoutURLs",
+            option: "logout-urls",
+            required: false,
+            shape: &SHAPE_408,
+        },
+        Member {
+            name: "DefaultRedirectURI",
+            option: "default-redirect-uri",
+            required: false,
+            shape: &SHAPE_458,
+        },
+        Member {
+            name: "AllowedOAuthFlows",
+            option: "allowed-o-auth-flows",
+            required: false,
+            shape: &SHAPE_426,
+        },
+        Member {
+            name: "AllowedOAuthScopes",
+            option: "allowed-o-auth-scopes",
+            required: false,
+            shape: &SHAPE_504,
+        },
+        Member {
+            name: "AllowedOAuthFlowsUserPoolClient",
+            option: "allowed-o-auth-flows-user-pool-client",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "AnalyticsConfiguration",
+            option: "analytics-configuration",
+            required: false,
+            shape: &SHAPE_84,
+        },
+        Member {
+            name: "PreventUserExistenceErrors",
+            option: "prevent-user-existence-errors",
+            required: false,
+            shape: &SHAPE_445,
+        },
+        Member {
+            name: "EnableTokenRevocation",
+            option: "enable-token-revocation",
+            required: false,
+            shape: &SHAPE_683,
+        },
+        Member {
+            name: "EnablePropagateAdditionalUserContextData",
+            option: "enable-propagate-additional-user-context-data",
+            required: false,
+            shape: &SHAPE_683,
+        },
+        Member {
+            name: "AuthSessionValidity",
+            option: "auth-session-validity",
+            required: false,
+            shape: &SHAPE_110,
+        },
+        Member {
+            name: "RefreshTokenRotation",
+            option: "refresh-token-rotation",
+            required: false,
+            shape: &SHAPE_460,
+        },
+    ];
+    static MEMBERS_610: [Member; 1usize] = [
+        Member {
+            name: "UserPoolClient",
+            option: "user-pool-client",
+            required: false,
+            shape: &SHAPE_634,
+        },
+    ];
+    static MEMBERS_611: [Member; 5usize] = [
+        Member {
+            name: "Domain",
+            option: "domain",
+            required: true,
+            shape: &SHAPE_246,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ManagedLoginVersion",
+            option: "managed-login-version",
+            required: false,
+            shape: &SHAPE_684,
+        },
+        Member {
+            name: "CustomDomainConfig",
+            option: "custom-domain-config",
+            required: false,
+            shape: &SHAPE_183,
+        },
+        Member {
+            name: "Routing",
+            option: "routing",
+            required: false,
+            shape: &SHAPE_494,
+        },
+    ];
+    static MEMBERS_612: [Member; 3usize] = [
+        Member {
+            name: "ManagedLoginVersion",
+            option: "managed-login-version",
+            required: false,
+            shape: &SHAPE_684,
+        },
+        Member {
+            name: "CloudFrontDomain",
+            option: "cloud-front-domain",
+            required: false,
+            shape: &SHAPE_246,
+        },
+        Member {
+            name: "Routing",
+            option: "routing",
+            required: false,
+            shape: &SHAPE_494,
+        },
+    ];
+    static MEMBERS_613: [Member; 3usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "RegionName",
+            option: "region-name",
+            required: true,
+            shape: &SHAPE_463,
+        },
+        Member {
+            name: "Status",
+            option: "status",
+            required: true,
+            shape: &SHAPE_602,
+        },
+    ];
+    static MEMBERS_614: [Member; 1usize] = [
+        Member {
+            name: "UserPoolReplica",
+            option: "user-pool-replica",
+            required: false,
+            shape: &SHAPE_642,
+        },
+    ];
+    static MEMBERS_615: [Member; 25usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: true,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Policies",
+            option: "policies",
+            required: false,
+            shape: &SHAPE_640,
+        },
+        Member {
+            name: "DeletionProtection",
+            option: "deletion-protection",
+            required: false,
+            shape: &SHAPE_209,
+        },
+        Member {
+            name: "LambdaConfig",
+            option: "lambda-config",
+            required: false,
+            shape: &SHAPE_362,
+        },
+        Member {
+            name: "AutoVerifiedAttributes",
+            option: "auto-verified-attributes",
+            required: false,
+            shape: &SHAPE_661,
+        },
+        Member {
+            name: "SmsVerificationMessage",
+            option: "sms-verification-message",
+            required: false,
+            shape: &SHAPE_545,
+        },
+        Member {
+            name: "EmailVerificationMessage",
+            option: "email-verification-message",
+            required: false,
+            shape: &SHAPE_260,
+        },
+        Member {
+            name: "EmailVerificationSubject",
+            option: "email-verification-subject",
+            required: false,
+            shape: &SHAPE_262,
+        },
+        Member {
+            name: "VerificationMessageTemplate",
+            option: "verification-message-template",
+            required: false,
+            shape: &SHAPE_659,
+        },
+        Member {
+            name: "SmsAuthenticationMessage",
+            option: "sms-authentication-message",
+            required: false,
+            shape: &SHAPE_545,
+        },
+        Member {
+            name: "UserAttributeUpdateSettings",
+            option: "user-attribute-update-settings",
+            required: false,
+            shape: &SHAPE_617,
+        },
+        Member {
+            name: "MfaConfiguration",
+            option: "mfa-configuration",
+            required: false,
+            shape: &SHAPE_638,
+        },
+        Member {
+            name: "DeviceConfiguration",
+            option: "device-configuration",
+            required: false,
+            shape: &SHAPE_235,
+        },
+        Member {
+            name: "EmailConfiguration",
+            option: "email-configuration",
+            required: false,
+            shape: &SHAPE_250,
+        },
+        Member {
+            name: "SmsConfiguration",
+            option: "sms-configuration",
+            required: false,
+            shape: &SHAPE_542,
+        },
+        Member {
+            name: "UserPoolTags",
+            option: "user-pool-tags",
+            required: false,
+            shape: &SHAPE_645,
+        },
+        Member {
+            name: "AdminCreateUserConfig",
+            option: "admin-create-user-config",
+            required: false,
+            shape: &SHAPE_22,
+        },
+        Member {
+            name: "UserPoolAddOns",
+            option: "user-pool-add-ons",
+            required: false,
+            shape: &SHAPE_631,
+        },
+        Member {
+            name: "DcrConfiguration",
+            option: "dcr-configuration",
+            required: false,
+            shape: &SHAPE_189,
+        },
+        Member {
+            name: "AccountRecoverySetting",
+            option: "account-recovery-setting",
+            required: false,
+            shape: &SHAPE_3,
+        },
+        Member {
+            name: "PoolName",
+            option: "pool-name",
+            required: false,
+            shape: &SHAPE_639,
+        },
+        Member {
+            name: "UserPoolTier",
+            option: "user-pool-tier",
+            required: false,
+            shape: &SHAPE_646,
+        },
+        Member {
+            name: "KeyConfiguration",
+            option: "key-configuration",
+            required: false,
+            shape: &SHAPE_361,
+        },
+        Member {
+            name: "IssuerConfiguration",
+            option: "issuer-configuration",
+            required: false,
+            shape: &SHAPE_359,
+        },
+        Member {
+            name: "AcrConfiguration",
+            option: "acr-configuration",
+            required: false,
+            shape: &SHAPE_9,
+        },
+    ];
+    static MEMBERS_616: [Member; 0usize] = [];
+    static MEMBERS_617: [Member; 1usize] = [
+        Member {
+            name: "AttributesRequireVerificationBeforeUpdate",
+            option: "attributes-require-verification-before-update",
+            required: false,
+            shape: &SHAPE_102,
+        },
+    ];
+    static MEMBERS_618: [Member; 2usize] = [
+        Member {
+            name: "IpAddress",
+            option: "ip-address",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "EncodedData",
+            option: "encoded-data",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_624: [Member; 14usize] = [
+        Member {
+            name: "JobName",
+            option: "job-name",
+            required: false,
+            shape: &SHAPE_622,
+        },
+        Member {
+            name: "JobId",
+            option: "job-id",
+            required: false,
+            shape: &SHAPE_621,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "PreSignedUrl",
+            option: "pre-signed-url",
+            required: false,
+            shape: &SHAPE_440,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "StartDate",
+            option: "start-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "CompletionDate",
+            option: "completion-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "Status",
+            option: "status",
+            required: false,
+            shape: &SHAPE_623,
+        },
+        Member {
+            name: "CloudWatchLogsRoleArn",
+            option: "cloud-watch-logs-role-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "ImportedUsers",
+            option: "imported-users",
+            required: false,
+            shape: &SHAPE_409,
+        },
+        Member {
+            name: "SkippedUsers",
+            option: "skipped-users",
+            required: false,
+            shape: &SHAPE_409,
+        },
+        Member {
+            name: "FailedUsers",
+            option: "failed-users",
+            required: false,
+            shape: &SHAPE_409,
+        },
+        Member {
+            name: "CompletionMessage",
+            option: "completion-message",
+            required: false,
+            shape: &SHAPE_147,
+        },
+        Member {
+            name: "PasswordHashingAlgorithm",
+            option: "password-hashing-algorithm",
+            required: false,
+            shape: &SHAPE_432,
+        },
+    ];
+    static MEMBERS_631: [Member; 2usize] = [
+        Member {
+            name: "AdvancedSecurityMode",
+            option: "advanced-security-mode",
+            required: true,
+            shape: &SHAPE_79,
+        },
+        Member {
+            name: "AdvancedSecurityAdditionalFlows",
+            option: "advanced-security-additional-flows",
+            required: false,
+            shape: &SHAPE_77,
+        },
+    ];
+    static MEMBERS_632: [Member; 3usize] = [
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientName",
+            option: "client-name",
+            required: false,
+            shape: &SHAPE_130,
+        },
+    ];
+    static MEMBERS_634: [Member; 27usize] = [
+        Member {
+            name: "UserPoolId",
+            option: "user-pool-id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "ClientName",
+            option: "client-name",
+            required: false,
+            shape: &SHAPE_130,
+        },
+        Member {
+            name: "ClientId",
+            option: "client-id",
+            required: false,
+            shape: &SHAPE_128,
+        },
+        Member {
+            name: "ClientSecret",
+            option: "client-secret",
+            required: false,
+            shape: &SHAPE_137,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "RefreshTokenValidity",
+            option: "refresh-token-validity",
+            required: false,
+            shape: &SHAPE_461,
+        },
+        Member {
+            name: "AccessTokenValidity",
+            option: "access-token-validity",
+            required: false,
+            shape: &SHAPE_2,
+        },
+        Member {
+            name: "IdTokenValidity",
+            option: "id-token-validity",
+            required: false,
+            shape: &SHAPE_335,
+        },
+        Member {
+            name: "TokenValidityUnits",
+            option: "token-validity-units",
+            required: false,
+            shape: &SHAPE_578,
+        },
+        Member {
+            name: "ReadAttributes",
+            option: "read-attributes",
+            required: false,
+            shape: &SHAPE_131,
+        },
+        Member {
+            name: "WriteAttributes",
+            option: "write-attributes",
+            required: false,
+            shape: &SHAPE_131,
+        },
+        Member {
+            name: "ExplicitAuthFlows",
+            option: "explicit-auth-flows",
+            required: false,
+            shape: &SHAPE_277,
+        },
+        Member {
+            name: "SupportedIdentityProviders",
+            option: "supported-identity-providers",
+            required: false,
+            shape: &SHAPE_560,
+        },
+        Member {
+            name: "CallbackURLs",
+            option: "callback-urls",
+            required: false,
+            shape: &SHAPE_117,
+        },
+        Member {
+            name: "LogoutURLs",
+            option: "logout-urls",
+            required: false,
+            shape: &SHAPE_408,
+        },
+        Member {
+            name: "DefaultRedirectURI",
+            option: "default-redirect-uri",
+            required: false,
+            shape: &SHAPE_458,
+        },
+        Member {
+            name: "AllowedOAuthFlows",
+            option: "allowed-o-auth-flows",
+            required: false,
+            shape: &SHAPE_426,
+        },
+        Member {
+            name: "AllowedOAuthScopes",
+            option: "allowed-o-auth-scopes",
+            required: false,
+            shape: &SHAPE_504,
+        },
+        Member {
+            name: "AllowedOAuthFlowsUserPoolClient",
+            option: "allowed-o-auth-flows-user-pool-client",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "AnalyticsConfiguration",
+            option: "analytics-configuration",
+            required: false,
+            shape: &SHAPE_84,
+        },
+        Member {
+            name: "PreventUserExistenceErrors",
+            option: "prevent-user-existence-errors",
+            required: false,
+            shape: &SHAPE_445,
+        },
+        Member {
+            name: "EnableTokenRevocation",
+            option: "enable-token-revocation",
+            required: false,
+            shape: &SHAPE_683,
+        },
+        Member {
+            name: "EnablePropagateAdditionalUserContextData",
+            option: "enable-propagate-additional-user-context-data",
+            required: false,
+            shape: &SHAPE_683,
+        },
+        Member {
+            name: "AuthSessionValidity",
+            option: "auth-session-validity",
+            required: false,
+            shape: &SHAPE_110,
+        },
+        Member {
+            name: "RefreshTokenRotation",
+            option: "refresh-token-rotation",
+            required: false,
+            shape: &SHAPE_460,
+        },
+        Member {
+            name: "ClientType",
+            option: "client-type",
+            required: false,
+            shape: &SHAPE_138,
+        },
+    ];
+    static MEMBERS_635: [Member; 7usize] = [
+        Member {
+            name: "Id",
+            option: "id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Name",
+            option: "name",
+            required: false,
+            shape: &SHAPE_639,
+        },
+        Member {
+            name: "LambdaConfig",
+            option: "lambda-config",
+            required: false,
+            shape: &SHAPE_362,
+        },
+        Member {
+            name: "Status",
+            option: "status",
+            required: false,
+            shape: &SHAPE_554,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "ReplicaRegions",
+            option: "replica-regions",
+            required: false,
+            shape: &SHAPE_465,
+        },
+    ];
+    static MEMBERS_640: [Member; 2usize] = [
+        Member {
+            name: "PasswordPolicy",
+            option: "password-policy",
+            required: false,
+            shape: &SHAPE_436,
+        },
+        Member {
+            name: "SignInPolicy",
+            option: "sign-in-policy",
+            required: false,
+            shape: &SHAPE_538,
+        },
+    ];
+    static MEMBERS_642: [Member; 4usize] = [
+        Member {
+            name: "RegionName",
+            option: "region-name",
+            required: false,
+            shape: &SHAPE_463,
+        },
+        Member {
+            name: "Status",
+            option: "status",
+            required: false,
+            shape: &SHAPE_467,
+        },
+        Member {
+            name: "Role",
+            option: "role",
+            required: false,
+            shape: &SHAPE_466,
+        },
+        Member {
+            name: "UserPoolArn",
+            option: "user-pool-arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+    ];
+    static MEMBERS_647: [Member; 1usize] = [
+        Member {
+            name: "MaxPerUser",
+            option: "max-per-user",
+            required: true,
+            shape: &SHAPE_416,
+        },
+    ];
+    static MEMBERS_648: [Member; 38usize] = [
+        Member {
+            name: "Id",
+            option: "id",
+            required: false,
+            shape: &SHAPE_636,
+        },
+        Member {
+            name: "Name",
+            option: "name",
+            required: false,
+            shape: &SHAPE_639,
+        },
+        Member {
+            name: "Policies",
+            option: "policies",
+            required: false,
+            shape: &SHAPE_640,
+        },
+        Member {
+            name: "DeletionProtection",
+            option: "deletion-protection",
+            required: false,
+            shape: &SHAPE_209,
+        },
+        Member {
+            name: "LambdaConfig",
+            option: "lambda-config",
+            required: false,
+            shape: &SHAPE_362,
+        },
+        Member {
+            name: "Status",
+            option: "status",
+            required: false,
+            shape: &SHAPE_554,
+        },
+        Member {
+            name: "LastModifiedDate",
+            option: "last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "CreationDate",
+            option: "creation-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "SchemaAttributes",
+            option: "schema-attributes",
+            required: false,
+            shape: &SHAPE_502,
+        },
+        Member {
+            name: "AutoVerifiedAttributes",
+            option: "auto-verified-attributes",
+            required: false,
+            shape: &SHAPE_661,
+        },
+        Member {
+            name: "AliasAttributes",
+            option: "alias-attributes",
+            required: false,
+            shape: &SHAPE_81,
+        },
+        Member {
+            name: "UsernameAttributes",
+            option: "username-attributes",
+            required: false,
+            shape: &SHAPE_654,
+        },
+        Member {
+            name: "SmsVerificationMessage",
+            option: "sms-verification-message",
+            required: false,
+            shape: &SHAPE_545,
+        },
+        Member {
+            name: "EmailVerificationMessage",
+            option: "email-verification-message",
+            required: false,
+            shape: &SHAPE_260,
+        },
+        Member {
+            name: "EmailVerificationSubject",
+            option: "email-verification-subject",
+            required: false,
+            shape: &SHAPE_262,
+        },
+        Member {
+            name: "VerificationMessageTemplate",
+            option: "verification-message-template",
+            required: false,
+            shape: &SHAPE_659,
+        },
+        Member {
+            name: "SmsAuthenticationMessage",
+            option: "sms-authentication-message",
+            required: false,
+            shape: &SHAPE_545,
+        },
+        Member {
+            name: "UserAttributeUpdateSettings",
+            option: "user-attribute-update-settings",
+            required: false,
+            shape: &SHAPE_617,
+        },
+        Member {
+            name: "MfaConfiguration",
+            option: "mfa-configuration",
+            required: false,
+            shape: &SHAPE_638,
+        },
+        Member {
+            name: "DeviceConfiguration",
+            option: "device-configuration",
+            required: false,
+            shape: &SHAPE_235,
+        },
+        Member {
+            name: "EstimatedNumberOfUsers",
+            option: "estimated-number-of-users",
+            required: false,
+            shape: &SHAPE_346,
+        },
+        Member {
+            name: "EmailConfiguration",
+            option: "email-configuration",
+            required: false,
+            shape: &SHAPE_250,
+        },
+        Member {
+            name: "SmsConfiguration",
+            option: "sms-configuration",
+            required: false,
+            shape: &SHAPE_542,
+        },
+        Member {
+            name: "UserPoolTags",
+            option: "user-pool-tags",
+            required: false,
+            shape: &SHAPE_645,
+        },
+        Member {
+            name: "SmsConfigurationFailure",
+            option: "sms-configuration-failure",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "EmailConfigurationFailure",
+            option: "email-configuration-failure",
+            required: false,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "Domain",
+            option: "domain",
+            required: false,
+            shape: &SHAPE_246,
+        },
+        Member {
+            name: "CustomDomain",
+            option: "custom-domain",
+            required: false,
+            shape: &SHAPE_246,
+        },
+        Member {
+            name: "AdminCreateUserConfig",
+            option: "admin-create-user-config",
+            required: false,
+            shape: &SHAPE_22,
+        },
+        Member {
+            name: "UserPoolAddOns",
+            option: "user-pool-add-ons",
+            required: false,
+            shape: &SHAPE_631,
+        },
+        Member {
+            name: "DcrConfiguration",
+            option: "dcr-configuration",
+            required: false,
+            shape: &SHAPE_189,
+        },
+        Member {
+            name: "UsernameConfiguration",
+            option: "username-configuration",
+            required: false,
+            shape: &SHAPE_655,
+        },
+        Member {
+            name: "Arn",
+            option: "arn",
+            required: false,
+            shape: &SHAPE_86,
+        },
+        Member {
+            name: "AccountRecoverySetting",
+            option: "account-recovery-setting",
+            required: false,
+            shape: &SHAPE_3,
+        },
+        Member {
+            name: "UserPoolTier",
+            option: "user-pool-tier",
+            required: false,
+            shape: &SHAPE_646,
+        },
+        Member {
+            name: "KeyConfiguration",
+            option: "key-configuration",
+            required: false,
+            shape: &SHAPE_361,
+        },
+        Member {
+            name: "IssuerConfiguration",
+            option: "issuer-configuration",
+            required: false,
+            shape: &SHAPE_359,
+        },
+        Member {
+            name: "AcrConfiguration",
+            option: "acr-configuration",
+            required: false,
+            shape: &SHAPE_9,
+        },
+    ];
+    static MEMBERS_651: [Member; 7usize] = [
+        Member {
+            name: "Username",
+            option: "username",
+            required: false,
+            shape: &SHAPE_657,
+        },
+        Member {
+            name: "Attributes",
+            option: "attributes",
+            required: false,
+            shape: &SHAPE_95,
+        },
+        Member {
+            name: "UserCreateDate",
+            option: "user-create-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "UserLastModifiedDate",
+            option: "user-last-modified-date",
+            required: false,
+            shape: &SHAPE_188,
+        },
+        Member {
+            name: "Enabled",
+            option: "enabled",
+            required: false,
+            shape: &SHAPE_114,
+        },
+        Member {
+            name: "UserStatus",
+            option: "user-status",
+            required: false,
+            shape: &SHAPE_650,
+        },
+        Member {
+            name: "MFAOptions",
+            option: "mfa-options",
+            required: false,
+            shape: &SHAPE_411,
+        },
+    ];
+    static MEMBERS_655: [Member; 1usize] = [
+        Member {
+            name: "CaseSensitive",
+            option: "case-sensitive",
+            required: true,
+            shape: &SHAPE_683,
+        },
+    ];
+    static MEMBERS_659: [Member; 6usize] = [
+        Member {
+            name: "SmsMessage",
+            option: "sms-message",
+            required: false,
+            shape: &SHAPE_545,
+        },
+        Member {
+            name: "EmailMessage",
+            option: "email-message",
+            required: false,
+            shape: &SHAPE_260,
+        },
+        Member {
+            name: "EmailSubject",
+            option: "email-subject",
+            required: false,
+            shape: &SHAPE_262,
+        },
+        Member {
+            name: "EmailMessageByLink",
+            option: "email-message-by-link",
+            required: false,
+            shape: &SHAPE_259,
+        },
+        Member {
+            name: "EmailSubjectByLink",
+            option: "email-subject-by-link",
+            required: false,
+            shape: &SHAPE_261,
+        },
+        Member {
+            name: "DefaultEmailOption",
+            option: "default-email-option",
+            required: false,
+            shape: &SHAPE_190,
+        },
+    ];
+    static MEMBERS_662: [Member; 4usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: false,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+        Member {
+            name: "UserCode",
+            option: "user-code",
+            required: true,
+            shape: &SHAPE_547,
+        },
+        Member {
+            name: "FriendlyDeviceName",
+            option: "friendly-device-name",
+            required: false,
+            shape: &SHAPE_559,
+        },
+    ];
+    static MEMBERS_663: [Member; 2usize] = [
+        Member {
+            name: "Status",
+            option: "status",
+            required: false,
+            shape: &SHAPE_664,
+        },
+        Member {
+            name: "Session",
+            option: "session",
+            required: false,
+            shape: &SHAPE_519,
+        },
+    ];
+    static MEMBERS_665: [Member; 3usize] = [
+        Member {
+            name: "AccessToken",
+            option: "access-token",
+            required: true,
+            shape: &SHAPE_576,
+        },
+        Member {
+            name: "AttributeName",
+            option: "attribute-name",
+            required: true,
+            shape: &SHAPE_99,
+        },
+        Member {
+            name: "Code",
+            option: "code",
+            required: true,
+            shape: &SHAPE_159,
+        },
+    ];
+    static MEMBERS_666: [Member; 0usize] = [];
+    static MEMBERS_673: [Member; 3usize] = [
+        Member {
+            name: "RelyingPartyId",
+            option: "relying-party-id",
+            required: false,
+            shape: &SHAPE_464,
+        },
+        Member {
+            name: "UserVerification",
+            option: "user-verification",
+            required: false,
+            shape: &SHAPE_652,
+        },
+        Member {
+            name: "FactorConfiguration",
+            option: "factor-configuration",
+            required: false,
+            shape: &SHAPE_678,
+        },
+    ];
+    static MEMBERS_674: [Member; 6usize] = [
+        Member {
+            name: "CredentialId",
+            option: "credential-id",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "FriendlyCredentialName",
+            option: "friendly-credential-name",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "RelyingPartyId",
+            option: "relying-party-id",
+            required: true,
+            shape: &SHAPE_559,
+        },
+        Member {
+            name: "AuthenticatorAttachment",
+            option: "authenticator-attachment",
+            required: false,
+            shape: &SHAPE_667,
+        },
+        Member {
+            name: "AuthenticatorTransports",
+            option: "authenticator-transports",
+            required: true,
+            shape: &SHAPE_669,
+        },
+        Member {
+            name: "CreatedAt",
+            option: "created-at",
+            required: true,
+            shape: &SHAPE_188,
+        },
+    ];
+    static MEMBERS_679: [Member; 1usize] = [
+        Member {
+            name: "Enabled",
+            option: "enabled",
+            required: false,
+            shape: &SHAPE_114,
+        },
+    ];
+    static SHAPE_0: Shape = Shape::String;
+    static SHAPE_2: Shape = Shape::Integer;
+    static SHAPE_3: Shape = Shape::Structure(&MEMBERS_3);
+    static SHAPE_4: Shape = Shape::Boolean;
+    static SHAPE_5: Shape = Shape::Structure(&MEMBERS_5);
+    static SHAPE_6: Shape = Shape::Structure(&MEMBERS_6);
+    static SHAPE_7: Shape = Shape::Enum(
+        &["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"],
+    );
+    static SHAPE_8: Shape = Shape::Structure(&MEMBERS_8);
+    static SHAPE_9: Shape = Shape::Map(&SHAPE_10);
+    static SHAPE_10: Shape = Shape::Structure(&MEMBERS_10);
+    static SHAPE_13: Shape = Shape::Map(&SHAPE_14);
+    static SHAPE_14: Shape = Shape::String;
+    static SHAPE_22: Shape = Shape::Structure(&MEMBERS_22);
+    static SHAPE_25: Shape = Shape::Integer;
+    static SHAPE_77: Shape = Shape::Structure(&MEMBERS_77);
+    static SHAPE_78: Shape = Shape::Enum(&["AUDIT", "ENFORCED"]);
+    static SHAPE_79: Shape = Shape::Enum(&["OFF", "AUDIT", "ENFORCED"]);
+    static SHAPE_80: Shape = Shape::Enum(
+        &["phone_number", "email", "preferred_username"],
+    );
+    static SHAPE_81: Shape = Shape::List(&SHAPE_80);
+    static SHAPE_83: Shape = Shape::List(&SHAPE_107);
+    static SHAPE_84: Shape = Shape::Structure(&MEMBERS_84);
+    static SHAPE_85: Shape = Shape::Structure(&MEMBERS_85);
+    static SHAPE_86: Shape = Shape::String;
+    static SHAPE_87: Shape = Shape::Blob;
+    static SHAPE_88: Shape = Shape::Enum(
+        &[
+            "FAVICON_ICO",
+            "FAVICON_SVG",
+            "EMAIL_GRAPHIC",
+            "SMS_GRAPHIC",
+            "AUTH_APP_GRAPHIC",
+            "PASSWORD_GRAPHIC",
+            "PASSKEY_GRAPHIC",
+            "PAGE_HEADER_LOGO",
+            "PAGE_HEADER_BACKGROUND",
+            "PAGE_FOOTER_LOGO",
+            "PAGE_FOOTER_BACKGROUND",
+            "PAGE_BACKGROUND",
+            "FORM_BACKGROUND",
+            "FORM_LOGO",
+            "IDP_BUTTON_ICON",
+        ],
+    );
+    static SHAPE_89: Shape = Shape::Enum(&["ICO", "JPEG", "PNG", "SVG", "WEBP"]);
+    static SHAPE_90: Shape = Shape::List(&SHAPE_91);
+    static SHAPE_91: Shape = Shape::Structure(&MEMBERS_91);
+    static SHAPE_94: Shape = Shape::Enum(&["String", "Number", "DateTime", "Boolean"]);
+    static SHAPE_95: Shape = Shape::List(&SHAPE_100);
+    static SHAPE_97: Shape = Shape::Map(&SHAPE_559);
+    static SHAPE_98: Shape = Shape::List(&SHAPE_99);
+    static SHAPE_99: Shape = Shape::String;
+    static SHAPE_100: Shape = Shape::Structure(&MEMBERS_100);
+    static SHAPE_101: Shape = Shape::String;
+    static SHAPE_102: Shape = Shape::List(&SHAPE_660);
+    static SHAPE_103: Shape = Shape::List(&SHAPE_104);
+    static SHAPE_104: Shape = Shape::String;
+    static SHAPE_105: Shape = Shape::Structure(&MEMBERS_105);
+    static SHAPE_106: Shape = Shape::List(&SHAPE_105);
+    static SHAPE_107: Shape = Shape::Enum(
+        &["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN"],
+    );
+    static SHAPE_108: Shape = Shape::Enum(
+        &[
+            "USER_SRP_AUTH",
+            "REFRESH_TOKEN_AUTH",
+            "REFRESH_TOKEN",
+            "CUSTOM_AUTH",
+            "ADMIN_NO_SRP_AUTH",
+            "USER_PASSWORD_AUTH",
+            "ADMIN_USER_PASSWORD_AUTH",
+            "USER_AUTH",
+        ],
+    );
+    static SHAPE_109: Shape = Shape::Map(&SHAPE_559);
+    static SHAPE_110: Shape = Shape::Integer;
+    static SHAPE_111: Shape = Shape::Structure(&MEMBERS_111);
+    static SHAPE_112: Shape = Shape::List(&SHAPE_119);
+    static SHAPE_113: Shape = Shape::List(&SHAPE_559);
+    static SHAPE_114: Shape = Shape::Boolean;
+    static SHAPE_115: Shape = Shape::String;
+    static SHAPE_116: Shape = Shape::String;
+    static SHAPE_117: Shape = Shape::List(&SHAPE_458);
+    static SHAPE_118: Shape = Shape::Enum(&["Password", "Mfa"]);
+    static SHAPE_119: Shape = Shape::Enum(
+        &[
+            "SMS_MFA",
+            "EMAIL_OTP",
+            "SOFTWARE_TOKEN_MFA",
+            "SELECT_MFA_TYPE",
+            "MFA_SETUP",
+            "PASSWORD_VERIFIER",
+            "CUSTOM_CHALLENGE",
+            "SELECT_CHALLENGE",
+            "DEVICE_SRP_AUTH",
+            "DEVICE_PASSWORD_VERIFIER",
+            "ADMIN_NO_SRP_AUTH",
+            "NEW_PASSWORD_REQUIRED",
+            "SMS_OTP",
+            "PASSWORD",
+            "WEB_AUTHN",
+            "PASSWORD_SRP",
+        ],
+    );
+    static SHAPE_120: Shape = Shape::Map(&SHAPE_559);
+    static SHAPE_121: Shape = Shape::Enum(&["Success", "Failure"]);
+    static SHAPE_122: Shape = Shape::List(&SHAPE_123);
+    static SHAPE_123: Shape = Shape::Structure(&MEMBERS_123);
+    static SHAPE_124: Shape = Shape::Map(&SHAPE_559);
+    static SHAPE_127: Shape = Shape::Structure(&MEMBERS_127);
+    static SHAPE_128: Shape = Shape::String;
+    static SHAPE_129: Shape = Shape::Map(&SHAPE_559);
+    static SHAPE_130: Shape = Shape::String;
+    static SHAPE_131: Shape = Shape::List(&SHAPE_132);
+    static SHAPE_132: Shape = Shape::String;
+    static SHAPE_133: Shape = Shape::Structure(&MEMBERS_133);
+    static SHAPE_134: Shape = Shape::List(&SHAPE_135);
+    static SHAPE_135: Shape = Shape::Structure(&MEMBERS_135);
+    static SHAPE_136: Shape = Shape::String;
+    static SHAPE_137: Shape = Shape::String;
+    static SHAPE_138: Shape = Shape::Enum(&["REGULAR", "DCR"]);
+    static SHAPE_139: Shape = Shape::Structure(&MEMBERS_139);
+    static SHAPE_140: Shape = Shape::List(&SHAPE_141);
+    static SHAPE_141: Shape = Shape::Structure(&MEMBERS_141);
+    static SHAPE_144: Shape = Shape::Enum(&["LIGHT", "DARK", "DYNAMIC"]);
+    static SHAPE_147: Shape = Shape::String;
+    static SHAPE_148: Shape = Shape::Structure(&MEMBERS_148);
+    static SHAPE_149: Shape = Shape::Enum(&["BLOCK", "NO_ACTION"]);
+    static SHAPE_150: Shape = Shape::Structure(&MEMBERS_150);
+    static SHAPE_152: Shape = Shape::List(&SHAPE_107);
+    static SHAPE_159: Shape = Shape::String;
+    static SHAPE_160: Shape = Shape::Structure(&MEMBERS_160);
+    static SHAPE_181: Shape = Shape::String;
+    static SHAPE_182: Shape = Shape::List(&SHAPE_501);
+    static SHAPE_183: Shape = Shape::Structure(&MEMBERS_183);
+    static SHAPE_184: Shape = Shape::Structure(&MEMBERS_184);
+    static SHAPE_185: Shape = Shape::Enum(&["V1_0"]);
+    static SHAPE_186: Shape = Shape::Structure(&MEMBERS_186);
+    static SHAPE_187: Shape = Shape::Enum(&["V1_0"]);
+    static SHAPE_188: Shape = Shape::Timestamp;
+    static SHAPE_189: Shape = Shape::Structure(&MEMBERS_189);
+    static SHAPE_190: Shape = Shape::Enum(&["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"]);
+    static SHAPE_209: Shape = Shape::Enum(&["ACTIVE", "INACTIVE"]);
+    static SHAPE_210: Shape = Shape::List(&SHAPE_211);
+    static SHAPE_211: Shape = Shape::Enum(&["SMS", "EMAIL"]);
+    static SHAPE_234: Shape = Shape::String;
+    static SHAPE_235: Shape = Shape::Structure(&MEMBERS_235);
+    static SHAPE_237: Shape = Shape::String;
+    static SHAPE_238: Shape = Shape::List(&SHAPE_242);
+    static SHAPE_239: Shape = Shape::String;
+    static SHAPE_240: Shape = Shape::Enum(&["remembered", "not_remembered"]);
+    static SHAPE_241: Shape = Shape::Structure(&MEMBERS_241);
+    static SHAPE_242: Shape = Shape::Structure(&MEMBERS_242);
+    static SHAPE_243: Shape = Shape::Document;
+    static SHAPE_244: Shape = Shape::Structure(&MEMBERS_244);
+    static SHAPE_245: Shape = Shape::Enum(
+        &["CREATING", "DELETING", "UPDATING", "ACTIVE", "FAILED"],
+    );
+    static SHAPE_246: Shape = Shape::String;
+    static SHAPE_247: Shape = Shape::String;
+    static SHAPE_249: Shape = Shape::String;
+    static SHAPE_250: Shape = Shape::Structure(&MEMBERS_250);
+    static SHAPE_251: Shape = Shape::String;
+    static SHAPE_252: Shape = Shape::Structure(&MEMBERS_252);
+    static SHAPE_253: Shape = Shape::String;
+    static SHAPE_254: Shape = Shape::Structure(&MEMBERS_254);
+    static SHAPE_255: Shape = Shape::String;
+    static SHAPE_256: Shape = Shape::String;
+    static SHAPE_257: Shape = Shape::String;
+    static SHAPE_258: Shape = Shape::Enum(&["COGNITO_DEFAULT", "DEVELOPER"]);
+    static SHAPE_259: Shape = Shape::String;
+    static SHAPE_260: Shape = Shape::String;
+    static SHAPE_261: Shape = Shape::String;
+    static SHAPE_262: Shape = Shape::String;
+    static SHAPE_264: Shape = Shape::String;
+    static SHAPE_265: Shape = Shape::Enum(&["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"]);
+    static SHAPE_266: Shape = Shape::Structure(&MEMBERS_266);
+    static SHAPE_267: Shape = Shape::Structure(&MEMBERS_267);
+    static SHAPE_268: Shape = Shape::Structure(&MEMBERS_268);
+    static SHAPE_269: Shape = Shape::Enum(&["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"]);
+    static SHAPE_270: Shape = Shape::List(&SHAPE_269);
+    static SHAPE_271: Shape = Shape::String;
+    static SHAPE_272: Shape = Shape::Enum(&["Pass", "Fail", "InProgress"]);
+    static SHAPE_273: Shape = Shape::Structure(&MEMBERS_273);
+    static SHAPE_274: Shape = Shape::Enum(&["userNotification", "userAuthEvents"]);
+    static SHAPE_275: Shape = Shape::Enum(
+        &["SignIn", "SignUp", "ForgotPassword", "PasswordChange", "ResendCode"],
+    );
+    static SHAPE_277: Shape = Shape::List(&SHAPE_278);
+    static SHAPE_278: Shape = Shape::Enum(
+        &[
+            "ADMIN_NO_SRP_AUTH",
+            "CUSTOM_AUTH_FLOW_ONLY",
+            "USER_PASSWORD_AUTH",
+            "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+            "ALLOW_CUSTOM_AUTH",
+            "ALLOW_USER_PASSWORD_AUTH",
+            "ALLOW_USER_SRP_AUTH",
+            "ALLOW_REFRESH_TOKEN_AUTH",
+            "ALLOW_USER_AUTH",
+            "ALLOW_TOKEN_EXCHANGE_DELEGATION",
+            "ALLOW_TOKEN_EXCHANGE_IMPERSONATION",
+        ],
+    );
+    static SHAPE_279: Shape = Shape::Structure(&MEMBERS_279);
+    static SHAPE_280: Shape = Shape::Enum(&["ENABLED", "DISABLED"]);
+    static SHAPE_282: Shape = Shape::Enum(&["Valid", "Invalid"]);
+    static SHAPE_283: Shape = Shape::Structure(&MEMBERS_283);
+    static SHAPE_285: Shape = Shape::Boolean;
+    static SHAPE_289: Shape = Shape::Boolean;
+    static SHAPE_296: Shape = Shape::String;
+    static SHAPE_328: Shape = Shape::List(&SHAPE_330);
+    static SHAPE_329: Shape = Shape::String;
+    static SHAPE_330: Shape = Shape::Structure(&MEMBERS_330);
+    static SHAPE_331: Shape = Shape::String;
+    static SHAPE_332: Shape = Shape::String;
+    static SHAPE_333: Shape = Shape::Structure(&MEMBERS_333);
+    static SHAPE_334: Shape = Shape::List(&SHAPE_333);
+    static SHAPE_335: Shape = Shape::Integer;
+    static SHAPE_336: Shape = Shape::Structure(&MEMBERS_336);
+    static SHAPE_337: Shape = Shape::Enum(
+        &["SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "OIDC"],
+    );
+    static SHAPE_338: Shape = Shape::String;
+    static SHAPE_339: Shape = Shape::List(&SHAPE_338);
+    static SHAPE_340: Shape = Shape::Blob;
+    static SHAPE_341: Shape = Shape::String;
+    static SHAPE_342: Shape = Shape::Structure(&MEMBERS_342);
+    static SHAPE_343: Shape = Shape::Enum(&["V1_0"]);
+    static SHAPE_346: Shape = Shape::Integer;
+    static SHAPE_358: Shape = Shape::Enum(&["ACCESS_TOKEN", "ID_TOKEN"]);
+    static SHAPE_359: Shape = Shape::Structure(&MEMBERS_359);
+    static SHAPE_360: Shape = Shape::Enum(&["ORIGINAL", "UPDATED"]);
+    static SHAPE_361: Shape = Shape::Structure(&MEMBERS_361);
+    static SHAPE_362: Shape = Shape::Structure(&MEMBERS_362);
+    static SHAPE_364: Shape = Shape::Enum(&["API_CATEGORY"]);
+    static SHAPE_365: Shape = Shape::Structure(&MEMBERS_365);
+    static SHAPE_367: Shape = Shape::Structure(&MEMBERS_367);
+    static SHAPE_368: Shape = Shape::String;
+    static SHAPE_369: Shape = Shape::Map(&SHAPE_368);
+    static SHAPE_376: Shape = Shape::List(&SHAPE_559);
+    static SHAPE_377: Shape = Shape::Integer;
+    static SHAPE_378: Shape = Shape::Integer;
+    static SHAPE_384: Shape = Shape::Integer;
+    static SHAPE_404: Shape = Shape::List(&SHAPE_405);
+    static SHAPE_405: Shape = Shape::Structure(&MEMBERS_405);
+    static SHAPE_406: Shape = Shape::Structure(&MEMBERS_406);
+    static SHAPE_407: Shape = Shape::Enum(&["ERROR", "INFO"]);
+    static SHAPE_408: Shape = Shape::List(&SHAPE_458);
+    static SHAPE_409: Shape = Shape::Integer;
+    static SHAPE_411: Shape = Shape::List(&SHAPE_412);
+    static SHAPE_412: Shape = Shape::Structure(&MEMBERS_412);
+    static SHAPE_414: Shape = Shape::String;
+    static SHAPE_415: Shape = Shape::Structure(&MEMBERS_415);
+    static SHAPE_416: Shape = Shape::Integer;
+    static SHAPE_417: Shape = Shape::Enum(&["RESEND", "SUPPRESS"]);
+    static SHAPE_418: Shape = Shape::Structure(&MEMBERS_418);
+    static SHAPE_420: Shape = Shape::Structure(&MEMBERS_420);
+    static SHAPE_422: Shape = Shape::Structure(&MEMBERS_422);
+    static SHAPE_423: Shape = Shape::Structure(&MEMBERS_423);
+    static SHAPE_424: Shape = Shape::Structure(&MEMBERS_424);
+    static SHAPE_425: Shape = Shape::Enum(&["code", "implicit", "client_credentials"]);
+    static SHAPE_426: Shape = Shape::List(&SHAPE_425);
+    static SHAPE_427: Shape = Shape::Enum(&["Bearer", "N_A"]);
+    static SHAPE_429: Shape = Shape::String;
+    static SHAPE_430: Shape = Shape::String;
+    static SHAPE_431: Shape = Shape::String;
+    static SHAPE_432: Shape = Shape::Enum(
+        &["BCRYPT", "SCRYPT", "ARGON2ID", "PBKDF2_SHA256"],
+    );
+    static SHAPE_434: Shape = Shape::Integer;
+    static SHAPE_435: Shape = Shape::Integer;
+    static SHAPE_436: Shape = Shape::Structure(&MEMBERS_436);
+    static SHAPE_438: Shape = Shape::String;
+    static SHAPE_439: Shape = Shape::Integer;
+    static SHAPE_440: Shape = Shape::String;
+    static SHAPE_441: Shape = Shape::Enum(&["V1_0", "V2_0", "V3_0"]);
+    static SHAPE_442: Shape = Shape::Structure(&MEMBERS_442);
+    static SHAPE_443: Shape = Shape::Integer;
+    static SHAPE_445: Shape = Shape::Enum(&["LEGACY", "ENABLED"]);
+    static SHAPE_446: Shape = Shape::Integer;
+    static SHAPE_447: Shape = Shape::Structure(&MEMBERS_447);
+    static SHAPE_448: Shape = Shape::Map(&SHAPE_559);
+    static SHAPE_449: Shape = Shape::String;
+    static SHAPE_450: Shape = Shape::String;
+    static SHAPE_451: Shape = Shape::Structure(&MEMBERS_451);
+    static SHAPE_452: Shape = Shape::List(&SHAPE_447);
+    static SHAPE_453: Shape = Shape::Integer;
+    static SHAPE_454: Shape = Shape::Integer;
+    static SHAPE_455: Shape = Shape::List(&SHAPE_457);
+    static SHAPE_456: Shape = Shape::Enum(
+        &["verified_email", "verified_phone_number", "admin_only"],
+    );
+    static SHAPE_457: Shape = Shape::Structure(&MEMBERS_457);
+    static SHAPE_458: Shape = Shape::String;
+    static SHAPE_460: Shape = Shape::Structure(&MEMBERS_460);
+    static SHAPE_461: Shape = Shape::Integer;
+    static SHAPE_462: Shape = Shape::String;
+    static SHAPE_463: Shape = Shape::String;
+    static SHAPE_464: Shape = Shape::String;
+    static SHAPE_465: Shape = Shape::List(&SHAPE_559);
+    static SHAPE_466: Shape = Shape::Enum(&["PRIMARY", "SECONDARY"]);
+    static SHAPE_467: Shape = Shape::Enum(
+        &["CREATING", "ACTIVE", "INACTIVE", "DELETING"],
+    );
+    static SHAPE_470: Shape = Shape::String;
+    static SHAPE_471: Shape = Shape::List(&SHAPE_473);
+    static SHAPE_473: Shape = Shape::String;
+    static SHAPE_474: Shape = Shape::Enum(&["COGNITO"]);
+    static SHAPE_475: Shape = Shape::String;
+    static SHAPE_476: Shape = Shape::String;
+    static SHAPE_477: Shape = Shape::List(&SHAPE_479);
+    static SHAPE_478: Shape = Shape::String;
+    static SHAPE_479: Shape = Shape::Structure(&MEMBERS_479);
+    static SHAPE_480: Shape = Shape::Structure(&MEMBERS_480);
+    static SHAPE_481: Shape = Shape::List(&SHAPE_480);
+    static SHAPE_484: Shape = Shape::Integer;
+    static SHAPE_485: Shape = Shape::Enum(&["NONE", "LINKED"]);
+    static SHAPE_490: Shape = Shape::Structure(&MEMBERS_490);
+    static SHAPE_491: Shape = Shape::Enum(&["NoRisk", "AccountTakeover", "Block"]);
+    static SHAPE_492: Shape = Shape::Structure(&MEMBERS_492);
+    static SHAPE_493: Shape = Shape::Enum(&["Low", "Medium", "High"]);
+    static SHAPE_494: Shape = Shape::Structure(&MEMBERS_494);
+    static SHAPE_495: Shape = Shape::String;
+    static SHAPE_496: Shape = Shape::String;
+    static SHAPE_497: Shape = Shape::Structure(&MEMBERS_497);
+    static SHAPE_498: Shape = Shape::String;
+    static SHAPE_499: Shape = Shape::Structure(&MEMBERS_499);
+    static SHAPE_500: Shape = Shape::Integer;
+    static SHAPE_501: Shape = Shape::Structure(&MEMBERS_501);
+    static SHAPE_502: Shape = Shape::List(&SHAPE_501);
+    static SHAPE_504: Shape = Shape::List(&SHAPE_505);
+    static SHAPE_505: Shape = Shape::String;
+    static SHAPE_506: Shape = Shape::String;
+    static SHAPE_507: Shape = Shape::List(&SHAPE_99);
+    static SHAPE_508: Shape = Shape::String;
+    static SHAPE_509: Shape = Shape::String;
+    static SHAPE_510: Shape = Shape::Enum(&["TLS_V1", "TLS_V1_2_2021", "TLS_V1_3_2025"]);
+    static SHAPE_512: Shape = Shape::Structure(&MEMBERS_512);
+    static SHAPE_513: Shape = Shape::String;
+    static SHAPE_514: Shape = Shape::String;
+    static SHAPE_515: Shape = Shape::String;
+    static SHAPE_516: Shape = Shape::String;
+    static SHAPE_517: Shape = Shape::String;
+    static SHAPE_518: Shape = Shape::Structure(&MEMBERS_518);
+    static SHAPE_519: Shape = Shape::String;
+    static SHAPE_520: Shape = Shape::Enum(&["TOKEN", "SSO"]);
+    static SHAPE_521: Shape = Shape::List(&SHAPE_512);
+    static SHAPE_538: Shape = Shape::Structure(&MEMBERS_538);
+    static SHAPE_541: Shape = Shape::List(&SHAPE_559);
+    static SHAPE_542: Shape = Shape::Structure(&MEMBERS_542);
+    static SHAPE_543: Shape = Shape::String;
+    static SHAPE_544: Shape = Shape::Structure(&MEMBERS_544);
+    static SHAPE_545: Shape = Shape::String;
+    static SHAPE_547: Shape = Shape::String;
+    static SHAPE_548: Shape = Shape::Structure(&MEMBERS_548);
+    static SHAPE_549: Shape = Shape::Structure(&MEMBERS_549);
+    static SHAPE_554: Shape = Shape::Enum(&["Enabled", "Disabled"]);
+    static SHAPE_557: Shape = Shape::Structure(&MEMBERS_557);
+    static SHAPE_558: Shape = Shape::Map(&SHAPE_559);
+    static SHAPE_559: Shape = Shape::String;
+    static SHAPE_560: Shape = Shape::List(&SHAPE_449);
+    static SHAPE_561: Shape = Shape::String;
+    static SHAPE_564: Shape = Shape::String;
+    static SHAPE_565: Shape = Shape::Integer;
+    static SHAPE_566: Shape = Shape::List(&SHAPE_567);
+    static SHAPE_567: Shape = Shape::Structure(&MEMBERS_567);
+    static SHAPE_568: Shape = Shape::Enum(&["NONE"]);
+    static SHAPE_570: Shape = Shape::String;
+    static SHAPE_571: Shape = Shape::String;
+    static SHAPE_572: Shape = Shape::Enum(&["LINK"]);
+    static SHAPE_573: Shape = Shape::Structure(&MEMBERS_573);
+    static SHAPE_575: Shape = Shape::Enum(&["seconds", "minutes", "hours", "days"]);
+    static SHAPE_576: Shape = Shape::String;
+    static SHAPE_577: Shape = Shape::Enum(&["ACCESS_TOKEN", "ID_TOKEN", "SAML2"]);
+    static SHAPE_578: Shape = Shape::Structure(&MEMBERS_578);
+    static SHAPE_581: Shape = Shape::Structure(&MEMBERS_581);
+    static SHAPE_602: Shape = Shape::Enum(&["ACTIVE", "INACTIVE"]);
+    static SHAPE_617: Shape = Shape::Structure(&MEMBERS_617);
+    static SHAPE_618: Shape = Shape::Structure(&MEMBERS_618);
+    static SHAPE_619: Shape = Shape::String;
+    static SHAPE_621: Shape = Shape::String;
+    static SHAPE_622: Shape = Shape::String;
+    static SHAPE_623: Shape = Shape::Enum(
+        &[
+            "Created",
+            "Pending",
+            "InProgress",
+            "Stopping",
+            "Expired",
+            "Stopped",
+            "Failed",
+            "Succeeded",
+        ],
+    );
+    static SHAPE_624: Shape = Shape::Structure(&MEMBERS_624);
+    static SHAPE_625: Shape = Shape::List(&SHAPE_624);
+    static SHAPE_627: Shape = Shape::List(&SHAPE_559);
+    static SHAPE_631: Shape = Shape::Structure(&MEMBERS_631);
+    static SHAPE_632: Shape = Shape::Structure(&MEMBERS_632);
+    static SHAPE_633: Shape = Shape::List(&SHAPE_632);
+    static SHAPE_634: Shape = Shape::Structure(&MEMBERS_634);
+    static SHAPE_635: Shape = Shape::Structure(&MEMBERS_635);
+    static SHAPE_636: Shape = Shape::String;
+    static SHAPE_637: Shape = Shape::List(&SHAPE_635);
+    static SHAPE_638: Shape = Shape::Enum(&["OFF", "ON", "OPTIONAL"]);
+    static SHAPE_639: Shape = Shape::String;
+    static SHAPE_640: Shape = Shape::Structure(&MEMBERS_640);
+    static SHAPE_641: Shape = Shape::List(&SHAPE_642);
+    static SHAPE_642: Shape = Shape::Structure(&MEMBERS_642);
+    static SHAPE_644: Shape = Shape::List(&SHAPE_561);
+    static SHAPE_645: Shape = Shape::Map(&SHAPE_564);
+    static SHAPE_646: Shape = Shape::Enum(&["LITE", "ESSENTIALS", "PLUS"]);
+    static SHAPE_647: Shape = Shape::Structure(&MEMBERS_647);
+    static SHAPE_648: Shape = Shape::Structure(&MEMBERS_648);
+    static SHAPE_649: Shape = Shape::Enum(&["ENABLED", "DISABLED"]);
+    static SHAPE_650: Shape = Shape::Enum(
+        &[
+            "UNCONFIRMED",
+            "CONFIRMED",
+            "ARCHIVED",
+            "COMPROMISED",
+            "UNKNOWN",
+            "RESET_REQUIRED",
+            "FORCE_CHANGE_PASSWORD",
+            "EXTERNAL_PROVIDER",
+        ],
+    );
+    static SHAPE_651: Shape = Shape::Structure(&MEMBERS_651);
+    static SHAPE_652: Shape = Shape::Enum(&["required", "preferred"]);
+    static SHAPE_653: Shape = Shape::Enum(&["phone_number", "email"]);
+    static SHAPE_654: Shape = Shape::List(&SHAPE_653);
+    static SHAPE_655: Shape = Shape::Structure(&MEMBERS_655);
+    static SHAPE_657: Shape = Shape::String;
+    static SHAPE_658: Shape = Shape::List(&SHAPE_651);
+    static SHAPE_659: Shape = Shape::Structure(&MEMBERS_659);
+    static SHAPE_660: Shape = Shape::Enum(&["phone_number", "email"]);
+    static SHAPE_661: Shape = Shape::List(&SHAPE_660);
+    static SHAPE_664: Shape = Shape::Enum(&["SUCCESS", "ERROR"]);
+    static SHAPE_667: Shape = Shape::String;
+    static SHAPE_668: Shape = Shape::String;
+    static SHAPE_669: Shape = Shape::List(&SHAPE_668);
+    static SHAPE_673: Shape = Shape::Structure(&MEMBERS_673);
+    static SHAPE_674: Shape = Shape::Structure(&MEMBERS_674);
+    static SHAPE_675: Shape = Shape::List(&SHAPE_674);
+    static SHAPE_677: Shape = Shape::Integer;
+    static SHAPE_678: Shape = Shape::Enum(
+        &["SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"],
+    );
+    static SHAPE_679: Shape = Shape::Structure(&MEMBERS_679);
+    static SHAPE_683: Shape = Shape::Boolean;
+    static SHAPE_684: Shape = Shape::Integer;
+    /// Sends `operation` with `input` (JSON in the model's wire names) and returns the response
+    /// as JSON.
+    pub async fn dispatch(
+        client: &super::client::Client,
+        operation: &str,
+        input: ::serde_json::Value,
+    ) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
+        match operation {
+            "AddCustomAttributes" => {
+                call::<super::operations::AddCustomAttributes>(client, input).await
+            }
+            "AddUserPoolClientSecret" => {
+                call::<super::operations::AddUserPoolClientSecret>(client, input).await
+            }
+            "AdminAddUserToGroup" => {
+                call::<super::operations::AdminAddUserToGroup>(client, input).await
+            }
+            "AdminConfirmSignUp" => {
+                call::<super::operations::AdminConfirmSignUp>(client, input).await
+            }
+            "AdminCreateUser" => {
+                call::<super::operations::AdminCreateUser>(client, input).await
+            }
+            "AdminDeleteSoftwareToken" => {
+                call::<super::operations::AdminDeleteSoftwareToken>(client, input).await
+            }
+            "AdminDeleteUser" => {
+                call::<super::operations::AdminDeleteUser>(client, input).await
+            }
+            "AdminDeleteUserAttributes" => {
+                call::<super::operations::AdminDeleteUserAttributes>(client, input).await
+            }
+            "AdminDisableProviderForUser" => {
+                call::<super::operations::AdminDisableProviderForUser>(client, input)
+                    .await
+            }
+            "AdminDisableUser" => {
+                call::<super::operations::AdminDisableUser>(client, input).await
+            }
+            "AdminEnableUser" => {
+                call::<super::operations::AdminEnableUser>(client, input).await
+            }
+            "AdminForgetDevice" => {
+                call::<super::operations::AdminForgetDevice>(client, input).await
+            }
+            "AdminGetDevice" => {
+                call::<super::operations::AdminGetDevice>(client, input).await
+            }
+            "AdminGetUser" => {
+                call::<super::operations::AdminGetUser>(client, input).await
+            }
+            "AdminGetUserAuthFactors" => {
+                call::<super::operations::AdminGetUserAuthFactors>(client, input).await
+            }
+            "AdminInitiateAuth" => {
+                call::<super::operations::AdminInitiateAuth>(client, input).await
+            }
+            "AdminLinkProviderForUser" => {
+                call::<super::operations::AdminLinkProviderForUser>(client, input).await
+            }
+            "AdminListDevices" => {
+                call::<super::operations::AdminListDevices>(client, input).await
+            }
+            "AdminListGroupsForUser" => {
+                call::<super::operations::AdminListGroupsForUser>(client, input).await
+            }
+            "AdminListUserAuthEvents" => {
+                call::<super::operations::AdminListUserAuthEvents>(client, input).await
+            }
+            "AdminListUserSessions" => {
+                call::<super::operations::AdminListUserSessions>(client, input).await
+            }
+            "AdminRemoveUserFromGroup" => {
+                call::<super::operations::AdminRemoveUserFromGroup>(client, input).await
+            }
+            "AdminResetUserPassword" => {
+                call::<super::operations::AdminResetUserPassword>(client, input).await
+            }
+            "AdminRespondToAuthChallenge" => {
+                call::<super::operations::AdminRespondToAuthChallenge>(client, input)
+                    .await
+            }
+            "AdminRevokeUserSession" => {
+                call::<super::operations::AdminRevokeUserSession>(client, input).await
+            }
+            "AdminSetUserMFAPreference" => {
+                call::<super::operations::AdminSetUserMfaPreference>(client, input).await
+            }
+            "AdminSetUserPassword" => {
+                call::<super::operations::AdminSetUserPassword>(client, input).await
+            }
+            "AdminSetUserSettings" => {
+                call::<super::operations::AdminSetUserSettings>(client, input).await
+            }
+            "AdminUpdateAuthEventFeedback" => {
+                call::<super::operations::AdminUpdateAuthEventFeedback>(client, input)
+                    .await
+            }
+            "AdminUpdateDeviceStatus" => {
+                call::<super::operations::AdminUpdateDeviceStatus>(client, input).await
+            }
+            "AdminUpdateUserAttributes" => {
+                call::<super::operations::AdminUpdateUserAttributes>(client, input).await
+            }
+            "AdminUserGlobalSignOut" => {
+                call::<super::operations::AdminUserGlobalSignOut>(client, input).await
+            }
+            "AssociateSoftwareToken" => {
+                call::<super::operations::AssociateSoftwareToken>(client, input).await
+            }
+            "ChangePassword" => {
+                call::<super::operations::ChangePassword>(client, input).await
+            }
+            "CompleteWebAuthnRegistration" => {
+                call::<super::operations::CompleteWebAuthnRegistration>(client, input)
+                    .await
+            }
+            "ConfirmDevice" => {
+                call::<super::operations::ConfirmDevice>(client, input).await
+            }
+            "ConfirmForgotPassword" => {
+                call::<super::operations::ConfirmForgotPassword>(client, input).await
+            }
+            "ConfirmSignUp" => {
+                call::<super::operations::ConfirmSignUp>(client, input).await
+            }
+            "CreateGroup" => call::<super::operations::CreateGroup>(client, input).await,
+            "CreateIdentityProvider" => {
+                call::<super::operations::CreateIdentityProvider>(client, input).await
+            }
+            "CreateManagedLoginBranding" => {
+                call::<super::operations::CreateManagedLoginBranding>(client, input)
+                    .await
+            }
+            "CreateResourceServer" => {
+                call::<super::operations::CreateResourceServer>(client, input).await
+            }
+            "CreateTerms" => call::<super::operations::CreateTerms>(client, input).await,
+            "CreateUserImportJob" => {
+                call::<super::operations::CreateUserImportJob>(client, input).await
+            }
+            "CreateUserPool" => {
+                call::<super::operations::CreateUserPool>(client, input).await
+            }
+            "CreateUserPoolClient" => {
+                call::<super::operations::CreateUserPoolClient>(client, input).await
+            }
+            "CreateUserPoolDomain" => {
+                call::<super::operations::CreateUserPoolDomain>(client, input).await
+            }
+            "CreateUserPoolReplica" => {
+                call::<super::operations::CreateUserPoolReplica>(client, input).await
+            }
+            "DeleteGroup" => call::<super::operations::DeleteGroup>(client, input).await,
+            "DeleteIdentityProvider" => {
+                call::<super::operations::DeleteIdentityProvider>(client, input).await
+            }
+            "DeleteManagedLoginBranding" => {
+                call::<super::operations::DeleteManagedLoginBranding>(client, input)
+                    .await
+            }
+            "DeleteResourceServer" => {
+                call::<super::operations::DeleteResourceServer>(client, input).await
+            }
+            "DeleteTerms" => call::<super::operations::DeleteTerms>(client, input).await,
+            "DeleteUser" => call::<super::operations::DeleteUser>(client, input).await,
+            "DeleteUserAttributes" => {
+                call::<super::operations::DeleteUserAttributes>(client, input).await
+            }
+            "DeleteUserPool" => {
+                call::<super::operations::DeleteUserPool>(client, input).await
+            }
+            "DeleteUserPoolClient" => {
+                call::<super::operations::DeleteUserPoolClient>(client, input).await
+            }
+            "DeleteUserPoolClientSecret" => {
+                call::<super::operations::DeleteUserPoolClientSecret>(client, input)
+                    .await
+            }
+            "DeleteUserPoolDomain" => {
+                call::<super::operations::DeleteUserPoolDomain>(client, input).await
+            }
+            "DeleteUserPoolReplica" => {
+                call::<super::operations::DeleteUserPoolReplica>(client, input).await
+            }
+            "DeleteWebAuthnCredential" => {
+                call::<super::operations::DeleteWebAuthnCredential>(client, input).await
+            }
+            "DescribeIdentityProvider" => {
+                call::<super::operations::DescribeIdentityProvider>(client, input).await
+            }
+            "DescribeManagedLoginBranding" => {
+                call::<super::operations::DescribeManagedLoginBranding>(client, input)
+                    .await
+            }
+            "DescribeManagedLoginBrandingByClient" => {
+                call::<
+                    super::operations::DescribeManagedLoginBrandingByClient,
+                >(client, input)
+                    .await
+            }
+            "DescribeResourceServer" => {
+                call::<super::operations::DescribeResourceServer>(client, input).await
+            }
+            "DescribeRiskConfiguration" => {
+                call::<super::operations::DescribeRiskConfiguration>(client, input).await
+            }
+            "DescribeTerms" => {
+                call::<super::operations::DescribeTerms>(client, input).await
+            }
+            "DescribeTermsByClient" => {
+                call::<super::operations::DescribeTermsByClient>(client, input).await
+            }
+            "DescribeUserImportJob" => {
+                call::<super::operations::DescribeUserImportJob>(client, input).await
+            }
+            "DescribeUserPool" => {
+                call::<super::operations::DescribeUserPool>(client, input).await
+            }
+            "DescribeUserPoolClient" => {
+                call::<super::operations::DescribeUserPoolClient>(client, input).await
+            }
+            "DescribeUserPoolDomain" => {
+                call::<super::operations::DescribeUserPoolDomain>(client, input).await
+            }
+            "ForgetDevice" => {
+                call::<super::operations::ForgetDevice>(client, input).await
+            }
+            "ForgotPassword" => {
+                call::<super::operations::ForgotPassword>(client, input).await
+            }
+            "GetCSVHeader" => {
+                call::<super::operations::GetCsvHeader>(client, input).await
+            }
+            "GetClientToken" => {
+                call::<super::operations::GetClientToken>(client, input).await
+            }
+            "GetDerivedToken" => {
+                call::<super::operations::GetDerivedToken>(client, input).await
+            }
+            "GetDevice" => call::<super::operations::GetDevice>(client, input).await,
+            "GetGroup" => call::<super::operations::GetGroup>(client, input).await,
+            "GetIdentityProviderByIdentifier" => {
+                call::<super::operations::GetIdentityProviderByIdentifier>(client, input)
+                    .await
+            }
+            "GetLogDeliveryConfiguration" => {
+                call::<super::operations::GetLogDeliveryConfiguration>(client, input)
+                    .await
+            }
+            "GetProvisionedLimit" => {
+                call::<super::operations::GetProvisionedLimit>(client, input).await
+            }
+            "GetSigningCertificate" => {
+                call::<super::operations::GetSigningCertificate>(client, input).await
+            }
+            "GetTokensFromRefreshToken" => {
+                call::<super::operations::GetTokensFromRefreshToken>(client, input).await
+            }
+            "GetUICustomization" => {
+                call::<super::operations::GetUiCustomization>(client, input).await
+            }
+            "GetUser" => call::<super::operations::GetUser>(client, input).await,
+            "GetUserAttributeVerificationCode" => {
+                call::<
+                    super::operations::GetUserAttributeVerificationCode,
+                >(client, input)
+                    .await
+            }
+            "GetUserAuthFactors" => {
+                call::<super::operations::GetUserAuthFactors>(client, input).await
+            }
+            "GetUserPoolClientSessionConfiguration" => {
+                call::<
+                    super::operations::GetUserPoolClientSessionConfiguration,
+                >(client, input)
+                    .await
+            }
+            "GetUserPoolMfaConfig" => {
+                call::<super::operations::GetUserPoolMfaConfig>(client, input).await
+            }
+            "GetUserPoolSessionConfiguration" => {
+                call::<super::operations::GetUserPoolSessionConfiguration>(client, input)
+                    .await
+            }
+            "GlobalSignOut" => {
+                call::<super::operations::GlobalSignOut>(client, input).await
+            }
+            "InitiateAuth" => {
+                call::<super::operations::InitiateAuth>(client, input).await
+            }
+            "ListDevices" => call::<super::operations::ListDevices>(client, input).await,
+            "ListGroups" => call::<super::operations::ListGroups>(client, input).await,
+            "ListIdentityProviders" => {
+                call::<super::operations::ListIdentityProviders>(client, input).await
+            }
+            "ListResourceServers" => {
+                call::<super::operations::ListResourceServers>(client, input).await
+            }
+            "ListTagsForResource" => {
+                call::<super::operations::ListTagsForResource>(client, input).await
+            }
+            "ListTerms" => call::<super::operations::ListTerms>(client, input).await,
+            "ListUserImportJobs" => {
+                call::<super::operations::ListUserImportJobs>(client, input).await
+            }
+            "ListUserPoolClientSecrets" => {
+                call::<super::operations::ListUserPoolClientSecrets>(client, input).await
+            }
+            "ListUserPoolClients" => {
+                call::<super::operations::ListUserPoolClients>(client, input).await
+            }
+            "ListUserPoolReplicas" => {
+                call::<super::operations::ListUserPoolReplicas>(client, input).await
+            }
+            "ListUserPools" => {
+                call::<super::operations::ListUserPools>(client, input).await
+            }
+            "ListUserSessions" => {
+                call::<super::operations::ListUserSessions>(client, input).await
+            }
+            "ListUsers" => call::<super::operations::ListUsers>(client, input).await,
+            "ListUsersInGroup" => {
+                call::<super::operations::ListUsersInGroup>(client, input).await
+            }
+            "ListWebAuthnCredentials" => {
+                call::<super::operations::ListWebAuthnCredentials>(client, input).await
+            }
+            "ResendConfirmationCode" => {
+                call::<super::operations::ResendConfirmationCode>(client, input).await
+            }
+            "RespondToAuthChallenge" => {
+                call::<super::operations::RespondToAuthChallenge>(client, input).await
+            }
+            "RevokeToken" => call::<super::operations::RevokeToken>(client, input).await,
+            "RevokeUserSession" => {
+                call::<super::operations::RevokeUserSession>(client, input).await
+            }
+            "SetLogDeliveryConfiguration" => {
+                call::<super::operations::SetLogDeliveryConfiguration>(client, input)
+                    .await
+            }
+            "SetRiskConfiguration" => {
+                call::<super::operations::SetRiskConfiguration>(client, input).await
+            }
+            "SetUICustomization" => {
+                call::<super::operations::SetUiCustomization>(client, input).await
+            }
+            "SetUserMFAPreference" => {
+                call::<super::operations::SetUserMfaPreference>(client, input).await
+            }
+            "SetUserPoolClientSessionConfiguration" => {
+                call::<
+                    super::operations::SetUserPoolClientSessionConfiguration,
+                >(client, input)
+                    .await
+            }
+            "SetUserPoolMfaConfig" => {
+                call::<super::operations::SetUserPoolMfaConfig>(client, input).await
+            }
+            "SetUserPoolSessionConfiguration" => {
+                call::<super::operations::SetUserPoolSessionConfiguration>(client, input)
+                    .await
+            }
+            "SetUserSettings" => {
+                call::<super::operations::SetUserSettings>(client, input).await
+            }
+            "SignUp" => call::<super::operations::SignUp>(client, input).await,
+            "StartUserImportJob" => {
+                call::<super::operations::StartUserImportJob>(client, input).await
+            }
+            "StartWebAuthnRegistration" => {
+                call::<super::operations::StartWebAuthnRegistration>(client, input).await
+            }
+            "StopUserImportJob" => {
+                call::<super::operations::StopUserImportJob>(client, input).await
+            }
+            "TagResource" => call::<super::operations::TagResource>(client, input).await,
+            "UntagResource" => {
+                call::<super::operations::UntagResource>(client, input).await
+            }
+            "UpdateAuthEventFeedback" => {
+                call::<super::operations::UpdateAuthEventFeedback>(client, input).await
+            }
+            "UpdateDeviceStatus" => {
+                call::<super::operations::UpdateDeviceStatus>(client, input).await
+            }
+            "UpdateGroup" => call::<super::operations::UpdateGroup>(client, input).await,
+            "UpdateIdentityProvider" => {
+                call::<super::operations::UpdateIdentityProvider>(client, input).await
+            }
+            "UpdateManagedLoginBranding" => {
+                call::<super::operations::UpdateManagedLoginBranding>(client, input)
+                    .await
+            }
+            "UpdateProvisionedLimit" => {
+                call::<super::operations::UpdateProvisionedLimit>(client, input).await
+            }
+            "UpdateResourceServer" => {
+                call::<super::operations::UpdateResourceServer>(client, input).await
+            }
+            "UpdateTerms" => call::<super::operations::UpdateTerms>(client, input).await,
+            "UpdateUserAttributes" => {
+                call::<super::operations::UpdateUserAttributes>(client, input).await
+            }
+            "UpdateUserPool" => {
+                call::<super::operations::UpdateUserPool>(client, input).await
+            }
+            "UpdateUserPoolClient" => {
+                call::<super::operations::UpdateUserPoolClient>(client, input).await
+            }
+            "UpdateUserPoolDomain" => {
+                call::<super::operations::UpdateUserPoolDomain>(client, input).await
+            }
+            "UpdateUserPoolReplica" => {
+                call::<super::operations::UpdateUserPoolReplica>(client, input).await
+            }
+            "VerifySoftwareToken" => {
+                call::<super::operations::VerifySoftwareToken>(client, input).await
+            }
+            "VerifyUserAttribute" => {
+                call::<super::operations::VerifyUserAttribute>(client, input).await
+            }
+            other => {
+                ::std::result::Result::Err(::std::format!("unknown operation `{other}`"))
+            }
+        }
+    }
+    async fn call<Op>(
+        client: &super::client::Client,
+        input: ::serde_json::Value,
+    ) -> ::std::result::Result<::serde_json::Value, ::std::string::String>
+    where
+        Op: super::support::Operation,
+        Op::Input: ::serde::Serialize + ::serde::de::DeserializeOwned
+            + super::wire::Validate,
+        Op::Output: ::serde::Serialize + ::serde::de::DeserializeOwned,
+        Op::Error: super::wire::FromErrorResponse + ::std::fmt::Display,
+    {
+        let input: Op::Input = ::serde_json::from_value(input)
+            .map_err(|e| ::std::format!("invalid input for {}: {e}", Op::NAME))?;
+        let output = client.call::<Op>(&input).await.map_err(|e| e.to_string())?;
+        ::serde_json::to_value(&output).map_err(|e| e.to_string())
+    }
+}

@@ -5,6 +5,7 @@
 //! `include!`d inside any module of any crate.
 
 mod challenge;
+mod cli;
 mod errors;
 mod operations;
 mod shapes;
@@ -35,6 +36,7 @@ pub fn emit_file(
     space: &TypeSpace,
     challenges: Option<&ChallengeSpace>,
     client_feature: Option<&str>,
+    cli_feature: Option<&str>,
 ) -> Result<String, String> {
     let service = &space.service.full_name;
     let (types, rest) = std::thread::scope(|scope| {
@@ -83,6 +85,10 @@ pub fn emit_file(
                 },
                 match (client_feature, challenges) {
                     (Some(feature), Some(challenges)) if challenges.srp => flows_module(feature)?,
+                    _ => String::new(),
+                },
+                match (client_feature, cli_feature) {
+                    (Some(_), Some(feature)) => cli_modules(space, challenges, feature)?,
                     _ => String::new(),
                 },
             ];
@@ -165,6 +171,34 @@ fn flows_module(feature: &str) -> Result<String, String> {
     let docs = &parsed.attrs;
     let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
     render_module(quote!(#[cfg(feature = #feature)] pub mod flows { #(#docs)* }), items.collect())
+}
+
+/// Source of the command line's logic, embedded with the client behind the cli feature.
+const CLI_SOURCE: &str = include_str!("../runtime/cli.rs");
+
+/// The command line: the runtime (`cli`) and its data and dispatch (`cli_commands`), behind
+/// `feature`.
+fn cli_modules(
+    space: &TypeSpace,
+    challenges: Option<&ChallengeSpace>,
+    feature: &str,
+) -> Result<String, String> {
+    let parsed: syn::File =
+        syn::parse_file(CLI_SOURCE).map_err(|e| format!("runtime/cli.rs does not parse: {e}"))?;
+    let docs = &parsed.attrs;
+    let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
+    let runtime =
+        render_module(quote!(#[cfg(feature = #feature)] pub mod cli { #(#docs)* }), items.collect())?;
+    let data = render_module(
+        quote!(
+            #[doc = " The command line's tables (commands, shapes, challenges) and dispatch."]
+            #[doc(hidden)]
+            #[cfg(feature = #feature)]
+            pub mod cli_commands {}
+        ),
+        cli::emit_cli_commands(space, challenges),
+    )?;
+    Ok(runtime + &data)
 }
 
 /// Turns the opening fence of every Rust code block in `///` and `//!` docs into `ignore`.

@@ -59,3 +59,200 @@ pub mod challenge {
         }
     }
 }
+
+#[path = "cli.rs"]
+pub mod cli;
+
+/// Stand-ins of the client the command line builds.
+pub mod client {
+    pub struct Client;
+    pub struct ClientBuilder;
+
+    impl Client {
+        pub fn builder(_region: impl Into<String>) -> ClientBuilder {
+            ClientBuilder
+        }
+    }
+
+    impl ClientBuilder {
+        pub fn endpoint_url(self, _url: impl Into<String>) -> Self {
+            self
+        }
+
+        pub fn build(self) -> Result<Client, std::io::Error> {
+            Ok(Client)
+        }
+    }
+}
+
+/// A small `cli_commands` as the generator emits it: the two challenge commands of the seed
+/// pages, a command with scalar, boolean and list options, and a slice of the challenge schema.
+pub mod cli_commands {
+    use super::cli::{ChallengeRule, Command, Member, Shape};
+
+    static STRING: Shape = Shape::String;
+    static STRING_MAP: Shape = Shape::Map(&STRING);
+    static CHALLENGE_NAME: Shape = Shape::Enum(&["SMS_MFA", "NEW_PASSWORD_REQUIRED", "ADMIN_NO_SRP_AUTH"]);
+    static ANALYTICS: Shape = Shape::Structure(&[Member {
+        name: "AnalyticsEndpointId",
+        option: "analytics-endpoint-id",
+        required: false,
+        shape: &STRING,
+    }]);
+    pub static HEADER: &[Member] = &[
+        Member { name: "headerName", option: "header-name", required: false, shape: &STRING },
+        Member { name: "headerValue", option: "header-value", required: false, shape: &STRING },
+    ];
+    static HEADER_SHAPE: Shape = Shape::Structure(HEADER);
+    static HEADERS: Shape = Shape::List(&HEADER_SHAPE);
+    pub static CONTEXT_DATA: &[Member] = &[
+        Member { name: "IpAddress", option: "ip-address", required: true, shape: &STRING },
+        Member { name: "ServerName", option: "server-name", required: true, shape: &STRING },
+        Member { name: "ServerPath", option: "server-path", required: true, shape: &STRING },
+        Member { name: "HttpHeaders", option: "http-headers", required: true, shape: &HEADERS },
+        Member { name: "EncodedData", option: "encoded-data", required: false, shape: &STRING },
+    ];
+    static CONTEXT_DATA_SHAPE: Shape = Shape::Structure(CONTEXT_DATA);
+    static TOKENS: Shape = Shape::Structure(&[
+        Member { name: "AccessToken", option: "access-token", required: false, shape: &STRING },
+        Member { name: "ExpiresIn", option: "expires-in", required: false, shape: &INTEGER },
+    ]);
+    static INTEGER: Shape = Shape::Integer;
+    static BOOLEAN: Shape = Shape::Boolean;
+    static TIMESTAMP: Shape = Shape::Timestamp;
+    static STRINGS: Shape = Shape::List(&STRING);
+    pub static FLAGS: &[Member] = &[
+        Member { name: "Count", option: "count", required: false, shape: &INTEGER },
+        Member { name: "Names", option: "names", required: false, shape: &STRINGS },
+        Member { name: "Enabled", option: "enabled", required: false, shape: &BOOLEAN },
+        Member { name: "When", option: "when", required: false, shape: &TIMESTAMP },
+    ];
+    static OUTPUT: &[Member] = &[
+        Member { name: "ChallengeName", option: "challenge-name", required: false, shape: &CHALLENGE_NAME },
+        Member { name: "Session", option: "session", required: false, shape: &STRING },
+        Member {
+            name: "ChallengeParameters",
+            option: "challenge-parameters",
+            required: false,
+            shape: &STRING_MAP,
+        },
+        Member {
+            name: "AuthenticationResult",
+            option: "authentication-result",
+            required: false,
+            shape: &TOKENS,
+        },
+    ];
+
+    pub static COMMANDS: &[Command] = &[
+        Command {
+            name: "respond-to-auth-challenge",
+            operation: "RespondToAuthChallenge",
+            input: &[
+                Member { name: "ClientId", option: "client-id", required: true, shape: &STRING },
+                Member {
+                    name: "ChallengeName",
+                    option: "challenge-name",
+                    required: true,
+                    shape: &CHALLENGE_NAME,
+                },
+                Member { name: "Session", option: "session", required: false, shape: &STRING },
+                Member {
+                    name: "ChallengeResponses",
+                    option: "challenge-responses",
+                    required: false,
+                    shape: &STRING_MAP,
+                },
+                Member {
+                    name: "AnalyticsMetadata",
+                    option: "analytics-metadata",
+                    required: false,
+                    shape: &ANALYTICS,
+                },
+                Member {
+                    name: "ClientMetadata",
+                    option: "client-metadata",
+                    required: false,
+                    shape: &STRING_MAP,
+                },
+            ],
+            output: OUTPUT,
+        },
+        Command {
+            name: "admin-respond-to-auth-challenge",
+            operation: "AdminRespondToAuthChallenge",
+            input: &[
+                Member { name: "UserPoolId", option: "user-pool-id", required: true, shape: &STRING },
+                Member { name: "ClientId", option: "client-id", required: true, shape: &STRING },
+                Member {
+                    name: "ChallengeName",
+                    option: "challenge-name",
+                    required: true,
+                    shape: &CHALLENGE_NAME,
+                },
+                Member {
+                    name: "ChallengeResponses",
+                    option: "challenge-responses",
+                    required: false,
+                    shape: &STRING_MAP,
+                },
+                Member { name: "Session", option: "session", required: false, shape: &STRING },
+                Member {
+                    name: "AnalyticsMetadata",
+                    option: "analytics-metadata",
+                    required: false,
+                    shape: &ANALYTICS,
+                },
+                Member {
+                    name: "ContextData",
+                    option: "context-data",
+                    required: false,
+                    shape: &CONTEXT_DATA_SHAPE,
+                },
+            ],
+            output: OUTPUT,
+        },
+        Command { name: "test-flags", operation: "TestFlags", input: FLAGS, output: &[] },
+    ];
+
+    pub static CHALLENGES: &[ChallengeRule] = &[
+        ChallengeRule {
+            name: "SMS_MFA",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "SMS_MFA_CODE"],
+            optional: &["SECRET_HASH"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "NEW_PASSWORD_REQUIRED",
+            user: true,
+            admin: true,
+            required: &["USERNAME", "NEW_PASSWORD"],
+            optional: &["SECRET_HASH", "DEVICE_KEY"],
+            prefixes: &["userAttributes."],
+            answers: &[],
+            when_answer: &[],
+        },
+        ChallengeRule {
+            name: "ADMIN_NO_SRP_AUTH",
+            user: false,
+            admin: true,
+            required: &["USERNAME", "PASSWORD"],
+            optional: &["SECRET_HASH"],
+            prefixes: &[],
+            answers: &[],
+            when_answer: &[],
+        },
+    ];
+
+    pub async fn dispatch(
+        _client: &super::client::Client,
+        operation: &str,
+        _input: serde_json::Value,
+    ) -> Result<serde_json::Value, String> {
+        Err(format!("no service in tests ({operation})"))
+    }
+}

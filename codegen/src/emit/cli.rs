@@ -1,0 +1,190 @@
+//! The command line's data (`cli_commands`): a descriptor of every shape the operations reach,
+//! the table of commands (operation → AWS CLI name → members), the challenge schema as a runtime
+//! table and the dispatch from an operation name to a typed call. The logic is `runtime/cli.rs`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::ident;
+use crate::challenges::ChallengeSpace;
+use crate::naming::to_cli_kebab;
+use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
+
+pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&ChallengeSpace>) -> Vec<TokenStream> {
+    let mut items = Vec::new();
+    items.push(quote!(
+        use super::cli::{ChallengeRule, Command, Member, Shape};
+    ));
+    let commands = space.operations.iter().map(|op| {
+        let name = to_cli_kebab(&op.wire_name);
+        let operation = &op.wire_name;
+        let input = members_ref(space, op.input);
+        let output = members_ref(space, op.output);
+        quote!(Command { name: #name, operation: #operation, input: #input, output: #output })
+    });
+    items.push(quote!(
+        /// Every command, in model order.
+        pub static COMMANDS: &[Command] = &[#(#commands),*];
+    ));
+    let rules = challenges.map(|c| c.challenges.as_slice()).unwrap_or_default().iter().map(|c| {
+        let (name, user, admin) = (&c.wire, c.user, c.admin);
+        let required = c.keys.iter().filter(|k| k.required).map(|k| &k.key);
+        let optional = c.keys.iter().filter(|k| !k.required).map(|k| &k.key);
+        let prefixes = c.prefix_fields.iter().map(|(p, _)| p);
+        let answers = &c.answers;
+        let when = c.when_answer.iter().map(|r| {
+            let (answer, req, forb) = (&r.answer, &r.required, &r.forbidden);
+            quote!((#answer, &[#(#req),*], &[#(#forb),*]))
+        });
+        quote!(ChallengeRule {
+            name: #name,
+            user: #user,
+            admin: #admin,
+            required: &[#(#required),*],
+            optional: &[#(#optional),*],
+            prefixes: &[#(#prefixes),*],
+            answers: &[#(#answers),*],
+            when_answer: &[#(#when),*],
+        })
+    });
+    items.push(quote!(
+        /// The challenge schema: the `ChallengeResponses` keys of each challenge.
+        pub static CHALLENGES: &[ChallengeRule] = &[#(#rules),*];
+    ));
+    // Descriptors of the shapes the commands reach: `MEMBERS_n` of operation inputs and outputs,
+    // `SHAPE_n` of every value inside them.
+    let mut values = std::collections::BTreeSet::new();
+    let mut structures = std::collections::BTreeSet::new();
+    let mut stack: Vec<ShapeId> = Vec::new();
+    for id in space.operations.iter().flat_map(|op| op.input.into_iter().chain(op.output)) {
+        structures.insert(id);
+        stack.extend(children(space, id));
+    }
+    while let Some(id) = stack.pop() {
+        if values.insert(id) {
+            if matches!(space.shape(id).kind, Kind::Struct(_) | Kind::Union(_)) {
+                structures.insert(id);
+            }
+            stack.extend(children(space, id));
+        }
+    }
+    for id in structures {
+        items.push(members_static(space, id));
+    }
+    for id in values {
+        items.push(shape_static(space, id));
+    }
+    let arms = space.operations.iter().map(|op| {
+        let name = &op.wire_name;
+        let descriptor = ident(&op.rust_name);
+        quote!(#name => call::<super::operations::#descriptor>(client, input).await,)
+    });
+    items.push(quote! {
+        /// Sends `operation` with `input` (JSON in the model's wire names) and returns the response
+        /// as JSON.
+        pub async fn dispatch(
+            client: &super::client::Client,
+            operation: &str,
+            input: ::serde_json::Value,
+        ) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
+            match operation {
+                #(#arms)*
+                other => ::std::result::Result::Err(::std::format!("unknown operation `{other}`")),
+            }
+        }
+
+        async fn call<Op>(
+            client: &super::client::Client,
+            input: ::serde_json::Value,
+        ) -> ::std::result::Result<::serde_json::Value, ::std::string::String>
+        where
+            Op: super::support::Operation,
+            Op::Input: ::serde::Serialize + ::serde::de::DeserializeOwned + super::wire::Validate,
+            Op::Output: ::serde::Serialize + ::serde::de::DeserializeOwned,
+            Op::Error: super::wire::FromErrorResponse + ::std::fmt::Display,
+        {
+            let input: Op::Input = ::serde_json::from_value(input)
+                .map_err(|e| ::std::format!("invalid input for {}: {e}", Op::NAME))?;
+            let output = client.call::<Op>(&input).await.map_err(|e| e.to_string())?;
+            ::serde_json::to_value(&output).map_err(|e| e.to_string())
+        }
+    });
+    items
+}
+
+fn members_ref(space: &TypeSpace, shape: Option<ShapeId>) -> TokenStream {
+    match shape {
+        Some(id) if matches!(space.shape(id).kind, Kind::Struct(_)) => {
+            let name = format_ident!("MEMBERS_{}", id.0);
+            quote!(&#name)
+        }
+        _ => quote!(&[]),
+    }
+}
+
+fn shape_ref(id: ShapeId) -> TokenStream {
+    let name = format_ident!("SHAPE_{}", id.0);
+    quote!(&#name)
+}
+
+fn member(field: &FieldDef) -> TokenStream {
+    let (name, option, required) = (&field.wire_name, to_cli_kebab(&field.wire_name), field.required);
+    let shape = shape_ref(field.shape);
+    quote!(Member { name: #name, option: #option, required: #required, shape: #shape })
+}
+
+fn children(space: &TypeSpace, id: ShapeId) -> Vec<ShapeId> {
+    match &space.shape(id).kind {
+        Kind::Struct(def) => def.fields.iter().map(|f| f.shape).collect(),
+        Kind::Union(def) => def.variants.iter().map(|v| v.shape).collect(),
+        Kind::List(item) => vec![*item],
+        Kind::Map(_, value) => vec![*value],
+        _ => Vec::new(),
+    }
+}
+
+fn members_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
+    let name = format_ident!("MEMBERS_{}", id.0);
+    let members: Vec<TokenStream> = match &space.shape(id).kind {
+        Kind::Struct(def) => def.fields.iter().map(member).collect(),
+        Kind::Union(def) => def
+            .variants
+            .iter()
+            .map(|v| {
+                let (wire, option, shape) = (&v.wire_name, to_cli_kebab(&v.wire_name), shape_ref(v.shape));
+                quote!(Member { name: #wire, option: #option, required: false, shape: #shape })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let n = members.len();
+    quote!(static #name: [Member; #n] = [#(#members),*];)
+}
+
+fn shape_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
+    let name = format_ident!("SHAPE_{}", id.0);
+    let members_name = format_ident!("MEMBERS_{}", id.0);
+    let value = match &space.shape(id).kind {
+        Kind::Struct(_) | Kind::Union(_) => quote!(Shape::Structure(&#members_name)),
+        Kind::Enum(def) => {
+            let values = def.values.iter().map(|v| &v.wire);
+            quote!(Shape::Enum(&[#(#values),*]))
+        }
+        Kind::Exception(_) | Kind::String => quote!(Shape::String),
+        Kind::Integer | Kind::Long => quote!(Shape::Integer),
+        Kind::Float | Kind::Double => quote!(Shape::Float),
+        Kind::Boolean => quote!(Shape::Boolean),
+        Kind::Blob => quote!(Shape::Blob),
+        Kind::Timestamp => quote!(Shape::Timestamp),
+        Kind::Document => quote!(Shape::Document),
+        Kind::List(item) => {
+            let item = shape_ref(*item);
+            quote!(Shape::List(#item))
+        }
+        Kind::Map(_, value) => {
+            let value = shape_ref(*value);
+            quote!(Shape::Map(#value))
+        }
+    };
+    quote!(static #name: Shape = #value;)
+}

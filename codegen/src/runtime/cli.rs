@@ -1,0 +1,1306 @@
+//! The command line (`cognito-idp` binary): one subcommand per operation with the AWS CLI's
+//! names and options, the AWS CLI's shorthand and JSON syntaxes, `--cli-input-json`,
+//! `--cli-input-yaml` and `--generate-cli-skeleton`, driven by the tables of `cli_commands`.
+//!
+//! Embedded behind a cargo feature of the including crate (`cli` in `cognito-idp`), with the
+//! client. Values are turned into JSON in the model's wire names, guided by the members' shape
+//! descriptors, and from JSON into the typed request by serde.
+
+use ::serde_json::{Map, Value};
+use ::std::fmt::Write as _;
+
+use super::cli_commands::{CHALLENGES, COMMANDS};
+
+/// What a value of a member looks like.
+#[derive(Debug)]
+pub enum Shape {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    /// Base64 text.
+    Blob,
+    /// Seconds since the epoch, or `YYYY-MM-DDTHH:MM:SS[Z]`.
+    Timestamp,
+    /// Any JSON.
+    Document,
+    /// A string with these values.
+    Enum(&'static [&'static str]),
+    List(&'static Shape),
+    /// String keys to values of this shape.
+    Map(&'static Shape),
+    Structure(&'static [Member]),
+}
+
+/// A member of a structure (or a variant of a union).
+#[derive(Debug)]
+pub struct Member {
+    /// The wire name (`ChallengeResponses`).
+    pub name: &'static str,
+    /// The option without dashes (`challenge-responses`).
+    pub option: &'static str,
+    pub required: bool,
+    pub shape: &'static Shape,
+}
+
+/// A subcommand: an operation, its input and output members.
+#[derive(Debug)]
+pub struct Command {
+    /// The AWS CLI's name (`respond-to-auth-challenge`).
+    pub name: &'static str,
+    /// The model's name (`RespondToAuthChallenge`).
+    pub operation: &'static str,
+    pub input: &'static [Member],
+    pub output: &'static [Member],
+}
+
+/// The `ChallengeResponses` keys of a challenge (the challenge schema).
+#[derive(Debug)]
+pub struct ChallengeRule {
+    pub name: &'static str,
+    /// Accepted by `RespondToAuthChallenge`.
+    pub user: bool,
+    /// Accepted by `AdminRespondToAuthChallenge`.
+    pub admin: bool,
+    pub required: &'static [&'static str],
+    pub optional: &'static [&'static str],
+    /// Prefixes of further allowed keys (`userAttributes.`).
+    pub prefixes: &'static [&'static str],
+    /// Allowed values of `ANSWER`; empty when any value goes.
+    pub answers: &'static [&'static str],
+    /// `(answer, keys it requires, keys it forbids)`.
+    pub when_answer: &'static [(&'static str, &'static [&'static str], &'static [&'static str])],
+}
+
+/// What a command line asks for.
+#[derive(Debug, PartialEq)]
+pub enum Plan {
+    /// Text to print without sending anything (a skeleton).
+    Print(String),
+    /// A call of `operation` with `input` (JSON in wire names).
+    Call { operation: &'static str, input: Value, region: Option<String>, endpoint: Option<String> },
+}
+
+/// Why a command line cannot run.
+#[derive(Debug)]
+pub enum CliError {
+    /// Bad syntax, or help and version requests (printed by clap).
+    Usage(::clap::Error),
+    /// A value or input file that does not fit the command.
+    Input(String),
+}
+
+impl ::std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CliError::Usage(e) => e.fmt(f),
+            CliError::Input(message) => f.write_str(message),
+        }
+    }
+}
+
+const ENDPOINT_URL: &str = "endpoint-url";
+const REGION: &str = "region";
+const INPUT_JSON: &str = "cli-input-json";
+const INPUT_YAML: &str = "cli-input-yaml";
+const SKELETON: &str = "generate-cli-skeleton";
+
+/// Runs the command line (`args` without the program name) and returns the exit status: 0, 2 for
+/// bad syntax, 252 for bad values, 253 for missing settings, 254 when the service answers with an
+/// error, 255 when the call fails otherwise.
+pub async fn run<I: IntoIterator<Item = String>>(args: I) -> ::std::process::ExitCode {
+    let env = |name: &str| ::std::env::var(name).ok().filter(|v| !v.is_empty());
+    let plan = match plan(args, &env) {
+        Ok(plan) => plan,
+        Err(CliError::Usage(e)) => {
+            let _ = e.print();
+            return ::std::process::ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+        Err(CliError::Input(message)) => {
+            eprintln!("cognito-idp: error: {message}");
+            return ::std::process::ExitCode::from(252);
+        }
+    };
+    match plan {
+        Plan::Print(text) => {
+            println!("{text}");
+            ::std::process::ExitCode::SUCCESS
+        }
+        Plan::Call { operation, input, region, endpoint } => {
+            let Some(region) = region else {
+                eprintln!("cognito-idp: error: no region: give --region or set AWS_REGION");
+                return ::std::process::ExitCode::from(253);
+            };
+            let mut builder = super::client::Client::builder(region);
+            if let Some(url) = endpoint {
+                builder = builder.endpoint_url(url);
+            }
+            let client = match builder.build() {
+                Ok(client) => client,
+                Err(e) => {
+                    eprintln!("cognito-idp: error: cannot build the client: {e}");
+                    return ::std::process::ExitCode::from(255);
+                }
+            };
+            match super::cli_commands::dispatch(&client, operation, input).await {
+                Ok(output) => {
+                    if output.as_object().is_none_or(|o| !o.is_empty()) {
+                        println!("{}", pretty(&output));
+                    }
+                    ::std::process::ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
+                    ::std::process::ExitCode::from(254)
+                }
+            }
+        }
+    }
+}
+
+/// JSON as the AWS CLI prints it (four-space indents).
+pub fn pretty(value: &Value) -> String {
+    use ::serde::Serialize as _;
+    let mut out = Vec::new();
+    let mut serializer = ::serde_json::Serializer::with_formatter(
+        &mut out,
+        ::serde_json::ser::PrettyFormatter::with_indent(b"    "),
+    );
+    value.serialize(&mut serializer).expect("JSON values serialize");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// The clap command: every subcommand with its options.
+pub fn clap_command() -> ::clap::Command {
+    use ::clap::{Arg, ArgAction};
+    let mut app = ::clap::Command::new("cognito-idp")
+        .about("Amazon Cognito user pools from the command line, with the AWS CLI's commands and options")
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .arg(
+            Arg::new(ENDPOINT_URL)
+                .long(ENDPOINT_URL)
+                .value_name("value")
+                .global(true)
+                .help("Send requests to this URL instead of the regional endpoint"),
+        )
+        .arg(
+            Arg::new(REGION)
+                .long(REGION)
+                .value_name("value")
+                .global(true)
+                .help("The region [default: $AWS_REGION, else $AWS_DEFAULT_REGION]"),
+        );
+    for command in COMMANDS {
+        let mut sub = ::clap::Command::new(command.name).about(command.operation);
+        for member in command.input {
+            let mut help =
+                format!("({}){}", type_name(member.shape), if member.required { " required" } else { "" });
+            if let Shape::Enum(values) = member.shape {
+                let _ = write!(help, " [possible values: {}]", values.join(", "));
+            }
+            match member.shape {
+                Shape::Boolean => {
+                    let negated: &'static str = Box::leak(format!("no-{}", member.option).into_boxed_str());
+                    sub = sub
+                        .arg(
+                            Arg::new(member.name)
+                                .long(member.option)
+                                .action(ArgAction::SetTrue)
+                                .conflicts_with(negated)
+                                .help(help),
+                        )
+                        .arg(Arg::new(negated).long(negated).action(ArgAction::SetTrue).hide(true));
+                }
+                Shape::List(_) => {
+                    sub = sub.arg(
+                        Arg::new(member.name)
+                            .long(member.option)
+                            .value_name("value")
+                            .num_args(1..)
+                            .action(ArgAction::Append)
+                            .help(help),
+                    );
+                }
+                _ => {
+                    sub = sub.arg(
+                        Arg::new(member.name)
+                            .long(member.option)
+                            .value_name("value")
+                            .num_args(1)
+                            .allow_hyphen_values(true)
+                            .help(help),
+                    );
+                }
+            }
+        }
+        sub = sub
+            .arg(
+                Arg::new(INPUT_JSON)
+                    .long(INPUT_JSON)
+                    .value_name("value")
+                    .conflicts_with(INPUT_YAML)
+                    .help("Read arguments from this JSON (options on the command line win)"),
+            )
+            .arg(
+                Arg::new(INPUT_YAML)
+                    .long(INPUT_YAML)
+                    .value_name("value")
+                    .help("Read arguments from this YAML (options on the command line win)"),
+            )
+            .arg(
+                Arg::new(SKELETON)
+                    .long(SKELETON)
+                    .value_name("value")
+                    .num_args(0..=1)
+                    .default_missing_value("input")
+                    .value_parser(["input", "output", "yaml-input"])
+                    .help("Print a sample input (or output) without sending anything"),
+            );
+        app = app.subcommand(sub);
+    }
+    app
+}
+
+fn type_name(shape: &Shape) -> &'static str {
+    match shape {
+        Shape::String | Shape::Enum(_) => "string",
+        Shape::Integer => "integer",
+        Shape::Float => "double",
+        Shape::Boolean => "boolean",
+        Shape::Blob => "blob",
+        Shape::Timestamp => "timestamp",
+        Shape::Document => "document",
+        Shape::List(_) => "list",
+        Shape::Map(_) => "map",
+        Shape::Structure(_) => "structure",
+    }
+}
+
+/// Parses a command line (`args` without the program name) into what to do; `env` reads the
+/// environment (`AWS_REGION`, `AWS_DEFAULT_REGION`).
+pub fn plan<I: IntoIterator<Item = String>>(
+    args: I,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Plan, CliError> {
+    let matches = clap_command()
+        .try_get_matches_from(::std::iter::once("cognito-idp".to_owned()).chain(args))
+        .map_err(CliError::Usage)?;
+    let (name, sub) = matches.subcommand().expect("a subcommand is required");
+    let command = COMMANDS.iter().find(|c| c.name == name).expect("subcommands come from COMMANDS");
+    if let Some(kind) = sub.get_one::<String>(SKELETON) {
+        return Ok(Plan::Print(match kind.as_str() {
+            "output" => pretty(&skeleton_members(command.output, &mut Vec::new())),
+            "yaml-input" => to_yaml(&skeleton_members(command.input, &mut Vec::new())),
+            _ => pretty(&skeleton_members(command.input, &mut Vec::new())),
+        }));
+    }
+    let mut input = Map::new();
+    if let Some(text) = sub.get_one::<String>(INPUT_JSON) {
+        let text = &load(text).map_err(CliError::Input)?;
+        match ::serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(object)) => input = object,
+            Ok(_) => return Err(CliError::Input("--cli-input-json must hold a JSON object".into())),
+            Err(e) => return Err(CliError::Input(format!("--cli-input-json is not valid JSON: {e}"))),
+        }
+    } else if let Some(text) = sub.get_one::<String>(INPUT_YAML) {
+        let text = &load(text).map_err(CliError::Input)?;
+        match parse_yaml(text) {
+            Ok(Value::Object(object)) => input = object,
+            Ok(_) => return Err(CliError::Input("--cli-input-yaml must hold a mapping".into())),
+            Err(e) => return Err(CliError::Input(format!("--cli-input-yaml: {e}"))),
+        }
+    }
+    if let Some(unknown) = input.keys().find(|k| !command.input.iter().any(|m| m.name == k.as_str())) {
+        return Err(CliError::Input(format!(
+            "unknown parameter `{unknown}` in the input of {}; valid: {}",
+            command.name,
+            command.input.iter().map(|m| m.name).collect::<Vec<_>>().join(", ")
+        )));
+    }
+    for member in command.input {
+        let value = match member.shape {
+            Shape::Boolean => {
+                let negated = format!("no-{}", member.option);
+                if sub.get_flag(member.name) {
+                    Some(Value::Bool(true))
+                } else if sub.get_flag(&negated) {
+                    Some(Value::Bool(false))
+                } else {
+                    None
+                }
+            }
+            _ => match sub.get_many::<String>(member.name) {
+                Some(values) => {
+                    let values: Vec<String> = values
+                        .map(|v| load(v))
+                        .collect::<Result<_, _>>()
+                        .map_err(|e| CliError::Input(format!("--{}: {e}", member.option)))?;
+                    let values: Vec<&str> = values.iter().map(String::as_str).collect();
+                    Some(
+                        member_value(member.shape, &values)
+                            .map_err(|e| CliError::Input(format!("--{}: {e}", member.option)))?,
+                    )
+                }
+                None => None,
+            },
+        };
+        if let Some(value) = value {
+            input.insert(member.name.to_owned(), value);
+        }
+    }
+    let missing: Vec<String> = command
+        .input
+        .iter()
+        .filter(|m| m.required && !input.contains_key(m.name))
+        .map(|m| format!("--{}", m.option))
+        .collect();
+    if !missing.is_empty() {
+        return Err(CliError::Input(format!("the following arguments are required: {}", missing.join(", "))));
+    }
+    check_challenge(command, &input).map_err(CliError::Input)?;
+    Ok(Plan::Call {
+        operation: command.operation,
+        input: Value::Object(input),
+        region: sub
+            .get_one::<String>(REGION)
+            .cloned()
+            .or_else(|| env("AWS_REGION"))
+            .or_else(|| env("AWS_DEFAULT_REGION")),
+        endpoint: sub.get_one::<String>(ENDPOINT_URL).cloned(),
+    })
+}
+
+/// A value as given, or the content of the file it names as the AWS CLI does (`file://path`).
+fn load(value: &str) -> Result<String, String> {
+    match value.strip_prefix("file://") {
+        Some(path) => ::std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
+        None => Ok(value.to_owned()),
+    }
+}
+
+/// Checks `ChallengeResponses` of the two challenge operations against the challenge schema.
+pub fn check_challenge(command: &Command, input: &Map<String, Value>) -> Result<(), String> {
+    let admin = match command.operation {
+        "RespondToAuthChallenge" => false,
+        "AdminRespondToAuthChallenge" => true,
+        _ => return Ok(()),
+    };
+    if CHALLENGES.is_empty() {
+        return Ok(());
+    }
+    let Some(name) = input.get("ChallengeName").and_then(Value::as_str) else { return Ok(()) };
+    let names = || CHALLENGES.iter().filter(|c| if admin { c.admin } else { c.user }).map(|c| c.name);
+    let rule = CHALLENGES
+        .iter()
+        .find(|c| c.name == name && if admin { c.admin } else { c.user })
+        .ok_or_else(|| {
+            format!(
+                "--challenge-name: {} does not answer the challenge `{name}`; valid: {}",
+                command.name,
+                names().collect::<Vec<_>>().join(", ")
+            )
+        })?;
+    let empty = Map::new();
+    let responses = match input.get("ChallengeResponses") {
+        Some(Value::Object(responses)) => responses,
+        None => &empty,
+        Some(_) => return Err("--challenge-responses: expected a map of strings".into()),
+    };
+    let mut required: Vec<&str> = rule.required.to_vec();
+    let mut forbidden: Vec<&str> = Vec::new();
+    if let Some(answer) = responses.get("ANSWER").and_then(Value::as_str) {
+        if !rule.answers.is_empty() && !rule.answers.contains(&answer) {
+            return Err(format!(
+                "--challenge-responses: ANSWER of {name} must be one of {}",
+                rule.answers.join(", ")
+            ));
+        }
+        for (value, needs, forbids) in rule.when_answer {
+            if *value == answer {
+                required.extend(needs.iter());
+                forbidden.extend(forbids.iter());
+            }
+        }
+    }
+    if let Some(key) = required.iter().find(|k| !responses.contains_key(**k)) {
+        return Err(format!(
+            "--challenge-responses: missing key `{key}` for challenge {name} (required: {})",
+            required.join(", ")
+        ));
+    }
+    for key in responses.keys() {
+        let known = rule.required.contains(&key.as_str())
+            || rule.optional.contains(&key.as_str())
+            || rule.when_answer.iter().any(|(_, needs, _)| needs.contains(&key.as_str()))
+            || rule.prefixes.iter().any(|p| key.starts_with(p));
+        if !known || forbidden.contains(&key.as_str()) {
+            let mut allowed: Vec<String> =
+                rule.required.iter().chain(rule.optional).map(|k| (*k).to_owned()).collect();
+            allowed.extend(rule.prefixes.iter().map(|p| format!("{p}*")));
+            return Err(format!(
+                "--challenge-responses: unknown key `{key}` for challenge {name} (allowed: {})",
+                allowed.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The JSON value of a member from its command-line values (several for lists).
+pub fn member_value(shape: &Shape, values: &[&str]) -> Result<Value, String> {
+    match shape {
+        Shape::List(item) => {
+            if let [one] = values {
+                if one.trim_start().starts_with('[') {
+                    if let Ok(json) = ::serde_json::from_str::<Value>(one) {
+                        return Ok(json);
+                    }
+                }
+            }
+            let mut out = Vec::new();
+            for value in values {
+                match value_of(shape, value)? {
+                    Value::Array(items) => out.extend(items),
+                    other => out.push(other),
+                }
+            }
+            let _ = item;
+            Ok(Value::Array(out))
+        }
+        _ => match values {
+            [one] => value_of(shape, one),
+            _ => Err("expected one value".into()),
+        },
+    }
+}
+
+/// One command-line value: JSON when it opens with `{` (or `[` for lists) and parses, else the
+/// shorthand syntax.
+pub fn value_of(shape: &Shape, text: &str) -> Result<Value, String> {
+    let trimmed = text.trim_start();
+    match shape {
+        Shape::Structure(_) | Shape::Map(_) | Shape::Document if trimmed.starts_with('{') => {
+            ::serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))
+        }
+        Shape::Document => ::serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}")),
+        Shape::Structure(_) | Shape::Map(_) => convert(shape, &Shorthand::parse_top(text)?),
+        Shape::List(item) => {
+            if trimmed.starts_with('[') {
+                if let Ok(json) = ::serde_json::from_str::<Value>(text) {
+                    return Ok(json);
+                }
+            }
+            match item {
+                Shape::Structure(_) | Shape::Map(_) => {
+                    if trimmed.starts_with('{') {
+                        return Ok(Value::Array(vec![value_of(item, text)?]));
+                    }
+                    if !trimmed.starts_with('[') {
+                        return Ok(Value::Array(vec![convert(item, &Shorthand::parse_top(text)?)?]));
+                    }
+                    convert(shape, &Shorthand::parse_list(text)?)
+                }
+                _ => convert(shape, &Shorthand::parse_list(text)?),
+            }
+        }
+        _ => scalar(shape, text),
+    }
+}
+
+fn scalar(shape: &Shape, text: &str) -> Result<Value, String> {
+    Ok(match shape {
+        Shape::String | Shape::Enum(_) | Shape::Blob => Value::String(text.to_owned()),
+        Shape::Integer => {
+            Value::from(text.trim().parse::<i64>().map_err(|_| "expected an integer".to_owned())?)
+        }
+        Shape::Float => ::serde_json::Number::from_f64(
+            text.trim().parse::<f64>().map_err(|_| "expected a number".to_owned())?,
+        )
+        .map(Value::Number)
+        .ok_or("expected a finite number")?,
+        Shape::Boolean => match text.trim() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => return Err("expected true or false".into()),
+        },
+        Shape::Timestamp => timestamp(text.trim())?,
+        Shape::Document => Value::String(text.to_owned()),
+        Shape::List(_) | Shape::Map(_) | Shape::Structure(_) => {
+            return Err("expected a structured value".into())
+        }
+    })
+}
+
+/// Seconds since the epoch, or `YYYY-MM-DD[THH:MM:SS[.fff]][Z]` (UTC) as seconds.
+fn timestamp(text: &str) -> Result<Value, String> {
+    if let Ok(seconds) = text.parse::<i64>() {
+        return Ok(Value::from(seconds));
+    }
+    if let Ok(seconds) = text.parse::<f64>() {
+        return ::serde_json::Number::from_f64(seconds).map(Value::Number).ok_or("invalid timestamp".into());
+    }
+    let bad = || "expected seconds since the epoch or YYYY-MM-DDTHH:MM:SSZ".to_owned();
+    let text = text.trim_end_matches('Z');
+    let (date, time) = text.split_once(['T', ' ']).unwrap_or((text, "00:00:00"));
+    let date: Vec<i64> = date.split('-').map(|p| p.parse().map_err(|_| bad())).collect::<Result<_, _>>()?;
+    let [y, m, d] = date[..] else { return Err(bad()) };
+    let time = time.split('.').next().unwrap_or("");
+    let time: Vec<i64> = time.split(':').map(|p| p.parse().map_err(|_| bad())).collect::<Result<_, _>>()?;
+    let (hh, mm, ss) = match time[..] {
+        [h, m] => (h, m, 0),
+        [h, m, s] => (h, m, s),
+        _ => return Err(bad()),
+    };
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146097 + doe - 719468;
+    Ok(Value::from(days * 86400 + hh * 3600 + mm * 60 + ss))
+}
+
+/// A shorthand value before its shape is applied.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shorthand {
+    Scalar(String),
+    List(Vec<Shorthand>),
+    Hash(Vec<(String, Shorthand)>),
+}
+
+struct Parser<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    _text: ::std::marker::PhantomData<&'a str>,
+}
+
+impl Shorthand {
+    /// `Key=value,Key2=[a,b],Key3={K=v}`: the top level of a structure or map.
+    pub fn parse_top(text: &str) -> Result<Shorthand, String> {
+        let mut parser = Parser::new(text);
+        let entries = parser.entries(None)?;
+        Ok(Shorthand::Hash(entries))
+    }
+
+    /// `a,b,c` or `[a,b,c]` or `{K=v},{K=w}`: a list.
+    pub fn parse_list(text: &str) -> Result<Shorthand, String> {
+        let mut parser = Parser::new(text);
+        parser.skip_ws();
+        let list = if parser.peek() == Some('[') {
+            parser.value(&[])?
+        } else {
+            let mut items = vec![parser.value(&[','])?];
+            while parser.eat(',') {
+                items.push(parser.value(&[','])?);
+            }
+            Shorthand::List(items)
+        };
+        parser.skip_ws();
+        if parser.pos < parser.chars.len() {
+            return Err(parser.error("unexpected text after the list"));
+        }
+        Ok(list)
+    }
+}
+
+impl Parser<'_> {
+    fn new(text: &str) -> Self {
+        Parser { chars: text.chars().collect(), pos: 0, _text: ::std::marker::PhantomData }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        self.skip_ws();
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.pos += 1;
+        }
+    }
+
+    /// Errors name the position only: values may be secrets.
+    fn error(&self, what: &str) -> String {
+        format!("invalid shorthand syntax at character {}: {what}", self.pos + 1)
+    }
+
+    /// `key=value` pairs separated by commas, up to `close` (or the end).
+    fn entries(&mut self, close: Option<char>) -> Result<Vec<(String, Shorthand)>, String> {
+        let mut entries = Vec::new();
+        let stops: Vec<char> = close.into_iter().chain([',']).collect();
+        self.skip_ws();
+        if close.is_some() && self.peek() == close {
+            self.pos += 1;
+            return Ok(entries);
+        }
+        loop {
+            self.skip_ws();
+            let start = self.pos;
+            while self.peek().is_some_and(|c| c != '=' && !stops.contains(&c)) {
+                self.pos += 1;
+            }
+            let key: String = self.chars[start..self.pos].iter().collect::<String>().trim().to_owned();
+            if self.peek() != Some('=') || key.is_empty() {
+                return Err(self.error("expected key=value"));
+            }
+            self.pos += 1;
+            let mut value = self.value(&stops)?;
+            // `Key=a,b,c`: values that follow without a key of their own belong to the list.
+            let mut csv = Vec::new();
+            while self.peek_comma_then_value(&stops) {
+                self.pos += 1;
+                csv.push(self.value(&stops)?);
+            }
+            if !csv.is_empty() {
+                csv.insert(0, value);
+                value = Shorthand::List(csv);
+            }
+            entries.push((key, value));
+            self.skip_ws();
+            match self.peek() {
+                Some(',') => self.pos += 1,
+                None if close.is_none() => return Ok(entries),
+                Some(c) if Some(c) == close => {
+                    self.pos += 1;
+                    return Ok(entries);
+                }
+                None => return Err(self.error("missing closing brace")),
+                Some(_) => return Err(self.error("expected a comma")),
+            }
+        }
+    }
+
+    /// Whether a comma comes next and what follows it is not `key=`.
+    fn peek_comma_then_value(&self, stops: &[char]) -> bool {
+        let mut pos = self.pos;
+        while self.chars.get(pos).is_some_and(|c| c.is_whitespace()) {
+            pos += 1;
+        }
+        if self.chars.get(pos) != Some(&',') {
+            return false;
+        }
+        pos += 1;
+        let mut quote = None;
+        while let Some(&c) = self.chars.get(pos) {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == '"' || c == '\'' => quote = Some(c),
+                None if c == '=' => return false,
+                None if stops.contains(&c) || c == '[' || c == '{' => return true,
+                None => {}
+            }
+            pos += 1;
+        }
+        true
+    }
+
+    /// A value: `[list]`, `{hash}`, a quoted string or plain text up to a stop character.
+    fn value(&mut self, stops: &[char]) -> Result<Shorthand, String> {
+        self.skip_ws();
+        match self.peek() {
+            Some('[') => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                if self.eat(']') {
+                    return Ok(Shorthand::List(items));
+                }
+                loop {
+                    items.push(self.value(&[',', ']'])?);
+                    if self.eat(',') {
+                        continue;
+                    }
+                    if self.eat(']') {
+                        return Ok(Shorthand::List(items));
+                    }
+                    return Err(self.error("expected `,` or `]`"));
+                }
+            }
+            Some('{') => {
+                self.pos += 1;
+                Ok(Shorthand::Hash(self.entries(Some('}'))?))
+            }
+            Some(q @ ('"' | '\'')) => {
+                self.pos += 1;
+                let mut out = String::new();
+                loop {
+                    match self.peek() {
+                        None => return Err(self.error("unterminated quoted string")),
+                        Some('\\') if matches!(self.chars.get(self.pos + 1), Some(c) if *c == q || *c == '\\') =>
+                        {
+                            out.push(self.chars[self.pos + 1]);
+                            self.pos += 2;
+                        }
+                        Some(c) if c == q => {
+                            self.pos += 1;
+                            break;
+                        }
+                        Some(c) => {
+                            out.push(c);
+                            self.pos += 1;
+                        }
+                    }
+                }
+                self.skip_ws();
+                if self.peek().is_some_and(|c| !stops.contains(&c)) {
+                    return Err(self.error("unexpected text after a quoted string"));
+                }
+                Ok(Shorthand::Scalar(out))
+            }
+            _ => {
+                let start = self.pos;
+                while self.peek().is_some_and(|c| !stops.contains(&c)) {
+                    self.pos += 1;
+                }
+                Ok(Shorthand::Scalar(
+                    self.chars[start..self.pos].iter().collect::<String>().trim().to_owned(),
+                ))
+            }
+        }
+    }
+}
+
+/// Applies a shape to a shorthand value.
+pub fn convert(shape: &Shape, value: &Shorthand) -> Result<Value, String> {
+    match (shape, value) {
+        (Shape::Structure(members), Shorthand::Hash(entries)) => {
+            let mut out = Map::new();
+            for (key, value) in entries {
+                let member = members.iter().find(|m| m.name == key.as_str()).ok_or_else(|| {
+                    format!(
+                        "unknown key `{key}`; valid: {}",
+                        members.iter().map(|m| m.name).collect::<Vec<_>>().join(", ")
+                    )
+                })?;
+                out.insert(key.clone(), convert(member.shape, value).map_err(|e| format!("{key}: {e}"))?);
+            }
+            Ok(Value::Object(out))
+        }
+        (Shape::Map(values), Shorthand::Hash(entries)) => {
+            let mut out = Map::new();
+            for (key, value) in entries {
+                out.insert(key.clone(), convert(values, value).map_err(|e| format!("{key}: {e}"))?);
+            }
+            Ok(Value::Object(out))
+        }
+        (Shape::List(item), Shorthand::List(items)) => {
+            Ok(Value::Array(items.iter().map(|v| convert(item, v)).collect::<Result<_, _>>()?))
+        }
+        (Shape::List(item), single) => Ok(Value::Array(vec![convert(item, single)?])),
+        (Shape::Document, Shorthand::Scalar(text)) => Ok(Value::String(text.clone())),
+        (Shape::Document, Shorthand::List(items)) => {
+            Ok(Value::Array(items.iter().map(|v| convert(&Shape::Document, v)).collect::<Result<_, _>>()?))
+        }
+        (Shape::Document, Shorthand::Hash(entries)) => Ok(Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| Ok((k.clone(), convert(&Shape::Document, v)?)))
+                .collect::<Result<_, String>>()?,
+        )),
+        (Shape::Structure(_) | Shape::Map(_), _) => Err("expected key=value pairs".into()),
+        (_, Shorthand::Scalar(text)) => scalar(shape, text),
+        (_, Shorthand::List(_)) => Err("expected a single value, not a list".into()),
+        (_, Shorthand::Hash(_)) => Err("expected a single value, not key=value pairs".into()),
+    }
+}
+
+/// A sample value of every member, as `--generate-cli-skeleton` prints it.
+fn skeleton_members(members: &'static [Member], path: &mut Vec<*const Member>) -> Value {
+    if path.contains(&members.as_ptr()) {
+        return Value::Object(Map::new());
+    }
+    path.push(members.as_ptr());
+    let object = members.iter().map(|m| (m.name.to_owned(), skeleton(m.shape, path))).collect();
+    path.pop();
+    Value::Object(object)
+}
+
+fn skeleton(shape: &'static Shape, path: &mut Vec<*const Member>) -> Value {
+    match shape {
+        Shape::String | Shape::Blob => Value::String(String::new()),
+        Shape::Enum(values) => Value::String(values.first().copied().unwrap_or_default().to_owned()),
+        Shape::Integer | Shape::Timestamp => Value::from(0),
+        Shape::Float => Value::from(0.0),
+        Shape::Boolean => Value::Bool(true),
+        Shape::Document => Value::Object(Map::new()),
+        Shape::List(item) => Value::Array(vec![skeleton(item, path)]),
+        Shape::Map(value) => {
+            Value::Object([("KeyName".to_owned(), skeleton(value, path))].into_iter().collect())
+        }
+        Shape::Structure(members) => skeleton_members(members, path),
+    }
+}
+
+/// JSON as block YAML.
+pub fn to_yaml(value: &Value) -> String {
+    let mut out = String::new();
+    yaml_into(value, 0, &mut out);
+    out.trim_end().to_owned()
+}
+
+fn yaml_scalar(value: &Value) -> String {
+    match value {
+        Value::Object(_) => "{}".into(),
+        Value::Array(_) => "[]".into(),
+        other => other.to_string(),
+    }
+}
+
+fn is_empty_container(value: &Value) -> bool {
+    matches!(value, Value::Object(o) if o.is_empty()) || matches!(value, Value::Array(a) if a.is_empty())
+}
+
+fn yaml_into(value: &Value, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    match value {
+        Value::Object(object) if !object.is_empty() => {
+            for (key, value) in object {
+                let key = if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    key.clone()
+                } else {
+                    Value::String(key.clone()).to_string()
+                };
+                if matches!(value, Value::Object(_) | Value::Array(_)) && !is_empty_container(value) {
+                    let _ = writeln!(out, "{pad}{key}:");
+                    yaml_into(value, indent + 2, out);
+                } else {
+                    let _ = writeln!(out, "{pad}{key}: {}", yaml_scalar(value));
+                }
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            for item in items {
+                if matches!(item, Value::Object(_) | Value::Array(_)) && !is_empty_container(item) {
+                    let mut nested = String::new();
+                    yaml_into(item, indent + 2, &mut nested);
+                    let _ = write!(out, "{pad}- {}", &nested[indent + 2..]);
+                } else {
+                    let _ = writeln!(out, "{pad}- {}", yaml_scalar(item));
+                }
+            }
+        }
+        other => {
+            let _ = writeln!(out, "{pad}{}", yaml_scalar(other));
+        }
+    }
+}
+
+/// Block YAML (mappings, sequences, plain and quoted scalars, JSON-style flow values) as JSON:
+/// the subset `--generate-cli-skeleton yaml-input` prints and hand-written inputs use.
+pub fn parse_yaml(text: &str) -> Result<Value, String> {
+    let mut lines: Vec<(usize, String)> = text
+        .lines()
+        .filter(|l| {
+            let t = l.trim();
+            !t.is_empty() && !t.starts_with('#') && t != "---"
+        })
+        .map(|l| {
+            let indent = l.len() - l.trim_start_matches(' ').len();
+            (indent, l.trim().to_owned())
+        })
+        .collect();
+    if lines.is_empty() {
+        return Ok(Value::Object(Map::new()));
+    }
+    let mut i = 0;
+    let value = yaml_block(&mut lines, &mut i)?;
+    if i < lines.len() {
+        return Err(format!("line {}: unexpected indentation", i + 1));
+    }
+    Ok(value)
+}
+
+fn is_seq_item(text: &str) -> bool {
+    text == "-" || text.starts_with("- ")
+}
+
+/// Splits `key: rest` outside quotes.
+fn yaml_key(text: &str) -> Option<(String, String)> {
+    if text.starts_with('{') || text.starts_with('[') {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut quote = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if (c == '"' || c == '\'') && i == 0 => quote = Some(c),
+            None if c == ':' && chars.get(i + 1).is_none_or(|n| *n == ' ') => {
+                let key: String = chars[..i].iter().collect();
+                let rest: String = chars[i + 1..].iter().collect();
+                let key = match yaml_scalar_value(key.trim()) {
+                    Ok(Value::String(s)) => s,
+                    _ => key.trim().to_owned(),
+                };
+                return Some((key, rest.trim().to_owned()));
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+fn yaml_block(lines: &mut [(usize, String)], i: &mut usize) -> Result<Value, String> {
+    let indent = lines[*i].0;
+    if is_seq_item(&lines[*i].1) {
+        let mut items = Vec::new();
+        while *i < lines.len() && lines[*i].0 == indent && is_seq_item(&lines[*i].1) {
+            let rest = lines[*i].1[1..].trim_start().to_owned();
+            if rest.is_empty() {
+                *i += 1;
+                items.push(if *i < lines.len() && lines[*i].0 > indent {
+                    yaml_block(lines, i)?
+                } else {
+                    Value::Null
+                });
+            } else if yaml_key(&rest).is_some() {
+                let offset = lines[*i].1.len() - rest.len();
+                lines[*i] = (indent + offset, rest);
+                items.push(yaml_block(lines, i)?);
+            } else {
+                *i += 1;
+                items.push(yaml_scalar_value(&rest)?);
+            }
+        }
+        return Ok(Value::Array(items));
+    }
+    let mut object = Map::new();
+    while *i < lines.len() && lines[*i].0 == indent && !is_seq_item(&lines[*i].1) {
+        let (key, rest) =
+            yaml_key(&lines[*i].1).ok_or_else(|| format!("line {}: expected `key: value`", *i + 1))?;
+        *i += 1;
+        let value = if !rest.is_empty() {
+            yaml_scalar_value(&rest)?
+        } else if *i < lines.len()
+            && (lines[*i].0 > indent || (lines[*i].0 == indent && is_seq_item(&lines[*i].1)))
+        {
+            yaml_block(lines, i)?
+        } else {
+            Value::Null
+        };
+        object.insert(key, value);
+    }
+    if *i < lines.len() && lines[*i].0 > indent {
+        return Err(format!("line {}: unexpected indentation", *i + 1));
+    }
+    Ok(Value::Object(object))
+}
+
+fn yaml_scalar_value(text: &str) -> Result<Value, String> {
+    let text = text.trim();
+    if text.starts_with('{') || text.starts_with('[') || text.starts_with('"') {
+        return ::serde_json::from_str(text).map_err(|e| format!("invalid flow value: {e}"));
+    }
+    if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
+        return Ok(Value::String(inner.replace("''", "'")));
+    }
+    Ok(match text {
+        "" | "~" | "null" => Value::Null,
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        _ => match text.parse::<i64>() {
+            Ok(n) => Value::from(n),
+            Err(_) => match text.parse::<f64>().ok().and_then(::serde_json::Number::from_f64) {
+                Some(n) if text.chars().any(|c| c.is_ascii_digit()) => Value::Number(n),
+                _ => Value::String(text.to_owned()),
+            },
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ::serde_json::json;
+
+    fn args(line: &[&str]) -> Vec<String> {
+        line.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    fn call(line: &[&str]) -> Value {
+        match plan(args(line), &no_env) {
+            Ok(Plan::Call { input, .. }) => input,
+            other => panic!("{line:?}: {other:?}"),
+        }
+    }
+
+    fn input_error(line: &[&str]) -> String {
+        match plan(args(line), &no_env) {
+            Err(CliError::Input(message)) => message,
+            other => panic!("{line:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn seed_example_map_with_quoted_value() {
+        let input = call(&[
+            "respond-to-auth-challenge",
+            "--client-id",
+            "3n4b5urk1ft4fl3mg5e62d9ado",
+            "--challenge-name",
+            "NEW_PASSWORD_REQUIRED",
+            "--challenge-responses",
+            "USERNAME=jane@example.com,NEW_PASSWORD=\"password\"",
+            "--session",
+            "SESSION_TOKEN",
+        ]);
+        assert_eq!(
+            input,
+            json!({
+                "ClientId": "3n4b5urk1ft4fl3mg5e62d9ado",
+                "ChallengeName": "NEW_PASSWORD_REQUIRED",
+                "ChallengeResponses": {"USERNAME": "jane@example.com", "NEW_PASSWORD": "password"},
+                "Session": "SESSION_TOKEN",
+            })
+        );
+    }
+
+    #[test]
+    fn map_shorthand_and_json_syntax() {
+        let map = Shape::Map(&Shape::String);
+        assert_eq!(
+            value_of(&map, "KeyName1=string,KeyName2=string").unwrap(),
+            json!({"KeyName1": "string", "KeyName2": "string"})
+        );
+        assert_eq!(value_of(&map, r#"{"string": "string"}"#).unwrap(), json!({"string": "string"}));
+        assert_eq!(value_of(&map, "A='x,y',B=c=d==").unwrap(), json!({"A": "x,y", "B": "c=d=="}));
+        assert_eq!(value_of(&map, r#"A="say \"hi\"""#).unwrap(), json!({"A": "say \"hi\""}));
+        assert!(value_of(&map, "A=x,B").unwrap_err().contains("expected a single value"));
+        assert!(value_of(&map, "noequals").unwrap_err().contains("key=value"));
+        assert!(value_of(&map, r#"{"a": "#).unwrap_err().contains("invalid JSON"));
+    }
+
+    #[test]
+    fn structure_shorthand_of_the_seed_pages() {
+        let input = call(&[
+            "admin-respond-to-auth-challenge",
+            "--user-pool-id",
+            "us-east-1_x",
+            "--client-id",
+            "c",
+            "--challenge-name",
+            "ADMIN_NO_SRP_AUTH",
+            "--challenge-responses",
+            "USERNAME=u,PASSWORD=p",
+            "--analytics-metadata",
+            "AnalyticsEndpointId=string",
+            "--context-data",
+            "IpAddress=1.2.3.4,ServerName=s,ServerPath=/p,HttpHeaders=[{headerName=a,headerValue=b},{headerName=c,headerValue=d}],EncodedData=e",
+        ]);
+        assert_eq!(input["AnalyticsMetadata"], json!({"AnalyticsEndpointId": "string"}));
+        assert_eq!(
+            input["ContextData"],
+            json!({
+                "IpAddress": "1.2.3.4", "ServerName": "s", "ServerPath": "/p",
+                "HttpHeaders": [{"headerName": "a", "headerValue": "b"}, {"headerName": "c", "headerValue": "d"}],
+                "EncodedData": "e"
+            })
+        );
+        let context = Shape::Structure(super::super::cli_commands::CONTEXT_DATA);
+        assert!(value_of(&context, "Bogus=1").unwrap_err().contains("unknown key `Bogus`"));
+        assert_eq!(
+            value_of(
+                &context,
+                r#"{"IpAddress": "1.2.3.4", "HttpHeaders": [{"headerName": "a", "headerValue": "b"}]}"#
+            )
+            .unwrap()["HttpHeaders"][0]["headerValue"],
+            json!("b")
+        );
+    }
+
+    #[test]
+    fn lists_as_separate_values_brackets_or_commas() {
+        let list = Shape::List(&Shape::String);
+        assert_eq!(member_value(&list, &["a", "b", "c"]).unwrap(), json!(["a", "b", "c"]));
+        assert_eq!(member_value(&list, &["a,b,c"]).unwrap(), json!(["a", "b", "c"]));
+        assert_eq!(member_value(&list, &["[a,b]"]).unwrap(), json!(["a", "b"]));
+        assert_eq!(member_value(&list, &[r#"["a", "b"]"#]).unwrap(), json!(["a", "b"]));
+        static STRING: Shape = Shape::String;
+        static LIST: Shape = Shape::List(&STRING);
+        let map = Shape::Map(&LIST);
+        assert_eq!(value_of(&map, "K=a,b,c,L=d").unwrap(), json!({"K": ["a", "b", "c"], "L": ["d"]}));
+        assert_eq!(value_of(&map, "K=[a,b],L=[]").unwrap(), json!({"K": ["a", "b"], "L": []}));
+        static HEADER: Shape = Shape::Structure(super::super::cli_commands::HEADER);
+        let structs = Shape::List(&HEADER);
+        assert_eq!(
+            member_value(&structs, &["headerName=a,headerValue=b", "headerName=c,headerValue=d"]).unwrap(),
+            json!([{"headerName": "a", "headerValue": "b"}, {"headerName": "c", "headerValue": "d"}])
+        );
+        assert_eq!(
+            member_value(&structs, &["[{headerName=a,headerValue=b}]"]).unwrap(),
+            json!([{"headerName": "a", "headerValue": "b"}])
+        );
+    }
+
+    #[test]
+    fn scalars_booleans_and_list_options() {
+        let input = call(&[
+            "test-flags",
+            "--count",
+            "3",
+            "--names",
+            "a",
+            "b",
+            "--enabled",
+            "--when",
+            "2020-01-02T00:00:00Z",
+        ]);
+        assert_eq!(input, json!({"Count": 3, "Names": ["a", "b"], "Enabled": true, "When": 1577923200}));
+        assert_eq!(call(&["test-flags", "--no-enabled"])["Enabled"], json!(false));
+        assert!(input_error(&["test-flags", "--count", "x"]).contains("--count: expected an integer"));
+        assert!(matches!(
+            plan(args(&["test-flags", "--enabled", "--no-enabled"]), &no_env),
+            Err(CliError::Usage(_))
+        ));
+        assert_eq!(
+            value_of(&Shape::Structure(super::super::cli_commands::FLAGS), "Enabled=false,Count=2").unwrap(),
+            json!({"Enabled": false, "Count": 2})
+        );
+    }
+
+    #[test]
+    fn challenge_responses_are_checked_against_the_schema() {
+        let base = [
+            "respond-to-auth-challenge",
+            "--client-id",
+            "c",
+            "--challenge-name",
+            "NEW_PASSWORD_REQUIRED",
+            "--challenge-responses",
+        ];
+        let with = |responses: &str| {
+            let mut line = base.to_vec();
+            line.push(responses);
+            line.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+        };
+        let error = |responses: &str| match plan(with(responses), &no_env) {
+            Err(CliError::Input(message)) => message,
+            other => panic!("{other:?}"),
+        };
+        assert!(error("USERNAME=jane").contains("missing key `NEW_PASSWORD`"));
+        let unknown = error("USERNAME=jane,NEW_PASSWORD=secret-value,SMS_MFA_CODE=1");
+        assert!(unknown.contains("unknown key `SMS_MFA_CODE`"), "{unknown}");
+        assert!(!unknown.contains("secret-value"));
+        assert!(plan(with("USERNAME=j,NEW_PASSWORD=p,userAttributes.name=x"), &no_env).is_ok());
+        assert!(plan(with(r#"{"USERNAME": "j", "NEW_PASSWORD": "p"}"#), &no_env).is_ok());
+        let admin_only = input_error(&[
+            "respond-to-auth-challenge",
+            "--client-id",
+            "c",
+            "--challenge-name",
+            "ADMIN_NO_SRP_AUTH",
+        ]);
+        assert!(admin_only.contains("does not answer the challenge `ADMIN_NO_SRP_AUTH`"), "{admin_only}");
+    }
+
+    #[test]
+    fn required_options_and_input_json_merging() {
+        assert!(input_error(&["respond-to-auth-challenge", "--client-id", "c"]).contains("--challenge-name"));
+        let input = call(&[
+            "respond-to-auth-challenge",
+            "--cli-input-json",
+            r#"{"ClientId": "from-json", "ChallengeName": "NEW_PASSWORD_REQUIRED", "Session": "s", "ChallengeResponses": {"USERNAME": "j", "NEW_PASSWORD": "p"}}"#,
+            "--client-id",
+            "from-line",
+        ]);
+        assert_eq!(input["ClientId"], json!("from-line"));
+        assert_eq!(input["Session"], json!("s"));
+        assert!(input_error(&["respond-to-auth-challenge", "--cli-input-json", r#"{"Bogus": 1}"#])
+            .contains("unknown parameter `Bogus`"));
+        let file = ::std::env::temp_dir().join(format!("cli-input-{}.json", ::std::process::id()));
+        ::std::fs::write(&file, r#"{"ClientId": "from-file", "ChallengeName": "SMS_MFA"}"#).unwrap();
+        let from_file = format!("file://{}", file.display());
+        let responses = call(&[
+            "respond-to-auth-challenge",
+            "--cli-input-json",
+            &from_file,
+            "--challenge-responses",
+            "USERNAME=u,SMS_MFA_CODE=1",
+        ]);
+        let _ = ::std::fs::remove_file(&file);
+        assert_eq!(responses["ClientId"], json!("from-file"));
+        let yaml = "ClientId: c\nChallengeName: NEW_PASSWORD_REQUIRED\nChallengeResponses:\n  USERNAME: j\n  NEW_PASSWORD: 'p'\n";
+        let input = call(&["respond-to-auth-challenge", "--cli-input-yaml", yaml]);
+        assert_eq!(input["ChallengeResponses"], json!({"USERNAME": "j", "NEW_PASSWORD": "p"}));
+    }
+
+    #[test]
+    fn skeletons_and_region() {
+        let Plan::Print(text) =
+            plan(args(&["respond-to-auth-challenge", "--generate-cli-skeleton"]), &no_env).unwrap()
+        else {
+            panic!()
+        };
+        let skeleton: Value = ::serde_json::from_str(&text).unwrap();
+        assert_eq!(skeleton["ChallengeResponses"], json!({"KeyName": ""}));
+        assert_eq!(skeleton["ChallengeName"], json!("SMS_MFA"));
+        let Plan::Print(yaml) = plan(
+            args(&["admin-respond-to-auth-challenge", "--generate-cli-skeleton", "yaml-input"]),
+            &no_env,
+        )
+        .unwrap() else {
+            panic!()
+        };
+        let Plan::Print(json_text) =
+            plan(args(&["admin-respond-to-auth-challenge", "--generate-cli-skeleton", "input"]), &no_env)
+                .unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(
+            parse_yaml(&yaml).unwrap(),
+            ::serde_json::from_str::<Value>(&json_text).unwrap(),
+            "{yaml}"
+        );
+        let Plan::Print(output) =
+            plan(args(&["respond-to-auth-challenge", "--generate-cli-skeleton", "output"]), &no_env).unwrap()
+        else {
+            panic!()
+        };
+        assert!(output.contains("AuthenticationResult"));
+        let env = |name: &str| (name == "AWS_DEFAULT_REGION").then(|| "eu-west-1".to_owned());
+        let line = args(&[
+            "respond-to-auth-challenge",
+            "--client-id",
+            "c",
+            "--challenge-name",
+            "SMS_MFA",
+            "--challenge-responses",
+            "USERNAME=u,SMS_MFA_CODE=1",
+        ]);
+        match plan(line.clone(), &env).unwrap() {
+            Plan::Call { region, .. } => assert_eq!(region.as_deref(), Some("eu-west-1")),
+            other => panic!("{other:?}"),
+        }
+        let mut with_region = line;
+        with_region.extend(args(&["--region", "us-west-2", "--endpoint-url", "http://localhost:1"]));
+        match plan(with_region, &env).unwrap() {
+            Plan::Call { region, endpoint, .. } => {
+                assert_eq!(region.as_deref(), Some("us-west-2"));
+                assert_eq!(endpoint.as_deref(), Some("http://localhost:1"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        clap_command().debug_assert();
+    }
+}
