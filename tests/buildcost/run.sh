@@ -2,8 +2,9 @@
 # Build cost of our bindings against aws-sdk-rust's Cognito crate, measured side by side in one
 # run on this machine, with the ratios printed at the end.
 #
-# Two tiny programs build the same RespondToAuthChallenge request: one with `cognito-idp` (this
-# workspace's generated crate), one with `aws-sdk-cognitoidentityprovider` 1.144.0. For each:
+# Three tiny programs build the same RespondToAuthChallenge request: one with `cognito-idp` (this
+# workspace's generated crate), one with `cognito-idp` and its `client` feature (making a client,
+# as the SDK program does), one with `aws-sdk-cognitoidentityprovider` 1.144.0. For each:
 #   cold   a debug build of the whole program from an empty target directory (after `cargo fetch`,
 #          offline), as a new user meets it;
 #   crate  a debug rebuild of the bindings crate alone (`cargo clean -p` then build), with the
@@ -41,6 +42,18 @@ fn main() {
     let request = RespondToAuthChallengeRequest::new("client", ChallengeNameType::SmsMfa)
         .with_challenge_responses([("USERNAME".to_string(), "jane".to_string()), ("SMS_MFA_CODE".to_string(), "123456".to_string())]);
     println!("{}", serde_json::to_string(&request).unwrap());
+}'
+
+make_program client "cognito-idp = { path = \"$root/generated\", features = [\"client\"] }
+tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }" '
+use cognito_idp::client::Client;
+use cognito_idp::types::{ChallengeNameType, RespondToAuthChallengeRequest};
+#[tokio::main]
+async fn main() {
+    let client = Client::builder("us-east-1").build().unwrap();
+    let request = RespondToAuthChallengeRequest::new("client", ChallengeNameType::SmsMfa)
+        .with_challenge_responses([("USERNAME".to_string(), "jane".to_string()), ("SMS_MFA_CODE".to_string(), "123456".to_string())]);
+    println!("{} {:?}", client.endpoint(), request);
 }'
 
 make_program sdk 'aws-sdk-cognitoidentityprovider = "=1.144.0"
@@ -89,9 +102,12 @@ measure() { # name crate-package
 }
 
 measure ours cognito-idp
+measure client cognito-idp
 measure sdk aws-sdk-cognitoidentityprovider
 {
   printf 'ratio (SDK / ours): cold build %.1fx, bindings crate alone %.1fx, peak memory %.1fx\n' \
     "$(echo "$sdk_cold / $ours_cold" | bc -l)" "$(echo "$sdk_crate / $ours_crate" | bc -l)" "$(echo "$sdk_peak / $ours_peak" | bc -l)"
+  printf 'ratio (SDK client program / ours with the client feature): cold build %.1fx\n' \
+    "$(echo "$sdk_cold / $client_cold" | bc -l)"
   echo "machine: $(nproc) cores, $(rustc --version)"
 } | tee -a "$report"
