@@ -69734,18 +69734,9 @@ pub mod flows {
         username: &str,
         options: &SignInOptions,
     ) -> HashMap<::std::string::String, ::std::string::String> {
-        let mut parameters = HashMap::new();
+        let mut parameters = auth_parameters(client_id, username, options);
+        parameters.remove("USERNAME");
         parameters.insert("REFRESH_TOKEN".to_owned(), refresh_token.to_owned());
-        if let Some(secret) = &options.client_secret {
-            parameters
-                .insert(
-                    "SECRET_HASH".to_owned(),
-                    secret_hash(secret, username, client_id),
-                );
-        }
-        if let Some(device) = &options.device {
-            parameters.insert("DEVICE_KEY".to_owned(), device.device_key.clone());
-        }
         parameters
     }
     async fn respond(

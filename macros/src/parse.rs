@@ -198,21 +198,19 @@ fn semicolon(input: ParseStream) -> syn::Result<()> {
 
 /// `[A B C]` of identifiers.
 fn ident_list(input: ParseStream) -> syn::Result<Vec<String>> {
-    if !input.peek(token::Bracket) {
-        return Err(input.error("malformed challenge schema: expected `[`"));
-    }
-    let content;
-    bracketed!(content in input);
-    let mut list = Vec::new();
-    while !content.is_empty() {
-        list.push(ident(&content, "a key")?.to_string());
-    }
-    semicolon(input)?;
-    Ok(list)
+    bracketed_list(input, |content| Ok(ident(content, "a key")?.to_string()))
 }
 
 /// `["a" "b"]` of string literals.
 fn str_list(input: ParseStream) -> syn::Result<Vec<String>> {
+    bracketed_list(input, |content| Ok(lit_str(content, "a string literal")?.value()))
+}
+
+/// `[item item …];`
+fn bracketed_list(
+    input: ParseStream,
+    item: impl Fn(ParseStream) -> syn::Result<String>,
+) -> syn::Result<Vec<String>> {
     if !input.peek(token::Bracket) {
         return Err(input.error("malformed challenge schema: expected `[`"));
     }
@@ -220,7 +218,7 @@ fn str_list(input: ParseStream) -> syn::Result<Vec<String>> {
     bracketed!(content in input);
     let mut list = Vec::new();
     while !content.is_empty() {
-        list.push(lit_str(&content, "a string literal")?.value());
+        list.push(item(&content)?);
     }
     semicolon(input)?;
     Ok(list)
