@@ -50,6 +50,7 @@ pub struct Config {
     module_path: Option<String>,
     client_feature: Option<String>,
     cli_feature: Option<String>,
+    reverse_serde_feature: Option<String>,
     operations: Option<Vec<String>>,
     out_dir: Option<PathBuf>,
     rerun_if_changed: Option<bool>,
@@ -96,6 +97,16 @@ impl Config {
     /// [`Config::client_feature`].
     pub fn cli_feature(&mut self, feature: impl Into<String>) -> &mut Self {
         self.cli_feature = Some(feature.into());
+        self
+    }
+
+    /// Each type derives the serde direction it travels: `Serialize` for what requests carry,
+    /// `Deserialize` for what responses and errors carry (both for shapes that go both ways).
+    /// This derives the other direction too, behind `feature` of the including crate: for
+    /// reading requests or writing responses (mock servers, caches, fixtures). The command line
+    /// ([`Config::cli_feature`]) turns it on by itself.
+    pub fn reverse_serde_feature(&mut self, feature: impl Into<String>) -> &mut Self {
+        self.reverse_serde_feature = Some(feature.into());
         self
     }
 
@@ -148,6 +159,7 @@ impl Config {
             doc_crate: None,
             client_feature: self.client_feature.as_deref(),
             cli_feature: self.cli_feature.as_deref(),
+            reverse_serde_feature: self.reverse_serde_feature.as_deref(),
         };
         let generated = generate(&inputs).map_err(|e| e.in_file(&model_path))?;
         std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
@@ -219,6 +231,8 @@ pub struct Inputs<'a> {
     /// Emits the command line (`mod cli` and `mod cli_commands`, needing `clap`) behind this cargo
     /// feature; only together with [`Inputs::client_feature`].
     pub cli_feature: Option<&'a str>,
+    /// See [`Config::reverse_serde_feature`].
+    pub reverse_serde_feature: Option<&'a str>,
 }
 
 /// The challenge schema's text and the file it came from (named in errors).
@@ -258,8 +272,12 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             resolved
         }
     };
-    let source = emit::emit_file(&space, challenges.as_ref(), inputs.client_feature, inputs.cli_feature)
-        .map_err(Error::Emit)?;
+    let features = emit::Features {
+        client: inputs.client_feature,
+        cli: inputs.cli_feature,
+        reverse_serde: inputs.reverse_serde_feature,
+    };
+    let source = emit::emit_file(&space, challenges.as_ref(), &features).map_err(Error::Emit)?;
     Ok(Generated {
         source,
         file_name: format!(

@@ -125,6 +125,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         doc_crate: (args.out == Path::new(DEFAULT_OUT)).then_some(DEFAULT_DOC_CRATE),
         client_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("client"),
         cli_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("cli"),
+        reverse_serde_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("reverse-serde"),
     };
     let generated = generate(&inputs).map_err(|e| format!("{}: {e}", args.model.display()))?;
     let path = args.out.join(&generated.file_name);

@@ -35,6 +35,7 @@ fn checked_in_bindings_are_fresh() {
         doc_crate: Some("cognito_idp"),
         client_feature: Some("client"),
         cli_feature: Some("cli"),
+        reverse_serde_feature: Some("reverse-serde"),
         ..Default::default()
     })
     .unwrap();

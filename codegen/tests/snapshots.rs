@@ -25,7 +25,13 @@ const CASES: &[(&str, &str, &str)] = &[
 ];
 
 fn generated_file() -> syn::File {
-    let generated = cognito_codegen::generate_source(FIXTURE, None).expect("fixture generates");
+    // With a reverse-serde feature, so the snapshots show where the other direction is gated.
+    let inputs = cognito_codegen::Inputs {
+        model: FIXTURE,
+        reverse_serde_feature: Some("reverse-serde"),
+        ..Default::default()
+    };
+    let generated = cognito_codegen::generate(&inputs).expect("fixture generates");
     syn::parse_file(&generated.source).expect("output parses")
 }
 

@@ -3,13 +3,15 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::shapes::{constructors, emit_fields, needs_manual_debug, struct_debug, struct_derives};
+use super::shapes::{
+    constructors, emit_fields, needs_manual_debug, struct_debug, struct_derives, SerdeDerives,
+};
 use super::{doc_attrs, ident, join_docs};
 use crate::typespace::{ExceptionDef, Kind, OperationDef, ShapeDef, TypeSpace, UNMODELED};
 
-pub(super) fn emit_errors(space: &TypeSpace) -> Vec<TokenStream> {
+pub(super) fn emit_errors(space: &TypeSpace, serde: &SerdeDerives) -> Vec<TokenStream> {
     let exceptions = space.shapes.iter().filter(|s| s.included).filter_map(|shape| match &shape.kind {
-        Kind::Exception(def) => Some(emit_exception(space, shape, def)),
+        Kind::Exception(def) => Some(emit_exception(space, shape, def, serde)),
         _ => None,
     });
     let enums = space.operations.iter().map(|op| emit_error_enum(space, op));
@@ -26,12 +28,17 @@ fn message_field(space: &TypeSpace, def: &ExceptionDef) -> Option<proc_macro2::I
         .map(|f| ident(&f.rust_name))
 }
 
-fn emit_exception(space: &TypeSpace, shape: &ShapeDef, def: &ExceptionDef) -> TokenStream {
+fn emit_exception(
+    space: &TypeSpace,
+    shape: &ShapeDef,
+    def: &ExceptionDef,
+    serde: &SerdeDerives,
+) -> TokenStream {
     let name = ident(&def.rust_name);
     let kind = if def.fault { "A service fault (retrying may help)." } else { "A client error." };
     let docs = doc_attrs(&join_docs(&[&shape.docs, kind]));
     let fields = emit_fields(space, &def.fields, true);
-    let derives = struct_derives(space, shape, &def.fields, quote!(::serde::Serialize, ::serde::Deserialize));
+    let derives = struct_derives(space, shape, &def.fields, serde);
     let debug_impl = needs_manual_debug(space, shape, &def.fields)
         .then(|| struct_debug(space, shape, &def.rust_name, &def.fields));
     let constructors = constructors(space, &def.rust_name, &def.fields);
@@ -63,11 +70,15 @@ fn emit_exception(space: &TypeSpace, shape: &ShapeDef, def: &ExceptionDef) -> To
             pub const HTTP_STATUS: ::std::option::Option<u16> = #status;
         }
         impl super::support::ServiceError for #name {
+            #[inline]
             fn code(&self) -> &str { Self::CODE }
+            #[inline]
             fn message(&self) -> ::std::option::Option<&str> { #message }
+            #[inline]
             fn as_std_error(&self) -> &(dyn ::std::error::Error + 'static) { self }
         }
         impl ::std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 super::support::display_error(self, f)
             }
@@ -96,6 +107,7 @@ fn emit_error_enum(space: &TypeSpace, op: &OperationDef) -> TokenStream {
             /// Every error code the model lists for this operation.
             pub const CODES: &'static [&'static str] = &[#(#types::CODE),*];
             /// The error behind its common interface.
+            #[inline]
             pub fn as_service_error(&self) -> &dyn super::support::ServiceError {
                 match self {
                     #(Self::#variants(error) => error,)*
@@ -103,33 +115,44 @@ fn emit_error_enum(space: &TypeSpace, op: &OperationDef) -> TokenStream {
                 }
             }
             /// The error code.
+            #[inline]
             pub fn code(&self) -> &str {
                 self.as_service_error().code()
             }
             /// The message, if the service sent one.
+            #[inline]
             pub fn message(&self) -> ::std::option::Option<&str> {
                 self.as_service_error().message()
             }
             /// Builds the error from its code and JSON body: the modeled exception when the code
             /// is listed, else (or when the body does not fit the exception) an unmodeled error.
+            #[inline]
             pub fn from_code(code: &str, body: &[u8], status: u16) -> Self {
                 match code {
-                    #(#types::CODE => super::support::decode_error(code, body, status).map_or_else(Self::#unmodeled, Self::#variants),)*
+                    // A `match` per arm, not `map_or_else(Self::A, Self::B)`: each pair of
+                    // constructor functions would be a generic instance of its own to compile.
+                    #(#types::CODE => match super::support::decode_error(code, body, status) {
+                        ::std::result::Result::Ok(error) => Self::#variants(error),
+                        ::std::result::Result::Err(error) => Self::#unmodeled(error),
+                    },)*
                     _ => Self::#unmodeled(super::support::UnmodeledError::from_body(code, body, status)),
                 }
             }
         }
         impl super::wire::FromErrorResponse for #name {
+            #[inline]
             fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
                 Self::from_code(code, body, status)
             }
         }
         impl ::std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(self.as_service_error(), f)
             }
         }
         impl ::std::error::Error for #name {
+            #[inline]
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 ::std::option::Option::Some(self.as_service_error().as_std_error())
             }

@@ -30,16 +30,19 @@ fn validate_methods(name: &Ident, body: TokenStream) -> TokenStream {
     quote! {
         impl #name {
             #validate_doc
+            #[inline]
             pub fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
                 self.validate_at(&super::support::FieldPath::Root)
             }
             /// Validates this value found at `path` inside a request.
             #[doc(hidden)]
+            #[inline]
             pub fn validate_at(&self, path: &super::support::FieldPath<'_>) -> ::std::result::Result<(), super::support::ValidationError> {
                 #body
             }
         }
         impl super::wire::Validate for #name {
+            #[inline]
             fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
                 Self::validate(self)
             }

@@ -36,6 +36,7 @@ impl ThingKind {
         "type",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Small => "SMALL",
@@ -52,6 +53,7 @@ impl ThingKind {
     }
 }
 impl ::std::convert::From<&str> for ThingKind {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "SMALL" => Self::Small,
@@ -68,6 +70,7 @@ impl ::std::convert::From<&str> for ThingKind {
     }
 }
 impl ::std::convert::From<::std::string::String> for ThingKind {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "SMALL" => Self::Small,
@@ -85,11 +88,13 @@ impl ::std::convert::From<::std::string::String> for ThingKind {
 }
 impl ::std::str::FromStr for ThingKind {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::fmt::Display for ThingKind {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -14,6 +14,7 @@ impl PutThingError {
         InternalFault::CODE,
     ];
     /// The error behind its common interface.
+    #[inline]
     pub fn as_service_error(&self) -> &dyn super::support::ServiceError {
         match self {
             Self::ThingNotFoundException(error) => error,
@@ -22,24 +23,33 @@ impl PutThingError {
         }
     }
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         self.as_service_error().code()
     }
     /// The message, if the service sent one.
+    #[inline]
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.as_service_error().message()
     }
     /// Builds the error from its code and JSON body: the modeled exception when the code
     /// is listed, else (or when the body does not fit the exception) an unmodeled error.
+    #[inline]
     pub fn from_code(code: &str, body: &[u8], status: u16) -> Self {
         match code {
             ThingNotFoundException::CODE => {
-                super::support::decode_error(code, body, status)
-                    .map_or_else(Self::Unhandled, Self::ThingNotFoundException)
+                match super::support::decode_error(code, body, status) {
+                    ::std::result::Result::Ok(error) => {
+                        Self::ThingNotFoundException(error)
+                    }
+                    ::std::result::Result::Err(error) => Self::Unhandled(error),
+                }
             }
             InternalFault::CODE => {
-                super::support::decode_error(code, body, status)
-                    .map_or_else(Self::Unhandled, Self::InternalFault)
+                match super::support::decode_error(code, body, status) {
+                    ::std::result::Result::Ok(error) => Self::InternalFault(error),
+                    ::std::result::Result::Err(error) => Self::Unhandled(error),
+                }
             }
             _ => {
                 Self::Unhandled(
@@ -50,16 +60,19 @@ impl PutThingError {
     }
 }
 impl super::wire::FromErrorResponse for PutThingError {
+    #[inline]
     fn from_error_response(code: &str, body: &[u8], status: u16) -> Self {
         Self::from_code(code, body, status)
     }
 }
 impl ::std::fmt::Display for PutThingError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.as_service_error(), f)
     }
 }
 impl ::std::error::Error for PutThingError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         ::std::option::Option::Some(self.as_service_error().as_std_error())
     }

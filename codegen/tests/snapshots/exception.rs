@@ -1,5 +1,6 @@
 /// A service fault (retrying may help).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
+#[cfg_attr(feature = "reverse-serde", derive(::serde::Serialize))]
 pub struct InternalFault {
     #[serde(
         rename = "Message",
@@ -11,6 +12,7 @@ pub struct InternalFault {
 }
 impl InternalFault {
     /// Creates a `InternalFault` with every member unset.
+    #[inline]
     pub fn new() -> Self {
         Self {
             message: ::std::option::Option::None,
@@ -36,17 +38,21 @@ impl InternalFault {
     );
 }
 impl super::support::ServiceError for InternalFault {
+    #[inline]
     fn code(&self) -> &str {
         Self::CODE
     }
+    #[inline]
     fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
+    #[inline]
     fn as_std_error(&self) -> &(dyn ::std::error::Error + 'static) {
         self
     }
 }
 impl ::std::fmt::Display for InternalFault {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         super::support::display_error(self, f)
     }

@@ -1,5 +1,6 @@
 /// Input of `PutThing`.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
 pub struct PutThingRequest {
     /// The name, 1 to 64 characters.
     ///
@@ -158,6 +159,7 @@ pub struct PutThingRequest {
 }
 impl PutThingRequest {
     /// Creates a `PutThingRequest` from its required members (`name`, `kind`); optional ones start unset.
+    #[inline]
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         kind: impl ::std::convert::Into<super::types::ThingKind>,
@@ -345,6 +347,7 @@ impl PutThingRequest {
     }
 }
 impl ::std::fmt::Debug for PutThingRequest {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("PutThingRequest")
             .field("name", &self.name)
@@ -376,6 +379,7 @@ impl PutThingRequest {
     /// Checks the model's length, range and pattern constraints of every member, recursively.
     ///
     /// The first broken constraint is returned with the path of the member that breaks it.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), super::support::ValidationError> {
@@ -383,6 +387,7 @@ impl PutThingRequest {
     }
     /// Validates this value found at `path` inside a request.
     #[doc(hidden)]
+    #[inline]
     pub fn validate_at(
         &self,
         path: &super::support::FieldPath<'_>,
@@ -566,6 +571,7 @@ impl PutThingRequest {
     }
 }
 impl super::wire::Validate for PutThingRequest {
+    #[inline]
     fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
         Self::validate(self)
     }

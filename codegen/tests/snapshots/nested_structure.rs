@@ -1,4 +1,5 @@
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
+#[cfg_attr(feature = "reverse-serde", derive(::serde::Serialize))]
 pub struct ThingSummary {
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
     #[serde(rename = "Name")]
@@ -18,6 +19,7 @@ pub struct ThingSummary {
 }
 impl ThingSummary {
     /// Creates a `ThingSummary` from its required members (`name`); optional ones start unset.
+    #[inline]
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             name: name.into(),

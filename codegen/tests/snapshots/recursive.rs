@@ -1,5 +1,6 @@
 /// Recursive through a direct member and through a list.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
 pub struct TreeNode {
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
     #[serde(
@@ -24,6 +25,7 @@ pub struct TreeNode {
 }
 impl TreeNode {
     /// Creates a `TreeNode` with every member unset.
+    #[inline]
     pub fn new() -> Self {
         Self {
             label: ::std::option::Option::None,
@@ -60,6 +62,7 @@ impl TreeNode {
     /// Checks the model's length, range and pattern constraints of every member, recursively.
     ///
     /// The first broken constraint is returned with the path of the member that breaks it.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), super::support::ValidationError> {
@@ -67,6 +70,7 @@ impl TreeNode {
     }
     /// Validates this value found at `path` inside a request.
     #[doc(hidden)]
+    #[inline]
     pub fn validate_at(
         &self,
         path: &super::support::FieldPath<'_>,
@@ -108,6 +112,7 @@ impl TreeNode {
     }
 }
 impl super::wire::Validate for TreeNode {
+    #[inline]
     fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
         Self::validate(self)
     }

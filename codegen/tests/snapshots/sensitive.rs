@@ -1,4 +1,5 @@
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
 pub struct SignInRequest {
     /// *Constraints:* length at least 6.
     ///
@@ -17,6 +18,7 @@ pub struct SignInRequest {
 }
 impl SignInRequest {
     /// Creates a `SignInRequest` from its required members (`password`); optional ones start unset.
+    #[inline]
     pub fn new(password: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             password: password.into(),
@@ -35,6 +37,7 @@ impl SignInRequest {
     }
 }
 impl ::std::fmt::Debug for SignInRequest {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SignInRequest")
             .field("password", &super::support::Redacted)
@@ -46,6 +49,7 @@ impl SignInRequest {
     /// Checks the model's length, range and pattern constraints of every member, recursively.
     ///
     /// The first broken constraint is returned with the path of the member that breaks it.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), super::support::ValidationError> {
@@ -53,6 +57,7 @@ impl SignInRequest {
     }
     /// Validates this value found at `path` inside a request.
     #[doc(hidden)]
+    #[inline]
     pub fn validate_at(
         &self,
         path: &super::support::FieldPath<'_>,
@@ -71,6 +76,7 @@ impl SignInRequest {
     }
 }
 impl super::wire::Validate for SignInRequest {
+    #[inline]
     fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
         Self::validate(self)
     }

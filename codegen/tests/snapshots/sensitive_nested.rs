@@ -1,4 +1,5 @@
-#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Deserialize)]
+#[cfg_attr(feature = "reverse-serde", derive(::serde::Serialize))]
 pub struct Credentials {
     /// *Constraints:* length at least 6.
     ///
@@ -19,6 +20,7 @@ pub struct Credentials {
 }
 impl Credentials {
     /// Creates a `Credentials` with every member unset.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_token: ::std::option::Option::None,
@@ -43,6 +45,7 @@ impl Credentials {
     }
 }
 impl ::std::fmt::Debug for Credentials {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Credentials")
             .field("access_token", &super::support::Redacted)

@@ -1,5 +1,6 @@
 /// A shape named like a std type.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
 pub struct Box {
     /// *Constraints:* pattern `(?!bad).*` (not checked: the `regex` crate cannot compile it).
     #[serde(
@@ -11,6 +12,7 @@ pub struct Box {
 }
 impl Box {
     /// Creates a `Box` with every member unset.
+    #[inline]
     pub fn new() -> Self {
         Self {
             look_around: ::std::option::Option::None,
@@ -29,6 +31,7 @@ impl Box {
     /// Checks the model's length, range and pattern constraints of every member, recursively.
     ///
     /// The first broken constraint is returned with the path of the member that breaks it.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), super::support::ValidationError> {
@@ -36,6 +39,7 @@ impl Box {
     }
     /// Validates this value found at `path` inside a request.
     #[doc(hidden)]
+    #[inline]
     pub fn validate_at(
         &self,
         path: &super::support::FieldPath<'_>,
@@ -45,6 +49,7 @@ impl Box {
     }
 }
 impl super::wire::Validate for Box {
+    #[inline]
     fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
         Self::validate(self)
     }

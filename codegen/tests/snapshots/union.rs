@@ -1,7 +1,8 @@
 /// Exactly one of these.
 ///
 /// A union: exactly one variant is set, written on the wire as a one-member object.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub enum Choice {
     #[serde(rename = "Text")]
@@ -15,6 +16,7 @@ impl Choice {
     /// Checks the model's length, range and pattern constraints of every member, recursively.
     ///
     /// The first broken constraint is returned with the path of the member that breaks it.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), super::support::ValidationError> {
@@ -22,6 +24,7 @@ impl Choice {
     }
     /// Validates this value found at `path` inside a request.
     #[doc(hidden)]
+    #[inline]
     pub fn validate_at(
         &self,
         path: &super::support::FieldPath<'_>,
@@ -55,6 +58,7 @@ impl Choice {
     }
 }
 impl super::wire::Validate for Choice {
+    #[inline]
     fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
         Self::validate(self)
     }
