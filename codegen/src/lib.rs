@@ -51,6 +51,7 @@ pub struct Config {
     client_feature: Option<String>,
     cli_feature: Option<String>,
     reverse_serde_feature: Option<String>,
+    feature_per_operation: bool,
     operations: Option<Vec<String>>,
     out_dir: Option<PathBuf>,
     rerun_if_changed: Option<bool>,
@@ -110,6 +111,16 @@ impl Config {
         self
     }
 
+    /// Puts each operation behind a cargo feature of the including crate, named after it in
+    /// kebab case (`respond-to-auth-challenge`), with the shapes and errors only it reaches, so a
+    /// program compiles only the operations it turns on. The crate must declare the features:
+    /// [`Generated::cargo_features`] writes the `[features]` lines. Within a `build.rs`,
+    /// [`Config::operations`] is the simpler way to the same end.
+    pub fn feature_per_operation(&mut self, enabled: bool) -> &mut Self {
+        self.feature_per_operation = enabled;
+        self
+    }
+
     /// Emits only these operations (model names) and the shapes they reach.
     pub fn operations<I, S>(&mut self, names: I) -> &mut Self
     where
@@ -160,6 +171,7 @@ impl Config {
             client_feature: self.client_feature.as_deref(),
             cli_feature: self.cli_feature.as_deref(),
             reverse_serde_feature: self.reverse_serde_feature.as_deref(),
+            feature_per_operation: self.feature_per_operation,
         };
         let generated = generate(&inputs).map_err(|e| e.in_file(&model_path))?;
         std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
@@ -168,6 +180,12 @@ impl Config {
         Ok(Report { path, written, elapsed: started.elapsed(), generated })
     }
 }
+
+/// First line of the generated part of a manifest's `[features]` (see
+/// [`Generated::manifest_with_features`]).
+pub const FEATURES_BEGIN: &str = "# BEGIN operation features: written by cognito-codegen, do not edit";
+/// Line after the generated part of a manifest's `[features]`.
+pub const FEATURES_END: &str = "# END operation features";
 
 /// Generated source and what it contains.
 #[derive(Debug, Clone)]
@@ -180,6 +198,36 @@ pub struct Generated {
     pub stats: Stats,
     /// Renames and skipped checks worth knowing about.
     pub warnings: Vec<String>,
+    /// The cargo feature of each operation, in model order, when the output has a feature per
+    /// operation ([`Config::feature_per_operation`]); empty otherwise.
+    pub operation_features: Vec<String>,
+}
+
+impl Generated {
+    /// `manifest` (a `Cargo.toml`) with the lines between [`FEATURES_BEGIN`] and
+    /// [`FEATURES_END`] replaced by [`Generated::cargo_features`]: how the checked-in crate's
+    /// operation features are kept in step with its source.
+    pub fn manifest_with_features(&self, manifest: &str) -> Result<String, String> {
+        let missing = |marker: &str| format!("the manifest has no `{marker}` line");
+        let begin = manifest.find(FEATURES_BEGIN).ok_or_else(|| missing(FEATURES_BEGIN))?;
+        let body = begin + manifest[begin..].find('\n').map_or(manifest.len() - begin, |n| n + 1);
+        let end = body + manifest[body..].find(FEATURES_END).ok_or_else(|| missing(FEATURES_END))?;
+        Ok(format!("{}{}{}", &manifest[..body], self.cargo_features(), &manifest[end..]))
+    }
+
+    /// The `[features]` lines the including crate declares for a feature per operation: one
+    /// per operation, and `all-operations` turning them all on.
+    pub fn cargo_features(&self) -> String {
+        let mut out = String::from("all-operations = [\n");
+        for feature in &self.operation_features {
+            out.push_str(&format!("    \"{feature}\",\n"));
+        }
+        out.push_str("]\n");
+        for feature in &self.operation_features {
+            out.push_str(&format!("{feature} = []\n"));
+        }
+        out
+    }
 }
 
 /// Counts of emitted items.
@@ -233,6 +281,8 @@ pub struct Inputs<'a> {
     pub cli_feature: Option<&'a str>,
     /// See [`Config::reverse_serde_feature`].
     pub reverse_serde_feature: Option<&'a str>,
+    /// See [`Config::feature_per_operation`].
+    pub feature_per_operation: bool,
 }
 
 /// The challenge schema's text and the file it came from (named in errors).
@@ -276,6 +326,7 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
         client: inputs.client_feature,
         cli: inputs.cli_feature,
         reverse_serde: inputs.reverse_serde_feature,
+        per_operation: inputs.feature_per_operation,
     };
     let source = emit::emit_file(&space, challenges.as_ref(), &features).map_err(Error::Emit)?;
     Ok(Generated {
@@ -285,6 +336,10 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             naming::to_snake(&model.metadata.endpoint_prefix).trim_start_matches("r#")
         ),
         stats: stats(&space),
+        operation_features: match inputs.feature_per_operation {
+            true => space.operations.iter().map(|op| emit::operation_feature(&op.wire_name)).collect(),
+            false => Vec::new(),
+        },
         warnings: space.warnings,
     })
 }

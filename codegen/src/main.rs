@@ -126,18 +126,41 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         client_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("client"),
         cli_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("cli"),
         reverse_serde_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("reverse-serde"),
+        feature_per_operation: args.out == Path::new(DEFAULT_OUT),
     };
     let generated = generate(&inputs).map_err(|e| format!("{}: {e}", args.model.display()))?;
     let path = args.out.join(&generated.file_name);
     for warning in &generated.warnings {
         eprintln!("warning: {warning}");
     }
+    // The checked-in crate declares a feature per operation in its manifest.
+    let manifest = match inputs.feature_per_operation {
+        true => {
+            let path = args.out.parent().unwrap_or(Path::new(".")).join("Cargo.toml");
+            let old = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let fresh =
+                generated.manifest_with_features(&old).map_err(|e| format!("{}: {e}", path.display()))?;
+            Some((path, fresh))
+        }
+        false => None,
+    };
     if args.check {
-        return Ok(check(&path, &generated));
+        let fresh = check(&path, &generated.source);
+        let manifest_fresh = manifest.as_ref().is_none_or(|(path, text)| check(path, text));
+        return Ok(if fresh && manifest_fresh { ExitCode::SUCCESS } else { ExitCode::FAILURE });
     }
     std::fs::create_dir_all(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
     let written = write_if_changed(&path, &generated.source).map_err(|e| e.to_string())?;
     print_summary(args, &generated, &path, written, started);
+    if let Some((path, text)) = &manifest {
+        let written = write_if_changed(path, text).map_err(|e| e.to_string())?;
+        let state = if written { "written" } else { "unchanged" };
+        println!(
+            "features    {} operation features in {} ({state})",
+            generated.operation_features.len(),
+            path.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -159,15 +182,15 @@ fn print_summary(args: &Args, generated: &Generated, path: &Path, written: bool,
 }
 
 /// Compares the file on disk with fresh output; prints a summary of the difference.
-fn check(path: &Path, generated: &Generated) -> ExitCode {
+fn check(path: &Path, fresh: &str) -> bool {
     let existing = std::fs::read_to_string(path).unwrap_or_default();
-    if existing == generated.source {
+    if existing == fresh {
         println!("{} is up to date", path.display());
-        return ExitCode::SUCCESS;
+        return true;
     }
-    let summary = diff_summary(&existing, &generated.source);
+    let summary = diff_summary(&existing, fresh);
     eprintln!("{} is stale: {summary}\nrun `cargo run -p cognito-codegen` to regenerate", path.display());
-    ExitCode::FAILURE
+    false
 }
 
 /// Lines only in one side or the other (as multisets), and the first line that differs.

@@ -50,6 +50,9 @@ pub struct ShapeDef {
     pub input: bool,
     /// Reached from an operation output or error.
     pub output: bool,
+    /// The operations (indices into [`TypeSpace::operations`]) whose input, output or errors
+    /// reach this shape; empty for shapes no operation uses.
+    pub operations: Vec<usize>,
     pub docs: String,
     pub sensitive: bool,
     pub deprecated: Option<Option<String>>,
@@ -228,6 +231,9 @@ impl<'m> Builder<'m> {
             vec![true; self.names.len()]
         };
         let mut shapes = self.resolve_shapes(&included, &input, &output);
+        for (shape, operations) in shapes.iter_mut().zip(self.reached_by(&selected)) {
+            shape.operations = operations;
+        }
         self.box_cycles(&mut shapes);
         let patterns = self.resolve_patterns(&mut shapes);
         mark_validation(&mut shapes, &patterns);
@@ -280,6 +286,22 @@ impl<'m> Builder<'m> {
             }
         }
         (input, output)
+    }
+
+    /// For each shape, the positions in `selected` of the operations that reach it.
+    fn reached_by(&self, selected: &[usize]) -> Vec<Vec<usize>> {
+        let mut reached = vec![Vec::new(); self.names.len()];
+        for (position, &i) in selected.iter().enumerate() {
+            let op = &self.model.operations[i];
+            let mut seen = vec![false; self.names.len()];
+            for shape in op.input.iter().chain(&op.output).chain(&op.errors) {
+                self.mark(self.id(shape), &mut seen);
+            }
+            for (shape, _) in seen.iter().enumerate().filter(|(_, seen)| **seen) {
+                reached[shape].push(position);
+            }
+        }
+        reached
     }
 
     fn mark(&self, start: ShapeId, seen: &mut [bool]) {
@@ -367,6 +389,7 @@ impl<'m> Builder<'m> {
                 included: included[index],
                 input: input[index] || unreferenced[index],
                 output: output[index] || unreferenced[index],
+                operations: Vec::new(),
                 docs: docs(shape.documentation.as_deref()),
                 sensitive: shape.sensitive,
                 deprecated: shape.deprecated.as_ref().map(|d| d.message.clone()),

@@ -36,6 +36,7 @@ fn checked_in_bindings_are_fresh() {
         client_feature: Some("client"),
         cli_feature: Some("cli"),
         reverse_serde_feature: Some("reverse-serde"),
+        feature_per_operation: true,
         ..Default::default()
     })
     .unwrap();
@@ -46,6 +47,90 @@ fn checked_in_bindings_are_fresh() {
         "{} is stale: run `cargo run -p cognito-codegen` from the workspace root",
         path.display()
     );
+    let manifest = std::fs::read_to_string(workspace().join("generated/Cargo.toml")).unwrap();
+    assert!(
+        generated.manifest_with_features(&manifest).unwrap() == manifest,
+        "the operation features of generated/Cargo.toml are stale: run `cargo run -p cognito-codegen`"
+    );
+}
+
+#[test]
+fn a_feature_per_operation_gates_what_only_some_operations_reach() {
+    let model = cognito_model();
+    let inputs = cognito_codegen::Inputs { model: &model, feature_per_operation: true, ..Default::default() };
+    let generated = cognito_codegen::generate(&inputs).unwrap();
+    assert_eq!(generated.operation_features.len(), 141);
+    assert!(generated.operation_features.contains(&"admin-respond-to-auth-challenge".to_string()));
+    let source = &generated.source;
+    let gate_of = |item: &str| {
+        let at = source.find(item).unwrap_or_else(|| panic!("{item} is emitted"));
+        let before = &source[..at];
+        let start = before.rfind("#[cfg(").expect("a gate before the item");
+        before[start..].split_once(")]").unwrap().0.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    // Only its own operation reaches a request.
+    assert_eq!(
+        gate_of("pub struct RespondToAuthChallengeRequest "),
+        r#"#[cfg(feature = "respond-to-auth-challenge""#
+    );
+    // Its impls come and go with it.
+    assert_eq!(
+        gate_of("impl RespondToAuthChallengeRequest "),
+        r#"#[cfg(feature = "respond-to-auth-challenge""#
+    );
+    assert_eq!(
+        gate_of("pub struct RespondToAuthChallenge;"),
+        r#"#[cfg(feature = "respond-to-auth-challenge""#
+    );
+    assert_eq!(
+        gate_of("pub enum RespondToAuthChallengeError "),
+        r#"#[cfg(feature = "respond-to-auth-challenge""#
+    );
+    // Shared shapes are on with any operation that reaches them.
+    let shared = gate_of("pub struct AuthenticationResultType ");
+    for feature in
+        ["initiate-auth", "admin-initiate-auth", "respond-to-auth-challenge", "get-tokens-from-refresh-token"]
+    {
+        assert!(shared.contains(&format!(r#"feature = "{feature}""#)), "{shared}");
+    }
+    assert!(!shared.contains("list-users"), "{shared}");
+    // The operation table lists each operation behind its feature.
+    assert!(source.contains(r#"#[cfg(feature = "initiate-auth")]"#));
+
+    // Without the option nothing is gated and no features are listed.
+    let plain = generate_source(&model, None).unwrap();
+    assert!(plain.operation_features.is_empty());
+    assert!(!plain.source.contains("#[cfg(feature = \"respond-to-auth-challenge\")]"));
+}
+
+#[test]
+fn operation_features_are_written_between_the_markers_of_a_manifest() {
+    let model = cognito_model();
+    let operations = ["InitiateAuth".to_string(), "RespondToAuthChallenge".to_string()];
+    let inputs = cognito_codegen::Inputs {
+        model: &model,
+        operations: Some(&operations),
+        feature_per_operation: true,
+        ..Default::default()
+    };
+    let generated = cognito_codegen::generate(&inputs).unwrap();
+    let manifest = format!(
+        "[features]\ndefault = [\"all-operations\"]\n{}\nold = []\n{}\n\n[dependencies]\n",
+        cognito_codegen::FEATURES_BEGIN,
+        cognito_codegen::FEATURES_END
+    );
+    let written = generated.manifest_with_features(&manifest).unwrap();
+    assert_eq!(
+        written,
+        format!(
+            "[features]\ndefault = [\"all-operations\"]\n{}\nall-operations = [\n    \"initiate-auth\",\n    \"respond-to-auth-challenge\",\n]\ninitiate-auth = []\nrespond-to-auth-challenge = []\n{}\n\n[dependencies]\n",
+            cognito_codegen::FEATURES_BEGIN,
+            cognito_codegen::FEATURES_END
+        )
+    );
+    assert_eq!(generated.manifest_with_features(&written).unwrap(), written, "idempotent");
+    let error = generated.manifest_with_features("[features]\n").unwrap_err();
+    assert!(error.contains(cognito_codegen::FEATURES_BEGIN), "{error}");
 }
 
 #[test]

@@ -6,15 +6,23 @@ use quote::quote;
 use super::shapes::{
     constructors, emit_fields, needs_manual_debug, struct_debug, struct_derives, SerdeDerives,
 };
-use super::{doc_attrs, ident, join_docs};
+use super::{doc_attrs, ident, join_docs, OperationGates};
 use crate::typespace::{ExceptionDef, Kind, OperationDef, ShapeDef, TypeSpace, UNMODELED};
 
-pub(super) fn emit_errors(space: &TypeSpace, serde: &SerdeDerives) -> Vec<TokenStream> {
+/// Each item with its gate: exceptions by the operations that list them, error enums by theirs.
+pub(super) fn emit_errors(
+    space: &TypeSpace,
+    serde: &SerdeDerives,
+    gates: &OperationGates,
+) -> Vec<(TokenStream, TokenStream)> {
     let exceptions = space.shapes.iter().filter(|s| s.included).filter_map(|shape| match &shape.kind {
-        Kind::Exception(def) => Some(emit_exception(space, shape, def, serde)),
+        Kind::Exception(def) => {
+            Some((gates.any_of(&shape.operations), emit_exception(space, shape, def, serde)))
+        }
         _ => None,
     });
-    let enums = space.operations.iter().map(|op| emit_error_enum(space, op));
+    let enums =
+        space.operations.iter().enumerate().map(|(i, op)| (gates.any_of(&[i]), emit_error_enum(space, op)));
     exceptions.chain(enums).collect()
 }
 

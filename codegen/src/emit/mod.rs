@@ -44,6 +44,94 @@ pub struct Features<'a> {
     pub cli: Option<&'a str>,
     /// The serde direction each type does not travel (see `shapes::SerdeDerives`).
     pub reverse_serde: Option<&'a str>,
+    /// Puts each operation, and what only it needs, behind a feature of its own
+    /// ([`operation_feature`]).
+    pub per_operation: bool,
+}
+
+/// The cargo feature of an operation when the output has one per operation: its name in kebab
+/// case, as the command line names its subcommand (`respond-to-auth-challenge`).
+pub fn operation_feature(operation: &str) -> String {
+    crate::naming::to_cli_kebab(operation)
+}
+
+/// `#[cfg]` attributes that put items behind the features of the operations that need them.
+/// Nothing is gated when the output has no feature per operation.
+pub(crate) struct OperationGates {
+    /// The feature of each operation of the type space, by index; empty when not gating.
+    features: Vec<String>,
+}
+
+impl OperationGates {
+    fn new(space: &TypeSpace, per_operation: bool) -> Self {
+        let features = match per_operation {
+            true => space.operations.iter().map(|op| operation_feature(&op.wire_name)).collect(),
+            false => Vec::new(),
+        };
+        Self { features }
+    }
+
+    /// For items any of `operations` needs. Items every operation needs, or none does (shapes no
+    /// operation uses), are not gated.
+    pub(crate) fn any_of(&self, operations: &[usize]) -> TokenStream {
+        match self.any_predicate(operations) {
+            Some(predicate) => quote!(#[cfg(#predicate)]),
+            None => quote!(),
+        }
+    }
+
+    fn any_predicate(&self, operations: &[usize]) -> Option<TokenStream> {
+        if self.features.is_empty() || operations.is_empty() || operations.len() == self.features.len() {
+            return None;
+        }
+        let names = operations.iter().map(|&i| &self.features[i]);
+        Some(match operations {
+            [_] => quote!(#(feature = #names)*),
+            _ => quote!(any(#(feature = #names),*)),
+        })
+    }
+
+    /// For items that need, from each group, any one of its operations, and `feature` when given.
+    fn all_of(&self, groups: &[Vec<usize>], feature: Option<&str>) -> TokenStream {
+        let mut predicates: Vec<TokenStream> = feature.map(|f| quote!(feature = #f)).into_iter().collect();
+        predicates.extend(groups.iter().filter_map(|group| self.any_predicate(group)));
+        match predicates.as_slice() {
+            [] => quote!(),
+            [one] => quote!(#[cfg(#one)]),
+            all => quote!(#[cfg(all(#(#all),*))]),
+        }
+    }
+}
+
+/// The operation groups a runtime module needs: each named operation, and each named shape
+/// (any operation that reaches it). Names absent from the type space are left out.
+fn needs(space: &TypeSpace, operations: &[&str], shapes: &[&str]) -> Vec<Vec<usize>> {
+    let ops = operations
+        .iter()
+        .filter_map(|name| space.operations.iter().position(|op| op.wire_name == *name).map(|i| vec![i]));
+    let reach = shapes.iter().filter_map(|name| {
+        space.shapes.iter().find(|s| s.included && s.wire_name == *name).map(|s| s.operations.clone())
+    });
+    ops.chain(reach).collect()
+}
+
+/// What the `challenge` module refers to: the two answer requests, and the challenge names.
+fn challenge_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
+    needs(space, &["RespondToAuthChallenge", "AdminRespondToAuthChallenge"], &["ChallengeNameType"])
+}
+
+/// What the `srp` module refers to besides the challenge module: the device verifier.
+fn srp_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
+    let mut groups = challenge_needs(space);
+    groups.extend(needs(space, &[], &["DeviceSecretVerifierConfigType"]));
+    groups
+}
+
+/// What the `flows` module calls besides SRP: the sign-in operations, user and admin.
+fn flows_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
+    let mut groups = srp_needs(space);
+    groups.extend(needs(space, &["InitiateAuth", "AdminInitiateAuth"], &[]));
+    groups
 }
 
 /// Emits the whole file as formatted source.
@@ -55,7 +143,8 @@ pub fn emit_file(
     challenges: Option<&ChallengeSpace>,
     features: &Features<'_>,
 ) -> Result<String, String> {
-    let Features { client: client_feature, cli: cli_feature, reverse_serde } = *features;
+    let Features { client: client_feature, cli: cli_feature, reverse_serde, per_operation } = *features;
+    let gates = OperationGates::new(space, per_operation);
     // The command line reads requests and prints responses, so it needs both serde directions.
     let command_line = client_feature.and(cli_feature);
     let reverse_features: Vec<&str> = reverse_serde.into_iter().chain(command_line).collect();
@@ -64,52 +153,67 @@ pub fn emit_file(
     let (types, rest) = std::thread::scope(|scope| {
         let types = scope.spawn(|| {
             let doc = format!(" Request, response and data types of {service}.");
-            render_module(quote!(#[doc = #doc] pub mod types {}), shapes::emit_types(space, &serde))
+            render_gated_module(
+                quote!(#[doc = #doc] pub mod types {}),
+                shapes::emit_types(space, &serde, &gates),
+            )
         });
         let rest = (|| {
             let errors_doc =
                 format!(" Errors of {service}: the modeled exceptions and one enum per operation.");
             let operations_doc = format!(" Descriptors of the operations of {service}.");
             let modules = [
-                render_module(
+                render_gated_module(
                     quote!(#[doc = #errors_doc] pub mod errors {}),
-                    errors::emit_errors(space, &serde),
+                    errors::emit_errors(space, &serde, &gates),
                 )?,
-                render_module(
+                render_gated_module(
                     quote!(#[doc = #operations_doc] pub mod operations {}),
-                    operations::emit_operations(space),
+                    operations::emit_operations(space, &gates),
                 )?,
                 match challenges {
-                    Some(challenges) => render_module(
-                        quote!(
-                            #[doc = " Answers to auth challenges, checked at compile time by `challenge_responses!` and `admin_challenge_responses!`."]
-                            pub mod challenge {}
-                        ),
-                        challenge::emit_challenge_module(challenges),
-                    )?,
+                    Some(challenges) => {
+                        let gate = gates.all_of(&challenge_needs(space), None);
+                        render_module(
+                            quote!(
+                                #[doc = " Answers to auth challenges, checked at compile time by `challenge_responses!` and `admin_challenge_responses!`."]
+                                #gate
+                                pub mod challenge {}
+                            ),
+                            challenge::emit_challenge_module(challenges),
+                        )?
+                    }
                     None => String::new(),
                 },
                 match challenges {
-                    Some(challenges) if challenges.srp => {
-                        embedded_module("srp", SRP_SOURCE, "runtime/srp.rs", challenges.doc_crate.is_some())?
-                    }
+                    Some(challenges) if challenges.srp => embedded_module(
+                        "srp",
+                        SRP_SOURCE,
+                        "runtime/srp.rs",
+                        challenges.doc_crate.is_some(),
+                        &gates.all_of(&srp_needs(space), None),
+                    )?,
                     _ => String::new(),
                 },
                 render_module(
+                    // Patterns of gated types are unused when their operations are off.
                     quote!(
                         #[doc(hidden)]
+                        #[allow(dead_code)]
                         mod patterns {}
                     ),
                     validate::emit_patterns(space),
                 )?,
-                embedded_module("support", SUPPORT_SOURCE, "runtime/support.rs", true)?,
-                embedded_module("wire", WIRE_SOURCE, "runtime/wire.rs", true)?,
+                embedded_module("support", SUPPORT_SOURCE, "runtime/support.rs", true, &quote!())?,
+                embedded_module("wire", WIRE_SOURCE, "runtime/wire.rs", true, &quote!())?,
                 match client_feature {
-                    Some(feature) => client_module(space, feature)?,
+                    Some(feature) => client_module(space, feature, &gates)?,
                     None => String::new(),
                 },
                 match (client_feature, challenges) {
-                    (Some(feature), Some(challenges)) if challenges.srp => flows_module(feature)?,
+                    (Some(feature), Some(challenges)) if challenges.srp => {
+                        flows_module(&gates.all_of(&flows_needs(space), Some(feature)))?
+                    }
                     _ => String::new(),
                 },
                 match (client_feature, cli_feature) {
@@ -136,13 +240,34 @@ pub fn emit_file(
 /// design: constructors take every required member, error enums name their variants after
 /// exceptions, and unions hold structures of any size.
 fn render_module(header: TokenStream, items: Vec<TokenStream>) -> Result<String, String> {
+    render_gated_module(header, items.into_iter().map(|item| (quote!(), item)).collect())
+}
+
+/// [`render_module`] for items that come with a `#[cfg]` gate (or empty tokens), which is put on
+/// every item the tokens hold: a shape's type and its impls come and go together.
+fn render_gated_module(
+    header: TokenStream,
+    items: Vec<(TokenStream, TokenStream)>,
+) -> Result<String, String> {
+    use syn::parse::Parser;
     let mut module: syn::ItemMod =
         syn::parse2(header).map_err(|e| format!("module header does not parse: {e}"))?;
     module.attrs.push(syn::parse_quote!(#[allow(clippy::too_many_arguments, clippy::enum_variant_names, clippy::large_enum_variant)]));
     let mut parsed = Vec::with_capacity(items.len());
-    for tokens in items {
+    for (gate, tokens) in items {
         let file: syn::File = syn::parse2(tokens).map_err(|e| format!("emitted code does not parse: {e}"))?;
-        parsed.extend(file.items);
+        if gate.is_empty() {
+            parsed.extend(file.items);
+            continue;
+        }
+        let gate =
+            syn::Attribute::parse_outer.parse2(gate).map_err(|e| format!("gate does not parse: {e}"))?;
+        for mut item in file.items {
+            item_attrs(&mut item)
+                .ok_or_else(|| "emitted an item that cannot carry a #[cfg]".to_string())?
+                .splice(0..0, gate.iter().cloned());
+            parsed.push(item);
+        }
     }
     module.content = Some((Default::default(), parsed));
     module.semi = None;
@@ -151,6 +276,24 @@ fn render_module(header: TokenStream, items: Vec<TokenStream>) -> Result<String,
         attrs: Vec::new(),
         items: vec![syn::Item::Mod(module)],
     }))
+}
+
+/// The attributes of the kinds of items the emitter writes.
+fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    Some(match item {
+        syn::Item::Const(item) => &mut item.attrs,
+        syn::Item::Enum(item) => &mut item.attrs,
+        syn::Item::Fn(item) => &mut item.attrs,
+        syn::Item::Impl(item) => &mut item.attrs,
+        syn::Item::Macro(item) => &mut item.attrs,
+        syn::Item::Mod(item) => &mut item.attrs,
+        syn::Item::Static(item) => &mut item.attrs,
+        syn::Item::Struct(item) => &mut item.attrs,
+        syn::Item::Trait(item) => &mut item.attrs,
+        syn::Item::Type(item) => &mut item.attrs,
+        syn::Item::Use(item) => &mut item.attrs,
+        _ => return None,
+    })
 }
 
 /// A runtime source file rendered as `pub mod name`, keeping its `//!` docs.
@@ -162,6 +305,7 @@ pub(crate) fn embedded_module(
     source: &str,
     file: &str,
     doctests: bool,
+    gate: &TokenStream,
 ) -> Result<String, String> {
     let source = if doctests { source.to_owned() } else { ignore_doc_examples(source) };
     let parsed: syn::File = syn::parse_file(&source).map_err(|e| format!("{file} does not parse: {e}"))?;
@@ -169,18 +313,18 @@ pub(crate) fn embedded_module(
     let docs = &parsed.attrs;
     let name = ident(name);
     let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
-    render_module(quote!(pub mod #name { #(#docs)* }), items.collect())
+    render_module(quote!(#gate pub mod #name { #(#docs)* }), items.collect())
 }
 
 /// The client module: the runtime client plus one method per operation, behind `feature`.
-fn client_module(space: &TypeSpace, feature: &str) -> Result<String, String> {
+fn client_module(space: &TypeSpace, feature: &str, gates: &OperationGates) -> Result<String, String> {
     let parsed: syn::File =
         syn::parse_file(CLIENT_SOURCE).map_err(|e| format!("runtime/client.rs does not parse: {e}"))?;
     // Kept as inner docs: intra-doc links in them resolve inside the module, as in the source.
     let docs = &parsed.attrs;
     let mut items: Vec<TokenStream> =
         parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream).collect();
-    items.push(operations::emit_client_methods(space));
+    items.push(operations::emit_client_methods(space, gates));
     render_module(quote!(#[cfg(feature = #feature)] pub mod client { #(#docs)* }), items)
 }
 
@@ -188,14 +332,14 @@ fn client_module(space: &TypeSpace, feature: &str) -> Result<String, String> {
 /// modules are there too.
 const FLOWS_SOURCE: &str = include_str!("../runtime/flows.rs");
 
-/// The sign-in flows module, behind the client's `feature`.
-fn flows_module(feature: &str) -> Result<String, String> {
+/// The sign-in flows module, behind `gate` (the client's feature, and the operations it calls).
+fn flows_module(gate: &TokenStream) -> Result<String, String> {
     let parsed: syn::File =
         syn::parse_file(FLOWS_SOURCE).map_err(|e| format!("runtime/flows.rs does not parse: {e}"))?;
     // Kept as inner docs: intra-doc links in them resolve inside the module, as in the source.
     let docs = &parsed.attrs;
     let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
-    render_module(quote!(#[cfg(feature = #feature)] pub mod flows { #(#docs)* }), items.collect())
+    render_module(quote!(#gate pub mod flows { #(#docs)* }), items.collect())
 }
 
 /// Source of the command line's logic, embedded with the client behind the cli feature.

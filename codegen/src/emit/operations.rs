@@ -3,21 +3,24 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{deprecation_note, doc_attrs, ident, join_docs, type_of};
+use super::{deprecation_note, doc_attrs, ident, join_docs, type_of, OperationGates};
 use crate::model::AuthType;
 use crate::typespace::{OperationDef, TypeSpace};
 
-pub(super) fn emit_operations(space: &TypeSpace) -> Vec<TokenStream> {
-    let infos = space.operations.iter().map(|op| {
+/// Each item with its gate: descriptors behind their operation's feature, when there is one.
+pub(super) fn emit_operations(space: &TypeSpace, gates: &OperationGates) -> Vec<(TokenStream, TokenStream)> {
+    let infos = space.operations.iter().enumerate().map(|(i, op)| {
         let (name, target, auth) = (&op.wire_name, &op.target, auth_tokens(op.auth));
-        quote!(super::support::OperationInfo { name: #name, target: #target, auth: #auth })
+        let gate = gates.any_of(&[i]);
+        quote!(#gate super::support::OperationInfo { name: #name, target: #target, auth: #auth })
     });
     let table = quote! {
-        /// Every operation of these bindings, in model order.
+        /// Every operation of these bindings (whose feature is on), in model order.
         pub const ALL: &[super::support::OperationInfo] = &[#(#infos),*];
     };
-    let descriptors = space.operations.iter().map(|op| descriptor(space, op));
-    [service_info(space), table].into_iter().chain(descriptors).collect()
+    let descriptors =
+        space.operations.iter().enumerate().map(|(i, op)| (gates.any_of(&[i]), descriptor(space, op)));
+    [(quote!(), service_info(space)), (quote!(), table)].into_iter().chain(descriptors).collect()
 }
 
 fn service_info(space: &TypeSpace) -> TokenStream {
@@ -72,8 +75,9 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
 }
 
 /// `impl Client`: an async method per operation, named in snake case, calling `Client::call`.
-pub(super) fn emit_client_methods(space: &TypeSpace) -> TokenStream {
-    let methods = space.operations.iter().map(|op| {
+pub(super) fn emit_client_methods(space: &TypeSpace, gates: &OperationGates) -> TokenStream {
+    let methods = space.operations.iter().enumerate().map(|(i, op)| {
+        let gate = gates.any_of(&[i]);
         let method = ident(&crate::naming::to_snake(&op.wire_name));
         let descriptor = ident(&op.rust_name);
         let unit = quote!(super::support::Unit);
@@ -83,6 +87,7 @@ pub(super) fn emit_client_methods(space: &TypeSpace) -> TokenStream {
         let doc = format!(" Calls [`{0}`](super::operations::{0}).", op.rust_name);
         quote! {
             #[doc = #doc]
+            #gate
             pub async fn #method(&self, input: &#input) -> ::std::result::Result<#output, CallError<super::errors::#error>> {
                 self.call::<super::operations::#descriptor>(input).await
             }

@@ -5,19 +5,28 @@ use quote::quote;
 
 use super::{
     deprecation_note, doc_attrs, field_type, ident, join_docs, must_redact, serde_field_attrs, validate,
+    OperationGates,
 };
 use crate::typespace::{EnumDef, FieldDef, Kind, ShapeDef, StructDef, TypeSpace, UnionDef};
 
-pub(super) fn emit_types(space: &TypeSpace, serde: &SerdeDerives) -> Vec<TokenStream> {
+/// Each type with its impls, gated by the operations that reach it.
+pub(super) fn emit_types(
+    space: &TypeSpace,
+    serde: &SerdeDerives,
+    gates: &OperationGates,
+) -> Vec<(TokenStream, TokenStream)> {
     space
         .shapes
         .iter()
         .filter(|s| s.included)
-        .filter_map(|shape| match &shape.kind {
-            Kind::Struct(def) => Some(emit_struct(space, shape, def, serde)),
-            Kind::Enum(def) => Some(emit_enum(shape, def)),
-            Kind::Union(def) => Some(emit_union(space, shape, def, serde)),
-            _ => None,
+        .filter_map(|shape| {
+            match &shape.kind {
+                Kind::Struct(def) => Some(emit_struct(space, shape, def, serde)),
+                Kind::Enum(def) => Some(emit_enum(shape, def)),
+                Kind::Union(def) => Some(emit_union(space, shape, def, serde)),
+                _ => None,
+            }
+            .map(|tokens| (gates.any_of(&shape.operations), tokens))
         })
         .collect()
 }
