@@ -172,6 +172,8 @@ impl Config {
             cli_feature: self.cli_feature.as_deref(),
             reverse_serde_feature: self.reverse_serde_feature.as_deref(),
             feature_per_operation: self.feature_per_operation,
+            challenge_feature: None,
+            srp_feature: None,
         };
         let generated = generate(&inputs).map_err(|e| e.in_file(&model_path))?;
         std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
@@ -283,6 +285,12 @@ pub struct Inputs<'a> {
     pub reverse_serde_feature: Option<&'a str>,
     /// See [`Config::feature_per_operation`].
     pub feature_per_operation: bool,
+    /// Puts the `challenge` module behind this cargo feature, which then enables the
+    /// `cognito-idp-macros` dependency (optional there).
+    pub challenge_feature: Option<&'a str>,
+    /// Puts the `srp` module behind this cargo feature (which needs the challenge feature), which
+    /// then enables the `sha2`, `zeroize` and `getrandom` dependencies (optional there).
+    pub srp_feature: Option<&'a str>,
 }
 
 /// The challenge schema's text and the file it came from (named in errors).
@@ -327,6 +335,8 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
         cli: inputs.cli_feature,
         reverse_serde: inputs.reverse_serde_feature,
         per_operation: inputs.feature_per_operation,
+        challenge: inputs.challenge_feature,
+        srp: inputs.srp_feature,
     };
     let source = emit::emit_file(&space, challenges.as_ref(), &features).map_err(Error::Emit)?;
     Ok(Generated {

@@ -127,6 +127,8 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         cli_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("cli"),
         reverse_serde_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("reverse-serde"),
         feature_per_operation: args.out == Path::new(DEFAULT_OUT),
+        challenge_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("challenge"),
+        srp_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("srp"),
     };
     let generated = generate(&inputs).map_err(|e| format!("{}: {e}", args.model.display()))?;
     let path = args.out.join(&generated.file_name);

@@ -37,6 +37,8 @@ fn checked_in_bindings_are_fresh() {
         cli_feature: Some("cli"),
         reverse_serde_feature: Some("reverse-serde"),
         feature_per_operation: true,
+        challenge_feature: Some("challenge"),
+        srp_feature: Some("srp"),
         ..Default::default()
     })
     .unwrap();

@@ -47,6 +47,10 @@ pub struct Features<'a> {
     /// Puts each operation, and what only it needs, behind a feature of its own
     /// ([`operation_feature`]).
     pub per_operation: bool,
+    /// The `challenge` module (and so the `cognito-idp-macros` dependency).
+    pub challenge: Option<&'a str>,
+    /// The `srp` module (and so `sha2`, `zeroize` and `getrandom`); it needs `challenge` too.
+    pub srp: Option<&'a str>,
 }
 
 /// The cargo feature of an operation when the output has one per operation: its name in kebab
@@ -91,10 +95,15 @@ impl OperationGates {
         })
     }
 
-    /// For items that need, from each group, any one of its operations, and `feature` when given.
-    fn all_of(&self, groups: &[Vec<usize>], feature: Option<&str>) -> TokenStream {
-        let mut predicates: Vec<TokenStream> = feature.map(|f| quote!(feature = #f)).into_iter().collect();
-        predicates.extend(groups.iter().filter_map(|group| self.any_predicate(group)));
+    /// For items that need, from each group, any one of its operations, and every `features`.
+    fn all_of(&self, groups: &[Vec<usize>], features: &[Option<&str>]) -> TokenStream {
+        let mut predicates: Vec<TokenStream> =
+            features.iter().flatten().map(|f| quote!(feature = #f)).collect();
+        // A group holding an operation that is required on its own adds nothing.
+        let required: Vec<usize> = groups.iter().filter(|g| g.len() == 1).map(|g| g[0]).collect();
+        let implied = |group: &Vec<usize>| group.len() > 1 && group.iter().any(|op| required.contains(op));
+        predicates
+            .extend(groups.iter().filter(|g| !implied(g)).filter_map(|group| self.any_predicate(group)));
         match predicates.as_slice() {
             [] => quote!(),
             [one] => quote!(#[cfg(#one)]),
@@ -143,7 +152,8 @@ pub fn emit_file(
     challenges: Option<&ChallengeSpace>,
     features: &Features<'_>,
 ) -> Result<String, String> {
-    let Features { client: client_feature, cli: cli_feature, reverse_serde, per_operation } = *features;
+    let Features { client: client_feature, cli: cli_feature, reverse_serde, per_operation, challenge, srp } =
+        *features;
     let gates = OperationGates::new(space, per_operation);
     // The command line reads requests and prints responses, so it needs both serde directions.
     let command_line = client_feature.and(cli_feature);
@@ -173,7 +183,7 @@ pub fn emit_file(
                 )?,
                 match challenges {
                     Some(challenges) => {
-                        let gate = gates.all_of(&challenge_needs(space), None);
+                        let gate = gates.all_of(&challenge_needs(space), &[challenge]);
                         render_module(
                             quote!(
                                 #[doc = " Answers to auth challenges, checked at compile time by `challenge_responses!` and `admin_challenge_responses!`."]
@@ -191,7 +201,7 @@ pub fn emit_file(
                         SRP_SOURCE,
                         "runtime/srp.rs",
                         challenges.doc_crate.is_some(),
-                        &gates.all_of(&srp_needs(space), None),
+                        &gates.all_of(&srp_needs(space), &[challenge, srp]),
                     )?,
                     _ => String::new(),
                 },
@@ -212,7 +222,7 @@ pub fn emit_file(
                 },
                 match (client_feature, challenges) {
                     (Some(feature), Some(challenges)) if challenges.srp => {
-                        flows_module(&gates.all_of(&flows_needs(space), Some(feature)))?
+                        flows_module(&gates.all_of(&flows_needs(space), &[Some(feature), challenge, srp]))?
                     }
                     _ => String::new(),
                 },
