@@ -8,8 +8,9 @@
 //! it down. A type derives only the serde direction it travels (`shapes::SerdeDerives`). And the
 //! emitted functions that are not generic (`validate`, `Debug` with redaction, enum conversions,
 //! error decoding) are `#[inline]`: rustc then compiles to machine code only the ones a program
-//! calls, in that program, instead of all of them in the bindings crate. On cognito-idp that
-//! takes the crate's debug build from 11.6 s to 9.8 s.
+//! calls, in that program, instead of all of them in the bindings crate: about 2 s of the
+//! cognito-idp crate's debug build. The largest saving is not compiling what a program does not
+//! use at all: `Features::per_operation` puts each operation behind a cargo feature.
 
 mod challenge;
 mod cli;
