@@ -114,8 +114,10 @@ impl Config {
     /// Puts each operation behind a cargo feature of the including crate, named after it in
     /// kebab case (`respond-to-auth-challenge`), with the shapes and errors only it reaches, so a
     /// program compiles only the operations it turns on. The crate must declare the features:
-    /// [`Generated::cargo_features`] writes the `[features]` lines. Within a `build.rs`,
-    /// [`Config::operations`] is the simpler way to the same end.
+    /// [`Generated::cargo_features`] writes the `[features]` lines. The command line
+    /// ([`Config::cli_feature`]) needs every operation, so its feature should turn on
+    /// `all-operations`. Within a `build.rs`, [`Config::operations`] is the simpler way to the
+    /// same end.
     pub fn feature_per_operation(&mut self, enabled: bool) -> &mut Self {
         self.feature_per_operation = enabled;
         self
