@@ -578,6 +578,41 @@ mod tests {
         );
     }
 
+    fn gates(names: &[&str]) -> OperationGates {
+        OperationGates { features: names.iter().map(|n| n.to_string()).collect() }
+    }
+
+    #[test]
+    fn gates_name_the_operations_that_need_an_item() {
+        let gates = gates(&["a", "b", "c"]);
+        assert_eq!(gates.any_of(&[1]).to_string(), quote!(#[cfg(feature = "b")]).to_string());
+        assert_eq!(
+            gates.any_of(&[0, 2]).to_string(),
+            quote!(#[cfg(any(feature = "a", feature = "c"))]).to_string()
+        );
+        // Needed by every operation, or by none: always compiled.
+        assert!(gates.any_of(&[0, 1, 2]).is_empty());
+        assert!(gates.any_of(&[]).is_empty());
+        // Without a feature per operation nothing is gated.
+        assert!(OperationGates { features: Vec::new() }.any_of(&[1]).is_empty());
+    }
+
+    #[test]
+    fn module_gates_require_each_group_and_drop_groups_a_required_operation_implies() {
+        let gates = gates(&["a", "b", "c", "d"]);
+        let gate = gates.all_of(&[vec![0], vec![0, 3], vec![1, 2]], &[Some("client"), None]);
+        assert_eq!(
+            gate.to_string(),
+            quote!(#[cfg(all(feature = "client", feature = "a", any(feature = "b", feature = "c")))])
+                .to_string()
+        );
+        assert_eq!(
+            gates.all_of(&[], &[Some("client")]).to_string(),
+            quote!(#[cfg(feature = "client")]).to_string()
+        );
+        assert!(gates.all_of(&[], &[None]).is_empty());
+    }
+
     #[test]
     fn code_spans_fence_around_backticks() {
         assert_eq!(code_span("a"), "`a`");
