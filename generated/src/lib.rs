@@ -23,5 +23,18 @@
 //! assert!(!format!("{request:?}").contains("123456"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Features
+//!
+//! - `all-operations` (default): every operation. Each operation also has a feature of its own,
+//!   named in kebab case (`initiate-auth`, `respond-to-auth-challenge`, …): with
+//!   `default-features = false`, only the operations named, and the shapes and errors they reach,
+//!   are compiled.
+//! - `challenge` (default): `challenge_responses!`, `admin_challenge_responses!` and the typed
+//!   answers; `srp` (default): the SRP client.
+//! - `client`: the async client, and with `srp` the sign-in flows; `cli`: the `cognito-idp`
+//!   command line (turns every operation on).
+//! - `reverse-serde`: each type derives the serde direction it travels (requests `Serialize`,
+//!   responses and errors `Deserialize`); this adds the other one.
 
 include!("cognito_idp.rs");
