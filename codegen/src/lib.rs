@@ -17,7 +17,8 @@
 //!
 //! The pipeline is reader ([`reader`]) → type space ([`typespace`]: names, recursion, docs,
 //! patterns) → emitter (`quote` + `prettyplease`). The output depends on `serde`, `serde_json`,
-//! `regex` and `base64`.
+//! `regex`, `base64`, `http` and `serde_path_to_error`; with a challenge schema also on
+//! `cognito-idp-macros`, `sha2`, `zeroize` and `getrandom`.
 
 pub mod challenges;
 pub mod docs;
