@@ -213,10 +213,22 @@ impl Generated {
     /// [`FEATURES_END`] replaced by [`Generated::cargo_features`]: how the checked-in crate's
     /// operation features are kept in step with its source.
     pub fn manifest_with_features(&self, manifest: &str) -> Result<String, String> {
-        let missing = |marker: &str| format!("the manifest has no `{marker}` line");
-        let begin = manifest.find(FEATURES_BEGIN).ok_or_else(|| missing(FEATURES_BEGIN))?;
-        let body = begin + manifest[begin..].find('\n').map_or(manifest.len() - begin, |n| n + 1);
-        let end = body + manifest[body..].find(FEATURES_END).ok_or_else(|| missing(FEATURES_END))?;
+        // Where the line that is exactly `marker` starts, and where the next one starts.
+        let line = |marker: &str| {
+            let mut start = 0;
+            for line in manifest.split_inclusive('\n') {
+                if line.trim_end_matches(['\n', '\r']) == marker {
+                    return Ok((start, start + line.len()));
+                }
+                start += line.len();
+            }
+            Err(format!("the manifest has no `{marker}` line"))
+        };
+        let (_, body) = line(FEATURES_BEGIN)?;
+        let (end, _) = line(FEATURES_END)?;
+        if end < body {
+            return Err(format!("the manifest has `{FEATURES_END}` before `{FEATURES_BEGIN}`"));
+        }
         Ok(format!("{}{}{}", &manifest[..body], self.cargo_features(), &manifest[end..]))
     }
 

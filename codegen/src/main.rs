@@ -19,7 +19,7 @@ USAGE:
     cognito-codegen [--model PATH] [--challenges PATH|none] [--out DIR] [--operations A,B,...] [--check]
 
 With no arguments, regenerates generated/src from the model in spec/ (run from the workspace
-root) and prints what it did.
+root), and the operation features in generated/Cargo.toml, and prints what it did.
 
 OPTIONS:
     --model PATH          the model [default: spec/cognito-idp/2016-04-18/service-2.json]
@@ -27,7 +27,7 @@ OPTIONS:
                           [default: spec/challenges.json with the default model, else none]
     --out DIR             where to write <endpoint_prefix>.rs [default: generated/src]
     --operations A,B      emit only these operations and the shapes they reach
-    --check               write nothing; exit 1 with a diff summary if the file is stale
+    --check               write nothing; exit 1 with a diff summary if the output is stale
     -h, --help            this text
 ";
 
@@ -113,6 +113,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         Some(path) => Some(std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?),
         None => None,
     };
+    // The checked-in crate, whole: it has a feature per operation, listed in its manifest. A
+    // subset or another model written there leaves the manifest alone.
+    let checked_in = args.out == Path::new(DEFAULT_OUT)
+        && args.model == Path::new(DEFAULT_MODEL)
+        && args.operations.is_none();
     let inputs = Inputs {
         model: &text,
         operations: args.operations.as_deref(),
@@ -126,7 +131,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         client_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("client"),
         cli_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("cli"),
         reverse_serde_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("reverse-serde"),
-        feature_per_operation: args.out == Path::new(DEFAULT_OUT),
+        feature_per_operation: checked_in,
         challenge_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("challenge"),
         srp_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("srp"),
     };

@@ -231,7 +231,7 @@ impl<'m> Builder<'m> {
             vec![true; self.names.len()]
         };
         let mut shapes = self.resolve_shapes(&included, &input, &output);
-        for (shape, operations) in shapes.iter_mut().zip(self.reached_by(&selected)) {
+        for (shape, operations) in shapes.iter_mut().zip(self.reached_by(&selected, &included)) {
             shape.operations = operations;
         }
         self.box_cycles(&mut shapes);
@@ -289,7 +289,7 @@ impl<'m> Builder<'m> {
     }
 
     /// For each shape, the positions in `selected` of the operations that reach it.
-    fn reached_by(&self, selected: &[usize]) -> Vec<Vec<usize>> {
+    fn reached_by(&self, selected: &[usize], included: &[bool]) -> Vec<Vec<usize>> {
         let mut reached = vec![Vec::new(); self.names.len()];
         for (position, &i) in selected.iter().enumerate() {
             let op = &self.model.operations[i];
@@ -299,6 +299,17 @@ impl<'m> Builder<'m> {
             }
             for (shape, _) in seen.iter().enumerate().filter(|(_, seen)| **seen) {
                 reached[shape].push(position);
+            }
+        }
+        // An emitted shape no operation reaches is never gated, so what it contains must not be
+        // either: count those as reached by every operation.
+        let mut always = vec![false; self.names.len()];
+        for shape in (0..self.names.len()).filter(|&i| included[i] && reached[i].is_empty()) {
+            self.mark(ShapeId(shape), &mut always);
+        }
+        for (reach, always) in reached.iter_mut().zip(always) {
+            if always && !reach.is_empty() {
+                *reach = (0..selected.len()).collect();
             }
         }
         reached
@@ -734,6 +745,28 @@ mod tests {
 
     fn by_name<'a>(space: &'a TypeSpace, wire: &str) -> &'a ShapeDef {
         space.shapes.iter().find(|s| s.wire_name == wire).unwrap()
+    }
+
+    #[test]
+    fn operations_reaching_a_shape_count_inputs_outputs_errors_and_unreached_containers() {
+        let space = space(
+            r#"{"AIn":{"type":"structure","members":{"Shared":{"shape":"Shared"}}},
+               "BOut":{"type":"structure","members":{"Shared":{"shape":"Shared"},"Own":{"shape":"Own"}}},
+               "Shared":{"type":"string"},
+               "Own":{"type":"string"},
+               "Oops":{"type":"structure","members":{},"exception":true},
+               "Loose":{"type":"structure","members":{"Own":{"shape":"Own"}}}}"#,
+            r#"{"A":{"name":"A","input":{"shape":"AIn"},"errors":[{"shape":"Oops"}]},
+                "B":{"name":"B","output":{"shape":"BOut"}},
+                "C":{"name":"C"}}"#,
+        );
+        let ops = |wire: &str| by_name(&space, wire).operations.clone();
+        assert_eq!(ops("AIn"), [0]);
+        assert_eq!(ops("Oops"), [0]);
+        assert_eq!(ops("Shared"), [0, 1]);
+        // No operation reaches `Loose`, which is then always emitted, and so is what it holds.
+        assert!(ops("Loose").is_empty());
+        assert_eq!(ops("Own"), [0, 1, 2]);
     }
 
     #[test]

@@ -133,6 +133,12 @@ fn operation_features_are_written_between_the_markers_of_a_manifest() {
     assert_eq!(generated.manifest_with_features(&written).unwrap(), written, "idempotent");
     let error = generated.manifest_with_features("[features]\n").unwrap_err();
     assert!(error.contains(cognito_codegen::FEATURES_BEGIN), "{error}");
+    let swapped = format!("{}\n{}\n", cognito_codegen::FEATURES_END, cognito_codegen::FEATURES_BEGIN);
+    let error = generated.manifest_with_features(&swapped).unwrap_err();
+    assert!(error.contains("before"), "{error}");
+    // A marker must be a whole line, not text inside one.
+    let inline = format!("{}\nx = 1 {}\n", cognito_codegen::FEATURES_BEGIN, cognito_codegen::FEATURES_END);
+    assert!(generated.manifest_with_features(&inline).is_err());
 }
 
 #[test]

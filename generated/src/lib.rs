@@ -32,8 +32,9 @@
 //!   are compiled.
 //! - `challenge` (default): `challenge_responses!`, `admin_challenge_responses!` and the typed
 //!   answers; `srp` (default): the SRP client.
-//! - `client`: the async client, and with `srp` the sign-in flows; `cli`: the `cognito-idp`
-//!   command line (turns every operation on).
+//! - `client`: the async client; `flows`: the sign-in flows over it (turns on `client`, `srp`,
+//!   `initiate-auth` and `admin-initiate-auth`); `cli`: the `cognito-idp` command line (turns
+//!   every operation on).
 //! - `reverse-serde`: each type derives the serde direction it travels (requests `Serialize`,
 //!   responses and errors `Deserialize`); this adds the other one.
 

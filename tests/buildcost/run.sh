@@ -16,7 +16,7 @@
 #          which recompiles that crate and nothing else), with the peak memory of that compiler.
 # Incremental compilation is off throughout (CARGO_INCREMENTAL=0), as it is for any crate that
 # comes from a registry, so both sides compile the same way.
-# Takes 10-15 minutes on 2 cores. Output: target/buildcost/report.txt.
+# Takes about 10 minutes on 2 cores. Output: target/buildcost/report.txt.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$root/target/buildcost"

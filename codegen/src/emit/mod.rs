@@ -127,13 +127,14 @@ fn needs(space: &TypeSpace, operations: &[&str], shapes: &[&str]) -> Vec<Vec<usi
 
 /// What the `challenge` module refers to: the two answer requests, and the challenge names.
 fn challenge_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
-    needs(space, &["RespondToAuthChallenge", "AdminRespondToAuthChallenge"], &["ChallengeNameType"])
+    use crate::challenges::{ADMIN_OPERATION, CHALLENGE_ENUM, USER_OPERATION};
+    needs(space, &[USER_OPERATION, ADMIN_OPERATION], &[CHALLENGE_ENUM])
 }
 
 /// What the `srp` module refers to besides the challenge module: the device verifier.
 fn srp_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
     let mut groups = challenge_needs(space);
-    groups.extend(needs(space, &[], &["DeviceSecretVerifierConfigType"]));
+    groups.extend(needs(space, &[], &[crate::challenges::SRP_VERIFIER_TYPE]));
     groups
 }
 

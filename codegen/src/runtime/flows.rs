@@ -12,7 +12,8 @@
 //! [`continue_sign_in`] get their `SECRET_HASH` from [`with_secret_hash`]. Passwords, secrets,
 //! sessions and tokens never appear in `Debug` output or in errors.
 //!
-//! Embedded with the client, behind the same cargo feature.
+//! Embedded with the client, behind the same cargo feature (and, in a crate with a feature per
+//! operation, behind those of the operations it calls, of `challenge` and of `srp`).
 
 use ::std::collections::HashMap;
 use ::std::fmt;
