@@ -39,6 +39,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+pub use emit::Features;
 pub use reader::ModelError;
 use typespace::{Kind, TypeSpace};
 
@@ -171,12 +172,14 @@ impl Config {
             challenges: schema.as_ref().map(|(text, path)| ChallengeInput { schema: text, path }),
             module_path: self.module_path.as_deref(),
             doc_crate: None,
-            client_feature: self.client_feature.as_deref(),
-            cli_feature: self.cli_feature.as_deref(),
-            reverse_serde_feature: self.reverse_serde_feature.as_deref(),
-            feature_per_operation: self.feature_per_operation,
-            challenge_feature: None,
-            srp_feature: None,
+            features: Features {
+                client: self.client_feature.as_deref(),
+                cli: self.cli_feature.as_deref(),
+                reverse_serde: self.reverse_serde_feature.as_deref(),
+                per_operation: self.feature_per_operation,
+                challenge: None,
+                srp: None,
+            },
         };
         let generated = generate(&inputs).map_err(|e| e.in_file(&model_path))?;
         std::fs::create_dir_all(&out_dir).map_err(|source| Error::Io { path: out_dir.clone(), source })?;
@@ -290,22 +293,8 @@ pub struct Inputs<'a> {
     /// Crate name under which doc examples compile (the checked-in crate's); `None` leaves them
     /// untested, since a consumer's crate name is not known.
     pub doc_crate: Option<&'a str>,
-    /// Emits the async client (`mod client`, needing `reqwest`, `aws-sigv4` and
-    /// `aws-credential-types`) behind this cargo feature of the including crate.
-    pub client_feature: Option<&'a str>,
-    /// Emits the command line (`mod cli` and `mod cli_commands`, needing `clap`) behind this cargo
-    /// feature; only together with [`Inputs::client_feature`].
-    pub cli_feature: Option<&'a str>,
-    /// See [`Config::reverse_serde_feature`].
-    pub reverse_serde_feature: Option<&'a str>,
-    /// See [`Config::feature_per_operation`].
-    pub feature_per_operation: bool,
-    /// Puts the `challenge` module behind this cargo feature, which then enables the
-    /// `cognito-idp-macros` dependency (optional there).
-    pub challenge_feature: Option<&'a str>,
-    /// Puts the `srp` module behind this cargo feature (which needs the challenge feature), which
-    /// then enables the `sha2`, `zeroize` and `getrandom` dependencies (optional there).
-    pub srp_feature: Option<&'a str>,
+    /// Which parts of the output sit behind which cargo features of the including crate.
+    pub features: Features<'a>,
 }
 
 /// The challenge schema's text and the file it came from (named in errors).
@@ -345,15 +334,7 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             resolved
         }
     };
-    let features = emit::Features {
-        client: inputs.client_feature,
-        cli: inputs.cli_feature,
-        reverse_serde: inputs.reverse_serde_feature,
-        per_operation: inputs.feature_per_operation,
-        challenge: inputs.challenge_feature,
-        srp: inputs.srp_feature,
-    };
-    let source = emit::emit_file(&space, challenges.as_ref(), &features).map_err(Error::Emit)?;
+    let source = emit::emit_file(&space, challenges.as_ref(), &inputs.features).map_err(Error::Emit)?;
     Ok(Generated {
         source,
         file_name: format!(
@@ -361,7 +342,7 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             naming::to_snake(&model.metadata.endpoint_prefix).trim_start_matches("r#")
         ),
         stats: stats(&space),
-        operation_features: match inputs.feature_per_operation {
+        operation_features: match inputs.features.per_operation {
             true => space.operations.iter().map(|op| emit::operation_feature(&op.wire_name)).collect(),
             false => Vec::new(),
         },

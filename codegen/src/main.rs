@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use cognito_codegen::{generate, write_if_changed, ChallengeInput, Generated, Inputs};
+use cognito_codegen::{generate, write_if_changed, ChallengeInput, Features, Generated, Inputs};
 
 const DEFAULT_MODEL: &str = "spec/cognito-idp/2016-04-18/service-2.json";
 const DEFAULT_OUT: &str = "generated/src";
@@ -113,11 +113,10 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         Some(path) => Some(std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?),
         None => None,
     };
-    // The checked-in crate, whole: it has a feature per operation, listed in its manifest. A
-    // subset or another model written there leaves the manifest alone.
-    let checked_in = args.out == Path::new(DEFAULT_OUT)
-        && args.model == Path::new(DEFAULT_MODEL)
-        && args.operations.is_none();
+    // The checked-in crate has the checked-in features; only the whole model in `spec/` has a
+    // feature per operation, listed in its manifest (a subset written there leaves it alone).
+    let default_out = args.out == Path::new(DEFAULT_OUT);
+    let whole = args.model == Path::new(DEFAULT_MODEL) && args.operations.is_none();
     let inputs = Inputs {
         model: &text,
         operations: args.operations.as_deref(),
@@ -127,13 +126,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             .zip(schema.as_deref())
             .map(|(path, schema)| ChallengeInput { schema, path }),
         module_path: None,
-        doc_crate: (args.out == Path::new(DEFAULT_OUT)).then_some(DEFAULT_DOC_CRATE),
-        client_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("client"),
-        cli_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("cli"),
-        reverse_serde_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("reverse-serde"),
-        feature_per_operation: checked_in,
-        challenge_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("challenge"),
-        srp_feature: (args.out == Path::new(DEFAULT_OUT)).then_some("srp"),
+        doc_crate: default_out.then_some(DEFAULT_DOC_CRATE),
+        features: match default_out {
+            true => Features { per_operation: whole, ..Features::CHECKED_IN },
+            false => Features::default(),
+        },
     };
     let generated = generate(&inputs).map_err(|e| format!("{}: {e}", args.model.display()))?;
     let path = args.out.join(&generated.file_name);
@@ -141,7 +138,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         eprintln!("warning: {warning}");
     }
     // The checked-in crate declares a feature per operation in its manifest.
-    let manifest = match inputs.feature_per_operation {
+    let manifest = match inputs.features.per_operation {
         true => {
             let path = args.out.parent().unwrap_or(Path::new(".")).join("Cargo.toml");
             let old = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;

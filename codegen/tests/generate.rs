@@ -33,12 +33,7 @@ fn checked_in_bindings_are_fresh() {
             path: Path::new("spec/challenges.json"),
         }),
         doc_crate: Some("cognito_idp"),
-        client_feature: Some("client"),
-        cli_feature: Some("cli"),
-        reverse_serde_feature: Some("reverse-serde"),
-        feature_per_operation: true,
-        challenge_feature: Some("challenge"),
-        srp_feature: Some("srp"),
+        features: cognito_codegen::Features::CHECKED_IN,
         ..Default::default()
     })
     .unwrap();
@@ -59,7 +54,8 @@ fn checked_in_bindings_are_fresh() {
 #[test]
 fn a_feature_per_operation_gates_what_only_some_operations_reach() {
     let model = cognito_model();
-    let inputs = cognito_codegen::Inputs { model: &model, feature_per_operation: true, ..Default::default() };
+    let features = cognito_codegen::Features { per_operation: true, ..Default::default() };
+    let inputs = cognito_codegen::Inputs { model: &model, features, ..Default::default() };
     let generated = cognito_codegen::generate(&inputs).unwrap();
     assert_eq!(generated.operation_features.len(), 141);
     assert!(generated.operation_features.contains(&"admin-respond-to-auth-challenge".to_string()));
@@ -70,24 +66,16 @@ fn a_feature_per_operation_gates_what_only_some_operations_reach() {
         let start = before.rfind("#[cfg(").expect("a gate before the item");
         before[start..].split_once(")]").unwrap().0.split_whitespace().collect::<Vec<_>>().join(" ")
     };
-    // Only its own operation reaches a request.
-    assert_eq!(
-        gate_of("pub struct RespondToAuthChallengeRequest "),
-        r#"#[cfg(feature = "respond-to-auth-challenge""#
-    );
-    // Its impls come and go with it.
-    assert_eq!(
-        gate_of("impl RespondToAuthChallengeRequest "),
-        r#"#[cfg(feature = "respond-to-auth-challenge""#
-    );
-    assert_eq!(
-        gate_of("pub struct RespondToAuthChallenge;"),
-        r#"#[cfg(feature = "respond-to-auth-challenge""#
-    );
-    assert_eq!(
-        gate_of("pub enum RespondToAuthChallengeError "),
-        r#"#[cfg(feature = "respond-to-auth-challenge""#
-    );
+    // Only its own operation reaches its request, descriptor and error enum; impls come and go
+    // with their type.
+    for item in [
+        "pub struct RespondToAuthChallengeRequest ",
+        "impl RespondToAuthChallengeRequest ",
+        "pub struct RespondToAuthChallenge;",
+        "pub enum RespondToAuthChallengeError ",
+    ] {
+        assert_eq!(gate_of(item), r#"#[cfg(feature = "respond-to-auth-challenge""#, "{item}");
+    }
     // Shared shapes are on with any operation that reaches them.
     let shared = gate_of("pub struct AuthenticationResultType ");
     for feature in
@@ -112,7 +100,7 @@ fn operation_features_are_written_between_the_markers_of_a_manifest() {
     let inputs = cognito_codegen::Inputs {
         model: &model,
         operations: Some(&operations),
-        feature_per_operation: true,
+        features: cognito_codegen::Features { per_operation: true, ..Default::default() },
         ..Default::default()
     };
     let generated = cognito_codegen::generate(&inputs).unwrap();

@@ -28,7 +28,7 @@ fn generated_file() -> syn::File {
     // With a reverse-serde feature, so the snapshots show where the other direction is gated.
     let inputs = cognito_codegen::Inputs {
         model: FIXTURE,
-        reverse_serde_feature: Some("reverse-serde"),
+        features: cognito_codegen::Features { reverse_serde: Some("reverse-serde"), ..Default::default() },
         ..Default::default()
     };
     let generated = cognito_codegen::generate(&inputs).expect("fixture generates");

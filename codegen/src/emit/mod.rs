@@ -8,7 +8,7 @@
 //! it down. A type derives only the serde direction it travels (`shapes::SerdeDerives`). And the
 //! emitted functions that are not generic (`validate`, `Debug` with redaction, enum conversions,
 //! error decoding) are `#[inline]`: rustc then compiles to machine code only the ones a program
-//! calls, in that program, instead of all of them in the bindings crate: about 2 s of the
+//! calls, in that program, instead of all of them in the bindings crate: 1.5 to 2 s of the
 //! cognito-idp crate's debug build. The largest saving is not compiling what a program does not
 //! use at all: `Features::per_operation` puts each operation behind a cargo feature.
 
@@ -36,22 +36,38 @@ const CLIENT_SOURCE: &str = include_str!("../runtime/client.rs");
 /// answers and its device verifier a generated type).
 const SRP_SOURCE: &str = include_str!("../runtime/srp.rs");
 
-/// Cargo features of the including crate that gate parts of the output.
+/// Cargo features of the including crate that gate parts of the output (`None`: not gated, or
+/// for `client` and `cli` not emitted).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Features<'a> {
-    /// The async client (`mod client`, and `mod flows` with the challenge module).
+    /// Emits the async client (`mod client`, needing `reqwest`, `aws-sigv4` and
+    /// `aws-credential-types`), and with SRP the sign-in flows (`mod flows`).
     pub client: Option<&'a str>,
-    /// The command line (`mod cli`, `mod cli_commands`); only together with `client`.
+    /// Emits the command line (`mod cli` and `mod cli_commands`, needing `clap`); only together
+    /// with `client`.
     pub cli: Option<&'a str>,
-    /// The serde direction each type does not travel (see `shapes::SerdeDerives`).
+    /// See [`Config::reverse_serde_feature`](crate::Config::reverse_serde_feature).
     pub reverse_serde: Option<&'a str>,
-    /// Puts each operation, and what only it needs, behind a feature of its own
-    /// ([`operation_feature`]).
+    /// See [`Config::feature_per_operation`](crate::Config::feature_per_operation).
     pub per_operation: bool,
-    /// The `challenge` module (and so the `cognito-idp-macros` dependency).
+    /// The `challenge` module, which then enables the `cognito-idp-macros` dependency (optional
+    /// there).
     pub challenge: Option<&'a str>,
-    /// The `srp` module (and so `sha2`, `zeroize` and `getrandom`); it needs `challenge` too.
+    /// The `srp` module (which needs `challenge`), which then enables the `sha2`, `zeroize` and
+    /// `getrandom` dependencies (optional there).
     pub srp: Option<&'a str>,
+}
+
+impl Features<'static> {
+    /// The features of the checked-in crate (`generated/`).
+    pub const CHECKED_IN: Self = Self {
+        client: Some("client"),
+        cli: Some("cli"),
+        reverse_serde: Some("reverse-serde"),
+        per_operation: true,
+        challenge: Some("challenge"),
+        srp: Some("srp"),
+    };
 }
 
 /// The cargo feature of an operation when the output has one per operation: its name in kebab
