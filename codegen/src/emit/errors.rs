@@ -6,23 +6,25 @@ use quote::quote;
 use super::shapes::{
     constructors, emit_fields, needs_manual_debug, struct_debug, struct_derives, SerdeDerives,
 };
-use super::{doc_attrs, ident, join_docs, OperationGates};
+use super::{doc_attrs, ident, join_docs, Gated, ItemBuilder, OperationGates};
 use crate::typespace::{ExceptionDef, Kind, OperationDef, ShapeDef, TypeSpace, UNMODELED};
 
 /// Each item with its gate: exceptions by the operations that list them, error enums by theirs.
-pub(super) fn emit_errors(
-    space: &TypeSpace,
-    serde: &SerdeDerives,
-    gates: &OperationGates,
-) -> Vec<(TokenStream, TokenStream)> {
+pub(super) fn emit_errors<'a>(
+    space: &'a TypeSpace,
+    serde: &'a SerdeDerives,
+    gates: &'a OperationGates,
+) -> Vec<ItemBuilder<'a>> {
     let exceptions = space.shapes.iter().filter(|s| s.included).filter_map(|shape| match &shape.kind {
-        Kind::Exception(def) => {
-            Some((gates.any_of(&shape.operations), emit_exception(space, shape, def, serde)))
-        }
+        Kind::Exception(def) => Some(Box::new(move || Gated {
+            gate: gates.any_of(&shape.operations),
+            tokens: emit_exception(space, shape, def, serde),
+        }) as ItemBuilder<'a>),
         _ => None,
     });
-    let enums =
-        space.operations.iter().enumerate().map(|(i, op)| (gates.any_of(&[i]), emit_error_enum(space, op)));
+    let enums = space.operations.iter().enumerate().map(|(i, op)| -> ItemBuilder<'a> {
+        Box::new(move || Gated { gate: gates.any_of(&[i]), tokens: emit_error_enum(space, op) })
+    });
     exceptions.chain(enums).collect()
 }
 

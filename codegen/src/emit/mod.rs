@@ -16,6 +16,7 @@ mod challenge;
 mod cli;
 mod errors;
 mod operations;
+mod render;
 mod shapes;
 mod validate;
 
@@ -25,6 +26,7 @@ use quote::{format_ident, quote};
 use crate::challenges::ChallengeSpace;
 use crate::model::TimestampFormat;
 use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
+use render::{render_module, render_parsed_module, DeferredModule, Gated, ItemBuilder};
 
 /// Source of the runtime support module, embedded into every output.
 const SUPPORT_SOURCE: &str = include_str!("../runtime/support.rs");
@@ -163,8 +165,8 @@ fn flows_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
 
 /// Emits the whole file as formatted source.
 ///
-/// Each module is parsed and printed item by item (one huge token stream parses several times
-/// slower than its pieces), and `types`, the largest module, is rendered on a second thread.
+/// Items are parsed and printed one by one (see [`render`]); those built from the type space
+/// (`types`, `errors`, `operations`) on every core, while this thread first renders the rest.
 pub fn emit_file(
     space: &TypeSpace,
     challenges: Option<&ChallengeSpace>,
@@ -178,80 +180,76 @@ pub fn emit_file(
     let reverse_features: Vec<&str> = reverse_serde.into_iter().chain(command_line).collect();
     let serde = shapes::SerdeDerives::new(&reverse_features);
     let service = &space.service.full_name;
-    let (types, rest) = std::thread::scope(|scope| {
-        let types = scope.spawn(|| {
-            let doc = format!(" Request, response and data types of {service}.");
-            render_gated_module(
-                quote!(#[doc = #doc] pub mod types {}),
-                shapes::emit_types(space, &serde, &gates),
-            )
-        });
-        let rest = (|| {
-            let errors_doc =
-                format!(" Errors of {service}: the modeled exceptions and one enum per operation.");
-            let operations_doc = format!(" Descriptors of the operations of {service}.");
-            let modules = [
-                render_gated_module(
-                    quote!(#[doc = #errors_doc] pub mod errors {}),
-                    errors::emit_errors(space, &serde, &gates),
+    let types_doc = format!(" Request, response and data types of {service}.");
+    let errors_doc = format!(" Errors of {service}: the modeled exceptions and one enum per operation.");
+    let operations_doc = format!(" Descriptors of the operations of {service}.");
+    let from_type_space = vec![
+        DeferredModule {
+            header: quote!(#[doc = #types_doc] pub mod types {}),
+            items: shapes::emit_types(space, &serde, &gates),
+        },
+        DeferredModule {
+            header: quote!(#[doc = #errors_doc] pub mod errors {}),
+            items: errors::emit_errors(space, &serde, &gates),
+        },
+        DeferredModule {
+            header: quote!(#[doc = #operations_doc] pub mod operations {}),
+            items: operations::emit_operations(space, &gates),
+        },
+    ];
+    let (types, rest) = render::render_deferred(from_type_space, || {
+        let modules = [
+            match challenges {
+                Some(challenges) => {
+                    let gate = gates.all_of(&challenge_needs(space), &[challenge]);
+                    render_module(
+                        quote!(
+                            #[doc = " Answers to auth challenges, checked at compile time by `challenge_responses!` and `admin_challenge_responses!`."]
+                            #gate
+                            pub mod challenge {}
+                        ),
+                        ungated(challenge::emit_challenge_module(challenges)),
+                    )?
+                }
+                None => String::new(),
+            },
+            match challenges {
+                Some(challenges) if challenges.srp => embedded_module(
+                    "srp",
+                    SRP_SOURCE,
+                    "runtime/srp.rs",
+                    challenges.doc_crate.is_some(),
+                    &gates.all_of(&srp_needs(space), &[challenge, srp]),
                 )?,
-                render_gated_module(
-                    quote!(#[doc = #operations_doc] pub mod operations {}),
-                    operations::emit_operations(space, &gates),
-                )?,
-                match challenges {
-                    Some(challenges) => {
-                        let gate = gates.all_of(&challenge_needs(space), &[challenge]);
-                        render_module(
-                            quote!(
-                                #[doc = " Answers to auth challenges, checked at compile time by `challenge_responses!` and `admin_challenge_responses!`."]
-                                #gate
-                                pub mod challenge {}
-                            ),
-                            challenge::emit_challenge_module(challenges),
-                        )?
-                    }
-                    None => String::new(),
-                },
-                match challenges {
-                    Some(challenges) if challenges.srp => embedded_module(
-                        "srp",
-                        SRP_SOURCE,
-                        "runtime/srp.rs",
-                        challenges.doc_crate.is_some(),
-                        &gates.all_of(&srp_needs(space), &[challenge, srp]),
-                    )?,
-                    _ => String::new(),
-                },
-                render_module(
-                    // Patterns of gated types are unused when their operations are off.
-                    quote!(
-                        #[doc(hidden)]
-                        #[allow(dead_code)]
-                        mod patterns {}
-                    ),
-                    validate::emit_patterns(space),
-                )?,
-                embedded_module("support", SUPPORT_SOURCE, "runtime/support.rs", true, &quote!())?,
-                embedded_module("wire", WIRE_SOURCE, "runtime/wire.rs", true, &quote!())?,
-                match client_feature {
-                    Some(feature) => client_module(space, feature, &gates)?,
-                    None => String::new(),
-                },
-                match (client_feature, challenges) {
-                    (Some(feature), Some(challenges)) if challenges.srp => {
-                        flows_module(&gates.all_of(&flows_needs(space), &[Some(feature), challenge, srp]))?
-                    }
-                    _ => String::new(),
-                },
-                match (client_feature, cli_feature) {
-                    (Some(_), Some(feature)) => cli_modules(space, challenges, feature)?,
-                    _ => String::new(),
-                },
-            ];
-            Ok::<_, String>(modules.concat())
-        })();
-        (types.join().unwrap_or_else(|_| Err("the emitter thread panicked".into())), rest)
+                _ => String::new(),
+            },
+            render_module(
+                // Patterns of gated types are unused when their operations are off.
+                quote!(
+                    #[doc(hidden)]
+                    #[allow(dead_code)]
+                    mod patterns {}
+                ),
+                ungated(validate::emit_patterns(space)),
+            )?,
+            embedded_module("support", SUPPORT_SOURCE, "runtime/support.rs", true, &quote!())?,
+            embedded_module("wire", WIRE_SOURCE, "runtime/wire.rs", true, &quote!())?,
+            match client_feature {
+                Some(feature) => client_module(space, feature, &gates)?,
+                None => String::new(),
+            },
+            match (client_feature, challenges) {
+                (Some(feature), Some(challenges)) if challenges.srp => {
+                    flows_module(&gates.all_of(&flows_needs(space), &[Some(feature), challenge, srp]))?
+                }
+                _ => String::new(),
+            },
+            match (client_feature, cli_feature) {
+                (Some(_), Some(feature)) => cli_modules(space, challenges, feature)?,
+                _ => String::new(),
+            },
+        ];
+        Ok::<_, String>(modules.concat())
     });
     Ok(format!(
         "// @generated by cognito-codegen {} from the `{}` model (API version {}). Do not edit.\n\n{}{}",
@@ -263,65 +261,9 @@ pub fn emit_file(
     ))
 }
 
-/// Parses `header` (attributes and an empty `mod`), fills it with `items` (each a token stream
-/// of one or a few items) and prints it. The lints allowed are those model-shaped code trips by
-/// design: constructors take every required member, error enums name their variants after
-/// exceptions, and unions hold structures of any size.
-fn render_module(header: TokenStream, items: Vec<TokenStream>) -> Result<String, String> {
-    render_gated_module(header, items.into_iter().map(|item| (quote!(), item)).collect())
-}
-
-/// [`render_module`] for items that come with a `#[cfg]` gate (or empty tokens), which is put on
-/// every item the tokens hold: a shape's type and its impls come and go together.
-fn render_gated_module(
-    header: TokenStream,
-    items: Vec<(TokenStream, TokenStream)>,
-) -> Result<String, String> {
-    use syn::parse::Parser;
-    let mut module: syn::ItemMod =
-        syn::parse2(header).map_err(|e| format!("module header does not parse: {e}"))?;
-    module.attrs.push(syn::parse_quote!(#[allow(clippy::too_many_arguments, clippy::enum_variant_names, clippy::large_enum_variant)]));
-    let mut parsed = Vec::with_capacity(items.len());
-    for (gate, tokens) in items {
-        let file: syn::File = syn::parse2(tokens).map_err(|e| format!("emitted code does not parse: {e}"))?;
-        if gate.is_empty() {
-            parsed.extend(file.items);
-            continue;
-        }
-        let gate =
-            syn::Attribute::parse_outer.parse2(gate).map_err(|e| format!("gate does not parse: {e}"))?;
-        for mut item in file.items {
-            item_attrs(&mut item)
-                .ok_or_else(|| "emitted an item that cannot carry a #[cfg]".to_string())?
-                .splice(0..0, gate.iter().cloned());
-            parsed.push(item);
-        }
-    }
-    module.content = Some((Default::default(), parsed));
-    module.semi = None;
-    Ok(prettyplease::unparse(&syn::File {
-        shebang: None,
-        attrs: Vec::new(),
-        items: vec![syn::Item::Mod(module)],
-    }))
-}
-
-/// The attributes of the kinds of items the emitter writes.
-fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
-    Some(match item {
-        syn::Item::Const(item) => &mut item.attrs,
-        syn::Item::Enum(item) => &mut item.attrs,
-        syn::Item::Fn(item) => &mut item.attrs,
-        syn::Item::Impl(item) => &mut item.attrs,
-        syn::Item::Macro(item) => &mut item.attrs,
-        syn::Item::Mod(item) => &mut item.attrs,
-        syn::Item::Static(item) => &mut item.attrs,
-        syn::Item::Struct(item) => &mut item.attrs,
-        syn::Item::Trait(item) => &mut item.attrs,
-        syn::Item::Type(item) => &mut item.attrs,
-        syn::Item::Use(item) => &mut item.attrs,
-        _ => return None,
-    })
+/// Items whose tokens are at hand, none of them gated.
+fn ungated(items: Vec<TokenStream>) -> Vec<Gated> {
+    items.into_iter().map(Gated::ungated).collect()
 }
 
 /// A runtime source file rendered as `pub mod name`, keeping its `//!` docs.
@@ -336,24 +278,24 @@ pub(crate) fn embedded_module(
     gate: &TokenStream,
 ) -> Result<String, String> {
     let source = if doctests { source.to_owned() } else { ignore_doc_examples(source) };
-    let parsed: syn::File = syn::parse_file(&source).map_err(|e| format!("{file} does not parse: {e}"))?;
-    // Kept as inner docs: intra-doc links in them resolve inside the module, as in the source.
-    let docs = &parsed.attrs;
+    let (docs, items) = runtime_items(&source, file)?;
     let name = ident(name);
-    let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
-    render_module(quote!(#gate pub mod #name { #(#docs)* }), items.collect())
+    render_parsed_module(quote!(#gate pub mod #name { #(#docs)* }), items)
+}
+
+/// A runtime source's inner docs (kept as inner docs: intra-doc links in them resolve inside
+/// the module, as in the source) and its items but for `#[cfg(test)]` ones.
+fn runtime_items(source: &str, file: &str) -> Result<(Vec<syn::Attribute>, Vec<syn::Item>), String> {
+    let parsed: syn::File = syn::parse_file(source).map_err(|e| format!("{file} does not parse: {e}"))?;
+    Ok((parsed.attrs, parsed.items.into_iter().filter(|item| !is_cfg_test(item)).collect()))
 }
 
 /// The client module: the runtime client plus one method per operation, behind `feature`.
 fn client_module(space: &TypeSpace, feature: &str, gates: &OperationGates) -> Result<String, String> {
-    let parsed: syn::File =
-        syn::parse_file(CLIENT_SOURCE).map_err(|e| format!("runtime/client.rs does not parse: {e}"))?;
-    // Kept as inner docs: intra-doc links in them resolve inside the module, as in the source.
-    let docs = &parsed.attrs;
-    let mut items: Vec<TokenStream> =
-        parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream).collect();
-    items.push(operations::emit_client_methods(space, gates));
-    render_module(quote!(#[cfg(feature = #feature)] pub mod client { #(#docs)* }), items)
+    let (docs, mut items) = runtime_items(CLIENT_SOURCE, "runtime/client.rs")?;
+    let methods = operations::emit_client_methods(space, gates);
+    items.push(syn::parse2(methods).map_err(|e| format!("emitted client methods do not parse: {e}"))?);
+    render_parsed_module(quote!(#[cfg(feature = #feature)] pub mod client { #(#docs)* }), items)
 }
 
 /// Source of the sign-in flows over the client, embedded with it when the challenge and SRP
@@ -362,12 +304,7 @@ const FLOWS_SOURCE: &str = include_str!("../runtime/flows.rs");
 
 /// The sign-in flows module, behind `gate` (the client's feature, and the operations it calls).
 fn flows_module(gate: &TokenStream) -> Result<String, String> {
-    let parsed: syn::File =
-        syn::parse_file(FLOWS_SOURCE).map_err(|e| format!("runtime/flows.rs does not parse: {e}"))?;
-    // Kept as inner docs: intra-doc links in them resolve inside the module, as in the source.
-    let docs = &parsed.attrs;
-    let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
-    render_module(quote!(#gate pub mod flows { #(#docs)* }), items.collect())
+    embedded_module("flows", FLOWS_SOURCE, "runtime/flows.rs", true, gate)
 }
 
 /// Source of the command line's logic, embedded with the client behind the cli feature.
@@ -380,12 +317,8 @@ fn cli_modules(
     challenges: Option<&ChallengeSpace>,
     feature: &str,
 ) -> Result<String, String> {
-    let parsed: syn::File =
-        syn::parse_file(CLI_SOURCE).map_err(|e| format!("runtime/cli.rs does not parse: {e}"))?;
-    let docs = &parsed.attrs;
-    let items = parsed.items.iter().filter(|item| !is_cfg_test(item)).map(quote::ToTokens::to_token_stream);
     let runtime =
-        render_module(quote!(#[cfg(feature = #feature)] pub mod cli { #(#docs)* }), items.collect())?;
+        embedded_module("cli", CLI_SOURCE, "runtime/cli.rs", true, &quote!(#[cfg(feature = #feature)]))?;
     let data = render_module(
         quote!(
             #[doc = " The command line's tables (commands, shapes, challenges) and dispatch."]
@@ -393,7 +326,7 @@ fn cli_modules(
             #[cfg(feature = #feature)]
             pub mod cli_commands {}
         ),
-        cli::emit_cli_commands(space, challenges),
+        ungated(cli::emit_cli_commands(space, challenges)),
     )?;
     Ok(runtime + &data)
 }

@@ -3,24 +3,28 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{deprecation_note, doc_attrs, ident, join_docs, type_of, OperationGates};
+use super::{deprecation_note, doc_attrs, ident, join_docs, type_of, Gated, ItemBuilder, OperationGates};
 use crate::model::AuthType;
 use crate::typespace::{OperationDef, TypeSpace};
 
 /// Each item with its gate: descriptors behind their operation's feature, when there is one.
-pub(super) fn emit_operations(space: &TypeSpace, gates: &OperationGates) -> Vec<(TokenStream, TokenStream)> {
-    let infos = space.operations.iter().enumerate().map(|(i, op)| {
-        let (name, target, auth) = (&op.wire_name, &op.target, auth_tokens(op.auth));
-        let gate = gates.any_of(&[i]);
-        quote!(#gate super::support::OperationInfo { name: #name, target: #target, auth: #auth })
-    });
-    let table = quote! {
-        /// Every operation of these bindings (whose feature is on), in model order.
-        pub const ALL: &[super::support::OperationInfo] = &[#(#infos),*];
+pub(super) fn emit_operations<'a>(space: &'a TypeSpace, gates: &'a OperationGates) -> Vec<ItemBuilder<'a>> {
+    let table = move || {
+        let infos = space.operations.iter().enumerate().map(|(i, op)| {
+            let (name, target, auth) = (&op.wire_name, &op.target, auth_tokens(op.auth));
+            let gate = gates.any_of(&[i]);
+            quote!(#gate super::support::OperationInfo { name: #name, target: #target, auth: #auth })
+        });
+        Gated::ungated(quote! {
+            /// Every operation of these bindings (whose feature is on), in model order.
+            pub const ALL: &[super::support::OperationInfo] = &[#(#infos),*];
+        })
     };
-    let descriptors =
-        space.operations.iter().enumerate().map(|(i, op)| (gates.any_of(&[i]), descriptor(space, op)));
-    [(quote!(), service_info(space)), (quote!(), table)].into_iter().chain(descriptors).collect()
+    let descriptors = space.operations.iter().enumerate().map(|(i, op)| -> ItemBuilder<'a> {
+        Box::new(move || Gated { gate: gates.any_of(&[i]), tokens: descriptor(space, op) })
+    });
+    let service: ItemBuilder<'a> = Box::new(move || Gated::ungated(service_info(space)));
+    [service, Box::new(table)].into_iter().chain(descriptors).collect()
 }
 
 fn service_info(space: &TypeSpace) -> TokenStream {

@@ -5,28 +5,31 @@ use quote::quote;
 
 use super::{
     deprecation_note, doc_attrs, field_type, ident, join_docs, must_redact, serde_field_attrs, validate,
-    OperationGates,
+    Gated, ItemBuilder, OperationGates,
 };
 use crate::typespace::{EnumDef, FieldDef, Kind, ShapeDef, StructDef, TypeSpace, UnionDef};
 
 /// Each type with its impls, gated by the operations that reach it.
-pub(super) fn emit_types(
-    space: &TypeSpace,
-    serde: &SerdeDerives,
-    gates: &OperationGates,
-) -> Vec<(TokenStream, TokenStream)> {
-    space
+pub(super) fn emit_types<'a>(
+    space: &'a TypeSpace,
+    serde: &'a SerdeDerives,
+    gates: &'a OperationGates,
+) -> Vec<ItemBuilder<'a>> {
+    let emitted = space
         .shapes
         .iter()
-        .filter(|s| s.included)
-        .filter_map(|shape| {
-            match &shape.kind {
-                Kind::Struct(def) => Some(emit_struct(space, shape, def, serde)),
-                Kind::Enum(def) => Some(emit_enum(shape, def)),
-                Kind::Union(def) => Some(emit_union(space, shape, def, serde)),
-                _ => None,
-            }
-            .map(|tokens| (gates.any_of(&shape.operations), tokens))
+        .filter(|s| s.included && matches!(s.kind, Kind::Struct(_) | Kind::Enum(_) | Kind::Union(_)));
+    emitted
+        .map(|shape| -> ItemBuilder<'a> {
+            Box::new(move || Gated {
+                gate: gates.any_of(&shape.operations),
+                tokens: match &shape.kind {
+                    Kind::Struct(def) => emit_struct(space, shape, def, serde),
+                    Kind::Enum(def) => emit_enum(shape, def),
+                    Kind::Union(def) => emit_union(space, shape, def, serde),
+                    _ => TokenStream::new(),
+                },
+            })
         })
         .collect()
 }

@@ -1,0 +1,293 @@
+//! Turns emitted tokens into formatted text, one item at a time and on every core.
+//!
+//! Each item is parsed and printed on its own, inside a one-item module so that prettyplease
+//! indents and wraps it exactly as it would inside the real module. Printing a whole module's
+//! syntax tree at once kept tens of megabytes alive, and malloc and the page-fault handler took
+//! about a third of the time. Token streams cannot cross threads, so the items built from the
+//! type space travel as the functions that build them, and come back as text.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use proc_macro2::TokenStream;
+
+/// Items that come and go together (a type and its impls), with the `#[cfg]` gate put on each
+/// of them (empty tokens: none).
+pub(crate) struct Gated {
+    pub(crate) gate: TokenStream,
+    pub(crate) tokens: TokenStream,
+}
+
+impl Gated {
+    pub(crate) fn ungated(tokens: TokenStream) -> Self {
+        Self { gate: TokenStream::new(), tokens }
+    }
+}
+
+/// Builds one [`Gated`] on the thread that renders it.
+pub(crate) type ItemBuilder<'a> = Box<dyn Fn() -> Gated + Sync + 'a>;
+
+/// A module whose items are built where they are rendered: its header (attributes and an empty
+/// `mod`) and its items, in output order.
+pub(crate) struct DeferredModule<'a> {
+    pub(crate) header: TokenStream,
+    pub(crate) items: Vec<ItemBuilder<'a>>,
+}
+
+/// Renders `modules` on every available core while the calling thread first runs `local`
+/// (the modules whose tokens are at hand) and then joins in. The text of each module comes
+/// back in order, so the output does not depend on the number of threads.
+pub(crate) fn render_deferred<R>(
+    modules: Vec<DeferredModule<'_>>,
+    local: impl FnOnce() -> R,
+) -> (Result<String, String>, R) {
+    let jobs: Vec<&ItemBuilder<'_>> = modules.iter().flat_map(|m| &m.items).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(build) = jobs.get(index) else { return done };
+            done.push((index, render_gated(build())));
+        }
+    };
+    let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()).saturating_sub(1);
+    let (local_result, mut rendered) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..helpers).map(|_| scope.spawn(work)).collect();
+        let local_result = local();
+        let mut rendered = work();
+        for handle in handles {
+            match handle.join() {
+                Ok(done) => rendered.extend(done),
+                Err(_) => rendered.push((usize::MAX, Err("an emitter thread panicked".to_string()))),
+            }
+        }
+        (local_result, rendered)
+    });
+    rendered.sort_unstable_by_key(|(index, _)| *index);
+    let mut texts = rendered.into_iter().map(|(_, text)| text);
+    let mut out = String::new();
+    for module in &modules {
+        let (open, close) = match module_frame(module.header.clone()) {
+            Ok(frame) => frame,
+            Err(error) => return (Err(error), local_result),
+        };
+        out.push_str(&open);
+        for _ in 0..module.items.len() {
+            match texts.next() {
+                Some(Ok(text)) => out.push_str(&text),
+                Some(Err(error)) => return (Err(error), local_result),
+                None => return (Err("an emitter thread lost items".to_string()), local_result),
+            }
+        }
+        out.push_str(&close);
+    }
+    match texts.next() {
+        Some(Err(error)) => (Err(error), local_result),
+        _ => (Ok(out), local_result),
+    }
+}
+
+/// Renders a module whose items are at hand, on the calling thread.
+pub(crate) fn render_module(header: TokenStream, items: Vec<Gated>) -> Result<String, String> {
+    let (mut out, close) = module_frame(header)?;
+    for item in items {
+        out.push_str(&render_gated(item)?);
+    }
+    out.push_str(&close);
+    Ok(out)
+}
+
+/// Renders a module of items already parsed (a runtime source file), on the calling thread.
+pub(crate) fn render_parsed_module(header: TokenStream, items: Vec<syn::Item>) -> Result<String, String> {
+    let (mut out, close) = module_frame(header)?;
+    for item in items {
+        out.push_str(&render_items(vec![item]));
+    }
+    out.push_str(&close);
+    Ok(out)
+}
+
+/// The text before a module's items and after them. The header is `attributes mod name {}`,
+/// possibly with inner attributes (`//!` docs) between the braces. The lints allowed are those
+/// model-shaped code trips by design: constructors take every required member, error enums
+/// name their variants after exceptions, and unions hold structures of any size.
+fn module_frame(header: TokenStream) -> Result<(String, String), String> {
+    let mut module: syn::ItemMod =
+        syn::parse2(header).map_err(|e| format!("module header does not parse: {e}"))?;
+    module.attrs.push(syn::parse_quote!(#[allow(clippy::too_many_arguments, clippy::enum_variant_names, clippy::large_enum_variant)]));
+    module.content = Some((Default::default(), Vec::new()));
+    module.semi = None;
+    let text = prettyplease::unparse(&file_of(syn::Item::Mod(module)));
+    let open = match text.strip_suffix("{}\n") {
+        Some(head) => format!("{head}{{\n"),
+        None => {
+            text.strip_suffix("}\n").ok_or("a module header printed without its closing brace")?.to_owned()
+        }
+    };
+    Ok((open, "}\n".to_owned()))
+}
+
+/// One [`Gated`] as text, indented as an item of a module.
+fn render_gated(Gated { gate, tokens }: Gated) -> Result<String, String> {
+    use syn::parse::Parser;
+    let file: syn::File = syn::parse2(tokens).map_err(|e| format!("emitted code does not parse: {e}"))?;
+    let mut items = file.items;
+    if !gate.is_empty() {
+        let gate =
+            syn::Attribute::parse_outer.parse2(gate).map_err(|e| format!("gate does not parse: {e}"))?;
+        for item in &mut items {
+            item_attrs(item)
+                .ok_or_else(|| "emitted an item that cannot carry a #[cfg]".to_string())?
+                .splice(0..0, gate.iter().cloned());
+        }
+    }
+    Ok(render_items(items))
+}
+
+/// Items as text, indented as items of a module.
+fn render_items(items: Vec<syn::Item>) -> String {
+    let holder = syn::ItemMod {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        unsafety: None,
+        mod_token: Default::default(),
+        ident: syn::Ident::new("m", proc_macro2::Span::call_site()),
+        content: Some((Default::default(), items)),
+        semi: None,
+    };
+    let text = prettyplease::unparse(&file_of(syn::Item::Mod(holder)));
+    match text.strip_prefix("mod m {\n").and_then(|body| body.strip_suffix("}\n")) {
+        Some(body) => body.to_owned(),
+        None => String::new(), // `mod m {}`: there were no items
+    }
+}
+
+fn file_of(item: syn::Item) -> syn::File {
+    syn::File { shebang: None, attrs: Vec::new(), items: vec![item] }
+}
+
+/// The attributes of the kinds of items the emitter writes.
+fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    Some(match item {
+        syn::Item::Const(item) => &mut item.attrs,
+        syn::Item::Enum(item) => &mut item.attrs,
+        syn::Item::Fn(item) => &mut item.attrs,
+        syn::Item::Impl(item) => &mut item.attrs,
+        syn::Item::Macro(item) => &mut item.attrs,
+        syn::Item::Mod(item) => &mut item.attrs,
+        syn::Item::Static(item) => &mut item.attrs,
+        syn::Item::Struct(item) => &mut item.attrs,
+        syn::Item::Trait(item) => &mut item.attrs,
+        syn::Item::Type(item) => &mut item.attrs,
+        syn::Item::Use(item) => &mut item.attrs,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    fn deferred(items: Vec<TokenStream>) -> DeferredModule<'static> {
+        let builders = items
+            .into_iter()
+            .map(|tokens| {
+                let text = tokens.to_string();
+                Box::new(move || Gated::ungated(text.parse().unwrap())) as ItemBuilder<'static>
+            })
+            .collect();
+        DeferredModule {
+            header: quote!(
+                pub mod m {}
+            ),
+            items: builders,
+        }
+    }
+
+    #[test]
+    fn item_by_item_prints_as_the_whole_module_does() {
+        let items = vec![
+            quote!(
+                #[doc = " A long one."]
+                pub struct A {
+                    pub field_with_a_long_name: ::std::option::Option<
+                        ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<u8>>,
+                    >,
+                }
+            ),
+            quote!(impl A { pub fn f(&self) -> bool { true } } pub const B: u8 = 1;),
+            quote!(
+                pub mod inner {
+                    pub fn g() {}
+                }
+            ),
+        ];
+        let header = quote!(
+            #[doc = " Docs."]
+            pub mod m {}
+        );
+        let mut whole: syn::ItemMod = syn::parse2(header.clone()).unwrap();
+        whole.attrs.push(syn::parse_quote!(#[allow(clippy::too_many_arguments, clippy::enum_variant_names, clippy::large_enum_variant)]));
+        let parsed = items.iter().flat_map(|t| syn::parse2::<syn::File>(t.clone()).unwrap().items).collect();
+        whole.content = Some((Default::default(), parsed));
+        let expected = prettyplease::unparse(&file_of(syn::Item::Mod(whole)));
+        let rendered = render_module(header, items.into_iter().map(Gated::ungated).collect()).unwrap();
+        assert_eq!(rendered, expected);
+    }
+
+    #[test]
+    fn inner_docs_stay_before_the_items() {
+        let rendered = render_module(
+            quote!(
+                pub mod m {
+                    #![doc = " Inner."]
+                }
+            ),
+            vec![Gated::ungated(quote!(
+                fn f() {}
+            ))],
+        )
+        .unwrap();
+        assert!(rendered.contains("pub mod m {\n    //! Inner.\n    fn f() {}\n}\n"), "{rendered}");
+    }
+
+    #[test]
+    fn gates_go_on_every_item() {
+        let gated = Gated { gate: quote!(#[cfg(feature = "x")]), tokens: quote!(struct A; impl A {}) };
+        let text = render_gated(gated).unwrap();
+        assert_eq!(text.matches("#[cfg(feature = \"x\")]").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn deferred_modules_come_back_in_order_with_the_local_result() {
+        let modules = vec![
+            deferred(
+                (0..50u32).map(|i| quote::format_ident!("A{}", i)).map(|n| quote!(pub struct #n;)).collect(),
+            ),
+            deferred(vec![quote!(
+                pub fn last() {}
+            )]),
+        ];
+        let (text, local) = render_deferred(modules, || 7);
+        let text = text.unwrap();
+        assert_eq!(local, 7);
+        let positions: Vec<usize> =
+            (0..50).map(|i| text.find(&format!("pub struct A{i};")).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]));
+        assert!(text.ends_with("pub mod m {\n    pub fn last() {}\n}\n"), "{text}");
+    }
+
+    #[test]
+    fn a_broken_item_is_an_error_not_a_panic() {
+        let modules = vec![DeferredModule {
+            header: quote!(
+                pub mod m {}
+            ),
+            items: vec![Box::new(|| Gated::ungated(quote!(fn)))],
+        }];
+        let (text, ()) = render_deferred(modules, || ());
+        assert!(text.unwrap_err().contains("does not parse"));
+    }
+}
