@@ -309,10 +309,25 @@ pub fn generate_source(model_json: &str, operations: Option<&[String]>) -> Resul
     generate(&Inputs { model: model_json, operations, ..Inputs::default() })
 }
 
+/// The model read from its JSON text, and its type space.
+fn read_and_resolve(inputs: &Inputs<'_>) -> Result<(model::Model, TypeSpace), Error> {
+    let model = reader::read_model(inputs.model).map_err(|error| Error::Model { file: None, error })?;
+    let space = TypeSpace::build(&model, inputs.operations).map_err(Error::Resolve)?;
+    Ok((model, space))
+}
+
 /// Generates source from all inputs.
 pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
-    let model = reader::read_model(inputs.model).map_err(|error| Error::Model { file: None, error })?;
-    let mut space = TypeSpace::build(&model, inputs.operations).map_err(Error::Resolve)?;
+    // The runtime modules do not depend on the model: they are printed meanwhile.
+    let doctests = inputs.doc_crate.is_some();
+    let (runtime, resolved) = std::thread::scope(|scope| {
+        let runtime =
+            scope.spawn(|| emit::RuntimeText::print(&inputs.features, inputs.challenges.is_some(), doctests));
+        let resolved = read_and_resolve(inputs);
+        (runtime.join().unwrap_or_else(|_| Err("the runtime printing thread panicked".into())), resolved)
+    });
+    let (model, mut space) = resolved?;
+    let runtime = runtime.map_err(Error::Emit)?;
     let challenges = match &inputs.challenges {
         None => None,
         Some(input) => {
@@ -334,7 +349,8 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             resolved
         }
     };
-    let source = emit::emit_file(&space, challenges.as_ref(), &inputs.features).map_err(Error::Emit)?;
+    let source =
+        emit::emit_file(&space, challenges.as_ref(), &inputs.features, &runtime).map_err(Error::Emit)?;
     Ok(Generated {
         source,
         file_name: format!(

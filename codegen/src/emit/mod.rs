@@ -17,6 +17,7 @@ mod cli;
 mod errors;
 mod operations;
 mod render;
+mod runtime;
 mod shapes;
 mod validate;
 
@@ -26,17 +27,8 @@ use quote::{format_ident, quote};
 use crate::challenges::ChallengeSpace;
 use crate::model::TimestampFormat;
 use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
-use render::{render_module, render_parsed_module, DeferredModule, Gated, ItemBuilder};
-
-/// Source of the runtime support module, embedded into every output.
-const SUPPORT_SOURCE: &str = include_str!("../runtime/support.rs");
-/// Source of the wire layer (AWS JSON 1.1 encoding and decoding), embedded into every output.
-const WIRE_SOURCE: &str = include_str!("../runtime/wire.rs");
-/// Source of the async client, embedded behind a cargo feature when asked for.
-const CLIENT_SOURCE: &str = include_str!("../runtime/client.rs");
-/// Source of the SRP client, embedded with the challenge module (its answers are challenge
-/// answers and its device verifier a generated type).
-const SRP_SOURCE: &str = include_str!("../runtime/srp.rs");
+use render::{render_module, DeferredModule, Gated, ItemBuilder};
+pub use runtime::RuntimeText;
 
 /// Cargo features of the including crate that gate parts of the output (`None`: not gated, or
 /// for `client` and `cli` not emitted).
@@ -171,6 +163,7 @@ pub fn emit_file(
     space: &TypeSpace,
     challenges: Option<&ChallengeSpace>,
     features: &Features<'_>,
+    runtime: &RuntimeText,
 ) -> Result<String, String> {
     let Features { client: client_feature, cli: cli_feature, reverse_serde, per_operation, challenge, srp } =
         *features;
@@ -213,14 +206,10 @@ pub fn emit_file(
                 }
                 None => String::new(),
             },
-            match challenges {
-                Some(challenges) if challenges.srp => embedded_module(
-                    "srp",
-                    SRP_SOURCE,
-                    "runtime/srp.rs",
-                    challenges.doc_crate.is_some(),
-                    &gates.all_of(&srp_needs(space), &[challenge, srp]),
-                )?,
+            match (challenges, &runtime.srp) {
+                (Some(challenges), Some(printed)) if challenges.srp => {
+                    printed.finish(&gates.all_of(&srp_needs(space), &[challenge, srp]), "")?
+                }
                 _ => String::new(),
             },
             render_module(
@@ -232,20 +221,25 @@ pub fn emit_file(
                 ),
                 ungated(validate::emit_patterns(space)),
             )?,
-            embedded_module("support", SUPPORT_SOURCE, "runtime/support.rs", true, &quote!())?,
-            embedded_module("wire", WIRE_SOURCE, "runtime/wire.rs", true, &quote!())?,
-            match client_feature {
-                Some(feature) => client_module(space, feature, &gates)?,
-                None => String::new(),
-            },
-            match (client_feature, challenges) {
-                (Some(feature), Some(challenges)) if challenges.srp => {
-                    flows_module(&gates.all_of(&flows_needs(space), &[Some(feature), challenge, srp]))?
+            runtime.support.finish(&quote!(), "")?,
+            runtime.wire.finish(&quote!(), "")?,
+            match (client_feature, &runtime.client) {
+                (Some(feature), Some(printed)) => {
+                    let methods = render::render_items_of(operations::emit_client_methods(space, &gates))?;
+                    printed.finish(&quote!(#[cfg(feature = #feature)]), &methods)?
                 }
                 _ => String::new(),
             },
-            match (client_feature, cli_feature) {
-                (Some(_), Some(feature)) => cli_modules(space, challenges, feature)?,
+            match (client_feature, challenges, &runtime.flows) {
+                (Some(feature), Some(challenges), Some(printed)) if challenges.srp => printed
+                    .finish(&gates.all_of(&flows_needs(space), &[Some(feature), challenge, srp]), "")?,
+                _ => String::new(),
+            },
+            match (client_feature, cli_feature, &runtime.cli) {
+                (Some(_), Some(feature), Some(printed)) => {
+                    printed.finish(&quote!(#[cfg(feature = #feature)]), "")?
+                        + &cli_commands_module(space, challenges, feature)?
+                }
                 _ => String::new(),
             },
         ];
@@ -266,60 +260,13 @@ fn ungated(items: Vec<TokenStream>) -> Vec<Gated> {
     items.into_iter().map(Gated::ungated).collect()
 }
 
-/// A runtime source file rendered as `pub mod name`, keeping its `//!` docs.
-/// Its `#[cfg(test)]` items run in this crate's tests, not in every consumer's.
-/// Its doc examples name the checked-in crate, so elsewhere (`doctests` false) they are marked
-/// `ignore`.
-pub(crate) fn embedded_module(
-    name: &str,
-    source: &str,
-    file: &str,
-    doctests: bool,
-    gate: &TokenStream,
-) -> Result<String, String> {
-    let source = if doctests { source.to_owned() } else { ignore_doc_examples(source) };
-    let (docs, items) = runtime_items(&source, file)?;
-    let name = ident(name);
-    render_parsed_module(quote!(#gate pub mod #name { #(#docs)* }), items)
-}
-
-/// A runtime source's inner docs (kept as inner docs: intra-doc links in them resolve inside
-/// the module, as in the source) and its items but for `#[cfg(test)]` ones.
-fn runtime_items(source: &str, file: &str) -> Result<(Vec<syn::Attribute>, Vec<syn::Item>), String> {
-    let parsed: syn::File = syn::parse_file(source).map_err(|e| format!("{file} does not parse: {e}"))?;
-    Ok((parsed.attrs, parsed.items.into_iter().filter(|item| !is_cfg_test(item)).collect()))
-}
-
-/// The client module: the runtime client plus one method per operation, behind `feature`.
-fn client_module(space: &TypeSpace, feature: &str, gates: &OperationGates) -> Result<String, String> {
-    let (docs, mut items) = runtime_items(CLIENT_SOURCE, "runtime/client.rs")?;
-    let methods = operations::emit_client_methods(space, gates);
-    items.push(syn::parse2(methods).map_err(|e| format!("emitted client methods do not parse: {e}"))?);
-    render_parsed_module(quote!(#[cfg(feature = #feature)] pub mod client { #(#docs)* }), items)
-}
-
-/// Source of the sign-in flows over the client, embedded with it when the challenge and SRP
-/// modules are there too.
-const FLOWS_SOURCE: &str = include_str!("../runtime/flows.rs");
-
-/// The sign-in flows module, behind `gate` (the client's feature, and the operations it calls).
-fn flows_module(gate: &TokenStream) -> Result<String, String> {
-    embedded_module("flows", FLOWS_SOURCE, "runtime/flows.rs", true, gate)
-}
-
-/// Source of the command line's logic, embedded with the client behind the cli feature.
-const CLI_SOURCE: &str = include_str!("../runtime/cli.rs");
-
-/// The command line: the runtime (`cli`) and its data and dispatch (`cli_commands`), behind
-/// `feature`.
-fn cli_modules(
+/// The command line's data and dispatch (`cli_commands`), behind `feature`.
+fn cli_commands_module(
     space: &TypeSpace,
     challenges: Option<&ChallengeSpace>,
     feature: &str,
 ) -> Result<String, String> {
-    let runtime =
-        embedded_module("cli", CLI_SOURCE, "runtime/cli.rs", true, &quote!(#[cfg(feature = #feature)]))?;
-    let data = render_module(
+    render_module(
         quote!(
             #[doc = " The command line's tables (commands, shapes, challenges) and dispatch."]
             #[doc(hidden)]
@@ -327,49 +274,7 @@ fn cli_modules(
             pub mod cli_commands {}
         ),
         ungated(cli::emit_cli_commands(space, challenges)),
-    )?;
-    Ok(runtime + &data)
-}
-
-/// Turns the opening fence of every Rust code block in `///` and `//!` docs into `ignore`.
-fn ignore_doc_examples(source: &str) -> String {
-    let mut in_block = false;
-    let mut out = String::with_capacity(source.len());
-    for line in source.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let doc = trimmed.strip_prefix("///").or_else(|| trimmed.strip_prefix("//!"));
-        match doc.map(str::trim) {
-            Some(text) if text.starts_with("```") => {
-                let info = text.trim_start_matches('`');
-                let rust = info.is_empty()
-                    || ["rust", "no_run", "should_panic", "edition"].iter().any(|t| info.starts_with(t));
-                if !in_block && rust {
-                    out.push_str(&line.replacen(text, "```ignore", 1));
-                } else {
-                    out.push_str(line);
-                }
-                in_block = !in_block;
-            }
-            Some(_) => out.push_str(line),
-            None => {
-                in_block = false;
-                out.push_str(line);
-            }
-        }
-    }
-    out
-}
-
-fn is_cfg_test(item: &syn::Item) -> bool {
-    let attrs = match item {
-        syn::Item::Mod(m) => &m.attrs,
-        syn::Item::Fn(f) => &f.attrs,
-        syn::Item::Use(u) => &u.attrs,
-        _ => return false,
-    };
-    attrs.iter().any(|attr| {
-        attr.path().is_ident("cfg") && attr.parse_args::<syn::Ident>().is_ok_and(|arg| arg == "test")
-    })
+    )
 }
 
 /// An identifier from a resolved name, raw (`r#type`) where the type space made it so.
@@ -517,16 +422,6 @@ pub(crate) fn code_span(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn doc_examples_become_ignored_but_other_blocks_stay() {
-        let source = "//! ```\n//! code();\n//! ```\n/// ```text\n/// plain\n/// ```\n///   ```no_run\n/// x\n/// ```\nfn f() {}\n";
-        let out = ignore_doc_examples(source);
-        assert_eq!(
-            out,
-            "//! ```ignore\n//! code();\n//! ```\n/// ```text\n/// plain\n/// ```\n///   ```ignore\n/// x\n/// ```\nfn f() {}\n"
-        );
-    }
 
     fn gates(names: &[&str]) -> OperationGates {
         OperationGates { features: names.iter().map(|n| n.to_string()).collect() }

@@ -67,19 +67,19 @@ pub(crate) fn render_deferred<R>(
     let mut texts = rendered.into_iter().map(|(_, text)| text);
     let mut out = String::new();
     for module in &modules {
-        let (open, close) = match module_frame(module.header.clone()) {
+        let frame = match module_frame(module.header.clone()) {
             Ok(frame) => frame,
             Err(error) => return (Err(error), local_result),
         };
-        out.push_str(&open);
+        let mut items = String::new();
         for _ in 0..module.items.len() {
             match texts.next() {
-                Some(Ok(text)) => out.push_str(&text),
+                Some(Ok(text)) => items.push_str(&text),
                 Some(Err(error)) => return (Err(error), local_result),
                 None => return (Err("an emitter thread lost items".to_string()), local_result),
             }
         }
-        out.push_str(&close);
+        out.push_str(&frame.wrap(&items));
     }
     match texts.next() {
         Some(Err(error)) => (Err(error), local_result),
@@ -89,42 +89,62 @@ pub(crate) fn render_deferred<R>(
 
 /// Renders a module whose items are at hand, on the calling thread.
 pub(crate) fn render_module(header: TokenStream, items: Vec<Gated>) -> Result<String, String> {
-    let (mut out, close) = module_frame(header)?;
-    for item in items {
-        out.push_str(&render_gated(item)?);
-    }
-    out.push_str(&close);
-    Ok(out)
+    let frame = module_frame(header)?;
+    let items = items.into_iter().map(render_gated).collect::<Result<String, String>>()?;
+    Ok(frame.wrap(&items))
 }
 
-/// Renders a module of items already parsed (a runtime source file), on the calling thread.
-pub(crate) fn render_parsed_module(header: TokenStream, items: Vec<syn::Item>) -> Result<String, String> {
-    let (mut out, close) = module_frame(header)?;
-    for item in items {
-        out.push_str(&render_items(vec![item]));
-    }
-    out.push_str(&close);
-    Ok(out)
+/// Items already parsed (a runtime source file's), as text.
+pub(crate) fn render_parsed_module_items(items: Vec<syn::Item>) -> String {
+    items.into_iter().map(|item| render_items(vec![item])).collect()
 }
 
-/// The text before a module's items and after them. The header is `attributes mod name {}`,
-/// possibly with inner attributes (`//!` docs) between the braces. The lints allowed are those
-/// model-shaped code trips by design: constructors take every required member, error enums
-/// name their variants after exceptions, and unions hold structures of any size.
-fn module_frame(header: TokenStream) -> Result<(String, String), String> {
+/// The items `tokens` hold, as text.
+pub(crate) fn render_items_of(tokens: TokenStream) -> Result<String, String> {
+    render_gated(Gated::ungated(tokens))
+}
+
+/// A module printed around its items.
+pub(crate) struct Frame {
+    /// Attributes, `mod name {` and inner attributes (`//!` docs).
+    open: String,
+    /// The module printed with no items.
+    empty: String,
+}
+
+impl Frame {
+    /// The module around `items` (printed items, as [`render_items`] gives them).
+    pub(crate) fn wrap(&self, items: &str) -> String {
+        match items.is_empty() {
+            true => self.empty.clone(),
+            false => format!("{}{items}}}\n", self.open),
+        }
+    }
+
+    /// The module printed with no items.
+    pub(crate) fn empty(&self) -> &str {
+        &self.empty
+    }
+}
+
+/// Prints a module header (`attributes mod name {}`, possibly with inner attributes between
+/// the braces) as a [`Frame`]. The lints allowed are those model-shaped code trips by design:
+/// constructors take every required member, error enums name their variants after
+/// exceptions, and unions hold structures of any size.
+pub(crate) fn module_frame(header: TokenStream) -> Result<Frame, String> {
     let mut module: syn::ItemMod =
         syn::parse2(header).map_err(|e| format!("module header does not parse: {e}"))?;
     module.attrs.push(syn::parse_quote!(#[allow(clippy::too_many_arguments, clippy::enum_variant_names, clippy::large_enum_variant)]));
     module.content = Some((Default::default(), Vec::new()));
     module.semi = None;
-    let text = prettyplease::unparse(&file_of(syn::Item::Mod(module)));
-    let open = match text.strip_suffix("{}\n") {
+    let empty = prettyplease::unparse(&file_of(syn::Item::Mod(module)));
+    let open = match empty.strip_suffix("{}\n") {
         Some(head) => format!("{head}{{\n"),
         None => {
-            text.strip_suffix("}\n").ok_or("a module header printed without its closing brace")?.to_owned()
+            empty.strip_suffix("}\n").ok_or("a module header printed without its closing brace")?.to_owned()
         }
     };
-    Ok((open, "}\n".to_owned()))
+    Ok(Frame { open, empty })
 }
 
 /// One [`Gated`] as text, indented as an item of a module.
@@ -235,6 +255,24 @@ mod tests {
         let expected = prettyplease::unparse(&file_of(syn::Item::Mod(whole)));
         let rendered = render_module(header, items.into_iter().map(Gated::ungated).collect()).unwrap();
         assert_eq!(rendered, expected);
+    }
+
+    #[test]
+    fn a_module_without_items_prints_as_prettyplease_prints_it() {
+        assert_eq!(
+            render_module(
+                quote!(
+                    mod m {}
+                ),
+                Vec::new()
+            )
+            .unwrap()
+            .lines()
+            .last(),
+            Some("mod m {}")
+        );
+        let (text, ()) = render_deferred(vec![deferred(Vec::new())], || ());
+        assert!(text.unwrap().ends_with("pub mod m {}\n"));
     }
 
     #[test]
