@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::docs::html_to_markdown;
 use crate::model::{AuthType, Bound, Model, ShapeKind, TimestampFormat};
-use crate::naming::{to_snake, to_upper_camel, Namer};
+use crate::naming::{to_screaming_snake, to_snake, to_upper_camel, Namer};
 
 /// Index of a shape in [`TypeSpace::shapes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,7 +61,51 @@ pub struct ShapeDef {
     pub pattern: Option<PatternRef>,
     /// This shape or something it contains has a constraint that `validate()` checks.
     pub needs_validation: bool,
+    /// The name of the static holding this shape's own constraints (`min`, `max`, `pattern`),
+    /// which every member of the shape is checked against. Claimed for every constrained
+    /// shape, as type names are, so a subset of operations names them as the whole model does.
+    pub rule: Option<String>,
     pub kind: Kind,
+}
+
+impl ShapeDef {
+    /// Length bounds `validate()` checks (characters of a string, bytes of a blob, elements of
+    /// a list or map); a minimum of zero or less holds for every value and is left out.
+    pub fn length_bounds(&self) -> (Option<i64>, Option<i64>) {
+        let as_int = |bound: Bound| match bound {
+            Bound::Int(i) => i,
+            Bound::Float(f) => f.ceil() as i64,
+        };
+        (self.min.map(as_int).filter(|m| *m > 0), self.max.map(as_int))
+    }
+
+    /// Range bounds of a number.
+    pub fn range_bounds(&self) -> (Option<f64>, Option<f64>) {
+        let as_float = |bound: Bound| match bound {
+            Bound::Int(i) => i as f64,
+            Bound::Float(f) => f,
+        };
+        (self.min.map(as_float), self.max.map(as_float))
+    }
+
+    /// The pattern `validate()` checks this string against: request strings only, and only
+    /// patterns the `regex` crate accepts.
+    pub fn checked_pattern(&self, patterns: &[PatternDef]) -> Option<PatternRef> {
+        let string = matches!(self.kind, Kind::String);
+        self.pattern.filter(|p| string && self.input && patterns[p.0].unsupported.is_none())
+    }
+
+    /// Whether `validate()` checks a constraint on this shape's own value (not only on values
+    /// it holds).
+    pub fn has_own_check(&self, patterns: &[PatternDef]) -> bool {
+        let length = || self.length_bounds() != (None, None);
+        match self.kind {
+            Kind::String => length() || self.checked_pattern(patterns).is_some(),
+            Kind::Blob | Kind::List(_) | Kind::Map(..) => length(),
+            Kind::Integer | Kind::Long | Kind::Float | Kind::Double => self.range_bounds() != (None, None),
+            _ => false,
+        }
+    }
 }
 
 /// What a shape becomes in Rust.
@@ -237,6 +281,7 @@ impl<'m> Builder<'m> {
         self.box_cycles(&mut shapes);
         let patterns = self.resolve_patterns(&mut shapes);
         mark_validation(&mut shapes, &patterns);
+        name_rules(&mut shapes, &patterns);
         let operations = self.resolve_operations(&selected, &shapes);
         let meta = &self.model.metadata;
         let service = Service {
@@ -408,6 +453,7 @@ impl<'m> Builder<'m> {
                 max: shape.max,
                 pattern: None,
                 needs_validation: false,
+                rule: None,
                 kind,
             });
         }
@@ -730,6 +776,31 @@ fn mark_validation(shapes: &mut [ShapeDef], patterns: &[PatternDef]) {
     }
 }
 
+/// Names the constraint statics: the shape's name in screaming snake case (`USER_POOL_ID_TYPE`),
+/// beside the patterns' `PATTERN_<n>`.
+fn name_rules(shapes: &mut [ShapeDef], patterns: &[PatternDef]) {
+    let mut names = Namer::new();
+    for index in 0..patterns.len() {
+        names.reserve(&format!("PATTERN_{index}"));
+    }
+    for shape in shapes.iter_mut() {
+        let constrainable = matches!(
+            shape.kind,
+            Kind::String
+                | Kind::Blob
+                | Kind::List(_)
+                | Kind::Map(..)
+                | Kind::Integer
+                | Kind::Long
+                | Kind::Float
+                | Kind::Double
+        );
+        if constrainable && (shape.min.is_some() || shape.max.is_some() || shape.pattern.is_some()) {
+            shape.rule = Some(names.claim(&to_screaming_snake(&shape.wire_name)));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -745,6 +816,28 @@ mod tests {
 
     fn by_name<'a>(space: &'a TypeSpace, wire: &str) -> &'a ShapeDef {
         space.shapes.iter().find(|s| s.wire_name == wire).unwrap()
+    }
+
+    #[test]
+    fn constraint_statics_are_named_after_their_shapes_apart_from_each_other_and_the_patterns() {
+        let space = space(
+            r#"{"In":{"type":"structure","members":{"A":{"shape":"Name"},"B":{"shape":"NAME"},
+                 "C":{"shape":"Pattern_0"},"D":{"shape":"Count"},"E":{"shape":"Free"}}},
+               "Name":{"type":"string","min":1},"NAME":{"type":"string","max":2},
+               "Pattern_0":{"type":"string","pattern":"[a-z]+"},
+               "Count":{"type":"integer","min":0,"max":9},"Free":{"type":"string"}}"#,
+            r#"{"Op":{"name":"Op","http":{"method":"POST","requestUri":"/"},"input":{"shape":"In"}}}"#,
+        );
+        let rule = |wire: &str| by_name(&space, wire).rule.clone();
+        assert_eq!(rule("NAME").as_deref(), Some("NAME"));
+        assert_eq!(rule("Name").as_deref(), Some("NAME2"));
+        assert_eq!(rule("Pattern_0").as_deref(), Some("PATTERN_02"));
+        assert_eq!(rule("Count").as_deref(), Some("COUNT"));
+        assert_eq!(rule("Free"), None);
+        assert!(by_name(&space, "Pattern_0").has_own_check(&space.patterns));
+        assert_eq!(by_name(&space, "Count").range_bounds(), (Some(0.0), Some(9.0)));
+        // A minimum length of zero holds for every value: not checked.
+        assert_eq!(by_name(&space, "NAME").length_bounds(), (None, Some(2)));
     }
 
     #[test]

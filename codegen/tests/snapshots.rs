@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 const FIXTURE: &str = include_str!("fixtures/representative/service-2.json");
 
-/// (snapshot file, module, Rust item name)
+/// (snapshot file, module, Rust item name or `*` for the whole module)
 const CASES: &[(&str, &str, &str)] = &[
     ("nested_structure", "types", "ThingSummary"),
     ("enum", "types", "ThingKind"),
@@ -22,6 +22,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("exception", "errors", "InternalFault"),
     ("error_enum", "errors", "PutThingError"),
     ("operation", "operations", "SignIn"),
+    ("constraints", "constraints", "*"),
 ];
 
 fn generated_file() -> syn::File {
@@ -46,6 +47,9 @@ fn module<'a>(file: &'a syn::File, name: &str) -> &'a [syn::Item] {
 }
 
 fn is_about(item: &syn::Item, name: &str) -> bool {
+    if name == "*" {
+        return true;
+    }
     match item {
         syn::Item::Struct(s) => s.ident == name,
         syn::Item::Enum(e) => e.ident == name,

@@ -138,15 +138,13 @@ fn emit_error_enum(space: &TypeSpace, op: &OperationDef) -> TokenStream {
             /// is listed, else (or when the body does not fit the exception) an unmodeled error.
             #[inline]
             pub fn from_code(code: &str, body: &[u8], status: u16) -> Self {
+                // `#[inline]` above keeps the generic `map` instances out of this crate: they
+                // are compiled in the program, for the operations it calls.
                 match code {
-                    // A `match` per arm, not `map_or_else(Self::A, Self::B)`: each pair of
-                    // constructor functions would be a generic instance of its own to compile.
-                    #(#types::CODE => match super::support::decode_error(code, body, status) {
-                        ::std::result::Result::Ok(error) => Self::#variants(error),
-                        ::std::result::Result::Err(error) => Self::#unmodeled(error),
-                    },)*
-                    _ => Self::#unmodeled(super::support::UnmodeledError::from_body(code, body, status)),
+                    #(#types::CODE => super::support::decode_error(code, body, status).map(Self::#variants),)*
+                    _ => ::std::result::Result::Err(super::support::UnmodeledError::from_body(code, body, status)),
                 }
+                .unwrap_or_else(Self::#unmodeled)
             }
         }
         impl super::wire::FromErrorResponse for #name {

@@ -213,13 +213,13 @@ pub fn emit_file(
                 _ => String::new(),
             },
             render_module(
-                // Patterns of gated types are unused when their operations are off.
+                // Constraints of gated types are unused when their operations are off.
                 quote!(
                     #[doc(hidden)]
                     #[allow(dead_code)]
-                    mod patterns {}
+                    mod constraints {}
                 ),
-                ungated(validate::emit_patterns(space)),
+                ungated(validate::emit_constraints(space)),
             )?,
             runtime.support.finish(&quote!(), "")?,
             runtime.wire.finish(&quote!(), "")?,

@@ -4,19 +4,60 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{ident, must_redact};
-use crate::model::Bound;
 use crate::typespace::{FieldDef, Kind, ShapeDef, ShapeId, StructDef, TypeSpace, UnionDef};
 
-/// The hidden `patterns` module: one lazily compiled regex per distinct pattern.
-pub(super) fn emit_patterns(space: &TypeSpace) -> Vec<TokenStream> {
-    let statics = space.patterns.iter().enumerate().filter(|(_, p)| p.checked).map(|(i, p)| {
+/// The hidden `constraints` module: one lazily compiled regex per distinct pattern, and one
+/// static per constrained request shape holding its bounds and pattern, which `validate()`
+/// checks every member of that shape against.
+pub(super) fn emit_constraints(space: &TypeSpace) -> Vec<TokenStream> {
+    let patterns = space.patterns.iter().enumerate().filter(|(_, p)| p.checked).map(|(i, p)| {
         let name = pattern_ident(i);
         let (source, anchored) = (&p.source, &p.anchored);
         quote! {
             pub(super) static #name: super::support::Pattern = super::support::Pattern::new(#source, #anchored);
         }
     });
-    statics.collect()
+    let rules = space.shapes.iter().filter_map(|shape| {
+        let name = ident(rule_of(space, shape)?);
+        let length = || {
+            let (min, max) = shape.length_bounds();
+            let (min, max) = (option_tokens(min), option_tokens(max));
+            quote!(super::support::LengthRule { min: #min, max: #max })
+        };
+        Some(match shape.kind {
+            Kind::String => {
+                let length = length();
+                let pattern = option_tokens(shape.checked_pattern(&space.patterns).map(|p| {
+                    let pattern = pattern_ident(p.0);
+                    quote!(&#pattern)
+                }));
+                quote! {
+                    pub(super) static #name: super::support::TextRule =
+                        super::support::TextRule { length: #length, pattern: #pattern };
+                }
+            }
+            Kind::Blob | Kind::List(_) | Kind::Map(..) => {
+                let length = length();
+                quote!(pub(super) static #name: super::support::LengthRule = #length;)
+            }
+            _ => {
+                let (min, max) = shape.range_bounds();
+                let (min, max) = (option_tokens(min), option_tokens(max));
+                quote! {
+                    pub(super) static #name: super::support::RangeRule =
+                        super::support::RangeRule { min: #min, max: #max };
+                }
+            }
+        })
+    });
+    patterns.chain(rules).collect()
+}
+
+/// The name of the static `validate()` checks a value of `shape` against, if it checks any.
+fn rule_of<'s>(space: &TypeSpace, shape: &'s ShapeDef) -> Option<&'s str> {
+    let checked =
+        shape.included && shape.input && shape.needs_validation && shape.has_own_check(&space.patterns);
+    shape.rule.as_deref().filter(|_| checked)
 }
 
 fn pattern_ident(index: usize) -> Ident {
@@ -102,21 +143,19 @@ fn value_check(space: &TypeSpace, id: ShapeId, depth: usize) -> TokenStream {
     if !shape.needs_validation {
         return TokenStream::new();
     }
+    let rule = rule_of(space, shape).map(|name| {
+        let name = ident(name);
+        let checked = match shape.kind {
+            Kind::String => quote!(value),
+            Kind::Blob | Kind::List(_) | Kind::Map(..) => quote!(value.len()),
+            Kind::Float => quote!(f64::from(*value)),
+            Kind::Double => quote!(*value),
+            _ => quote!(*value as f64),
+        };
+        quote!(super::constraints::#name.check(path, #checked)?;)
+    });
     match &shape.kind {
-        Kind::String => {
-            let length = length_check(shape, quote!(value.chars().count()));
-            let pattern = shape.pattern.filter(|p| space.patterns[p.0].unsupported.is_none()).map(|p| {
-                let name = pattern_ident(p.0);
-                quote!(super::patterns::#name.check(path, value)?;)
-            });
-            quote!(#length #pattern)
-        }
-        Kind::Blob => length_check(shape, quote!(value.len())),
-        Kind::Integer | Kind::Long => range_check(shape, quote!(*value as f64)),
-        Kind::Float => range_check(shape, quote!(f64::from(*value))),
-        Kind::Double => range_check(shape, quote!(*value)),
         Kind::List(item) => {
-            let length = length_check(shape, quote!(value.len()));
             let items = space.shape(*item).needs_validation.then(|| {
                 let index = format_ident!("index_{}", depth);
                 let check = value_check(space, *item, depth + 1);
@@ -127,10 +166,9 @@ fn value_check(space: &TypeSpace, id: ShapeId, depth: usize) -> TokenStream {
                     }
                 }
             });
-            quote!(#length #items)
+            quote!(#rule #items)
         }
         Kind::Map(key, item) => {
-            let length = length_check(shape, quote!(value.len()));
             let (key_needs, item_needs) =
                 (space.shape(*key).needs_validation, space.shape(*item).needs_validation);
             let entries = (key_needs || item_needs).then(|| {
@@ -153,43 +191,10 @@ fn value_check(space: &TypeSpace, id: ShapeId, depth: usize) -> TokenStream {
                     }
                 }
             });
-            quote!(#length #entries)
+            quote!(#rule #entries)
         }
         Kind::Struct(_) | Kind::Union(_) => quote!(value.validate_at(path)?;),
-        _ => TokenStream::new(),
-    }
-}
-
-fn length_check(shape: &ShapeDef, length: TokenStream) -> TokenStream {
-    let min = shape.min.map(bound_as_int).filter(|m| *m > 0);
-    let max = shape.max.map(bound_as_int);
-    if min.is_none() && max.is_none() {
-        return TokenStream::new();
-    }
-    let (min, max) = (option_tokens(min), option_tokens(max));
-    quote!(super::support::check_length(path, #length, #min, #max)?;)
-}
-
-fn range_check(shape: &ShapeDef, value: TokenStream) -> TokenStream {
-    let (min, max) = (shape.min.map(bound_as_float), shape.max.map(bound_as_float));
-    if min.is_none() && max.is_none() {
-        return TokenStream::new();
-    }
-    let (min, max) = (option_tokens(min), option_tokens(max));
-    quote!(super::support::check_range(path, #value, #min, #max)?;)
-}
-
-fn bound_as_int(bound: Bound) -> i64 {
-    match bound {
-        Bound::Int(i) => i,
-        Bound::Float(f) => f.ceil() as i64,
-    }
-}
-
-fn bound_as_float(bound: Bound) -> f64 {
-    match bound {
-        Bound::Int(i) => i as f64,
-        Bound::Float(f) => f,
+        _ => quote!(#rule),
     }
 }
 

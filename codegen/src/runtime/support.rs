@@ -620,6 +620,62 @@ pub fn check_range(
     Err(ValidationError { path: path.to_string(), constraint })
 }
 
+/// The length bounds the model puts on a blob (bytes), list (elements) or map (entries).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LengthRule {
+    /// The least length allowed.
+    pub min: Option<i64>,
+    /// The greatest length allowed.
+    pub max: Option<i64>,
+}
+
+impl LengthRule {
+    /// Checks a length against the bounds.
+    #[inline]
+    pub fn check(&self, path: &FieldPath<'_>, length: usize) -> Result<(), ValidationError> {
+        check_length(path, length, self.min, self.max)
+    }
+}
+
+/// The constraints the model puts on a string: length in characters, and a pattern.
+#[derive(Debug)]
+pub struct TextRule {
+    /// Bounds on the number of characters.
+    pub length: LengthRule,
+    /// The pattern the whole value must match.
+    pub pattern: Option<&'static Pattern>,
+}
+
+impl TextRule {
+    /// Checks the length, then the pattern.
+    pub fn check(&self, path: &FieldPath<'_>, value: &str) -> Result<(), ValidationError> {
+        if self.length.min.is_some() || self.length.max.is_some() {
+            self.length.check(path, value.chars().count())?;
+        }
+        match self.pattern {
+            Some(pattern) => pattern.check(path, value),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The range the model puts on a number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RangeRule {
+    /// The least value allowed.
+    pub min: Option<f64>,
+    /// The greatest value allowed.
+    pub max: Option<f64>,
+}
+
+impl RangeRule {
+    /// Checks a number against the range.
+    #[inline]
+    pub fn check(&self, path: &FieldPath<'_>, value: f64) -> Result<(), ValidationError> {
+        check_range(path, value, self.min, self.max)
+    }
+}
+
 /// A model pattern, compiled on first use and shared by every check of it.
 pub struct Pattern {
     source: &'static str,
@@ -657,6 +713,12 @@ impl Pattern {
                 constraint: Constraint::Pattern { pattern: self.source },
             })
         }
+    }
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
     }
 }
 

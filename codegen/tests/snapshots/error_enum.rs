@@ -38,25 +38,19 @@ impl PutThingError {
     pub fn from_code(code: &str, body: &[u8], status: u16) -> Self {
         match code {
             ThingNotFoundException::CODE => {
-                match super::support::decode_error(code, body, status) {
-                    ::std::result::Result::Ok(error) => {
-                        Self::ThingNotFoundException(error)
-                    }
-                    ::std::result::Result::Err(error) => Self::Unhandled(error),
-                }
+                super::support::decode_error(code, body, status)
+                    .map(Self::ThingNotFoundException)
             }
             InternalFault::CODE => {
-                match super::support::decode_error(code, body, status) {
-                    ::std::result::Result::Ok(error) => Self::InternalFault(error),
-                    ::std::result::Result::Err(error) => Self::Unhandled(error),
-                }
+                super::support::decode_error(code, body, status).map(Self::InternalFault)
             }
             _ => {
-                Self::Unhandled(
+                ::std::result::Result::Err(
                     super::support::UnmodeledError::from_body(code, body, status),
                 )
             }
         }
+            .unwrap_or_else(Self::Unhandled)
     }
 }
 impl super::wire::FromErrorResponse for PutThingError {

@@ -395,78 +395,38 @@ impl PutThingRequest {
         {
             let path = &path.field("Name");
             let value = &self.name;
-            super::support::check_length(
-                path,
-                value.chars().count(),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(64i64),
-            )?;
-            super::patterns::PATTERN_1.check(path, value)?;
+            super::constraints::NAME_TYPE.check(path, value)?;
         }
         {
             let path = &path.field("type");
             if let ::std::option::Option::Some(value) = &self.r#type {
-                super::support::check_length(
-                    path,
-                    value.chars().count(),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(64i64),
-                )?;
-                super::patterns::PATTERN_1.check(path, value)?;
+                super::constraints::NAME_TYPE.check(path, value)?;
             }
         }
         {
             let path = &path.field("Type");
             if let ::std::option::Option::Some(value) = &self.type_2 {
-                super::support::check_length(
-                    path,
-                    value.chars().count(),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(64i64),
-                )?;
-                super::patterns::PATTERN_1.check(path, value)?;
+                super::constraints::NAME_TYPE.check(path, value)?;
             }
         }
         {
             let path = &path.field("Tags");
             if let ::std::option::Option::Some(value) = &self.tags {
-                super::support::check_length(
-                    path,
-                    value.len(),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(3i64),
-                )?;
+                super::constraints::TAG_MAP.check(path, value.len())?;
                 for (key_0, value) in value {
                     let path = &path.key(key_0.as_str());
                     {
                         let value = key_0;
-                        super::support::check_length(
-                            path,
-                            value.chars().count(),
-                            ::std::option::Option::Some(1i64),
-                            ::std::option::Option::Some(8i64),
-                        )?;
-                        super::patterns::PATTERN_2.check(path, value)?;
+                        super::constraints::TAG_KEY.check(path, value)?;
                     }
-                    super::support::check_length(
-                        path,
-                        value.chars().count(),
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::Some(64i64),
-                    )?;
-                    super::patterns::PATTERN_1.check(path, value)?;
+                    super::constraints::NAME_TYPE.check(path, value)?;
                 }
             }
         }
         {
             let path = &path.field("Parts");
             if let ::std::option::Option::Some(value) = &self.parts {
-                super::support::check_length(
-                    path,
-                    value.len(),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::None,
-                )?;
+                super::constraints::PART_LIST.check(path, value.len())?;
                 for (index_0, value) in value.iter().enumerate() {
                     let path = &path.index(index_0);
                     value.validate_at(path)?;
@@ -482,12 +442,7 @@ impl PutThingRequest {
         {
             let path = &path.field("Secret");
             if let ::std::option::Option::Some(value) = &self.secret {
-                super::support::check_length(
-                    path,
-                    value.chars().count(),
-                    ::std::option::Option::Some(6i64),
-                    ::std::option::Option::None,
-                )?;
+                super::constraints::SECRET_TYPE.check(path, value)?;
             }
         }
         {
@@ -495,12 +450,7 @@ impl PutThingRequest {
             if let ::std::option::Option::Some(value) = &self.secret_list {
                 for (index_0, value) in value.iter().enumerate() {
                     let path = &path.index(index_0);
-                    super::support::check_length(
-                        path,
-                        value.chars().count(),
-                        ::std::option::Option::Some(6i64),
-                        ::std::option::Option::None,
-                    )?;
+                    super::constraints::SECRET_TYPE.check(path, value)?;
                 }
             }
         }
@@ -513,58 +463,31 @@ impl PutThingRequest {
         {
             let path = &path.field("Data");
             if let ::std::option::Option::Some(value) = &self.data {
-                super::support::check_length(
-                    path,
-                    value.len(),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(16i64),
-                )?;
+                super::constraints::BLOB_TYPE.check(path, value.len())?;
             }
         }
         {
             let path = &path.field("Count");
             if let ::std::option::Option::Some(value) = &self.count {
-                super::support::check_range(
-                    path,
-                    *value as f64,
-                    ::std::option::Option::Some(0f64),
-                    ::std::option::Option::Some(10f64),
-                )?;
+                super::constraints::COUNT_TYPE.check(path, *value as f64)?;
             }
         }
         {
             let path = &path.field("Ratio");
             if let ::std::option::Option::Some(value) = &self.ratio {
-                super::support::check_range(
-                    path,
-                    *value,
-                    ::std::option::Option::Some(0.5f64),
-                    ::std::option::Option::Some(1.5f64),
-                )?;
+                super::constraints::RATIO_TYPE.check(path, *value)?;
             }
         }
         {
             let path = &path.field("Token");
             if let ::std::option::Option::Some(value) = &self.token {
-                super::support::check_length(
-                    path,
-                    value.chars().count(),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(64i64),
-                )?;
-                super::patterns::PATTERN_1.check(path, value)?;
+                super::constraints::NAME_TYPE.check(path, value)?;
             }
         }
         {
             let path = &path.field("Old");
             if let ::std::option::Option::Some(value) = &self.old {
-                super::support::check_length(
-                    path,
-                    value.chars().count(),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(64i64),
-                )?;
-                super::patterns::PATTERN_1.check(path, value)?;
+                super::constraints::NAME_TYPE.check(path, value)?;
             }
         }
         ::std::result::Result::Ok(())

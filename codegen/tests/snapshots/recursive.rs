@@ -78,24 +78,13 @@ impl TreeNode {
         {
             let path = &path.field("Label");
             if let ::std::option::Option::Some(value) = &self.label {
-                super::support::check_length(
-                    path,
-                    value.chars().count(),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(64i64),
-                )?;
-                super::patterns::PATTERN_1.check(path, value)?;
+                super::constraints::NAME_TYPE.check(path, value)?;
             }
         }
         {
             let path = &path.field("Children");
             if let ::std::option::Option::Some(value) = &self.children {
-                super::support::check_length(
-                    path,
-                    value.len(),
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(4i64),
-                )?;
+                super::constraints::TREE_NODE_LIST.check(path, value.len())?;
                 for (index_0, value) in value.iter().enumerate() {
                     let path = &path.index(index_0);
                     value.validate_at(path)?;

@@ -65,12 +65,7 @@ impl SignInRequest {
         {
             let path = &path.field("Password");
             let value = &self.password;
-            super::support::check_length(
-                path,
-                value.chars().count(),
-                ::std::option::Option::Some(6i64),
-                ::std::option::Option::None,
-            )?;
+            super::constraints::SECRET_TYPE.check(path, value)?;
         }
         ::std::result::Result::Ok(())
     }

@@ -32,22 +32,11 @@ impl Choice {
         match self {
             Self::Text(value) => {
                 let path = &path.field("Text");
-                super::support::check_length(
-                    path,
-                    value.chars().count(),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(64i64),
-                )?;
-                super::patterns::PATTERN_1.check(path, value)?;
+                super::constraints::NAME_TYPE.check(path, value)?;
             }
             Self::Number(value) => {
                 let path = &path.field("Number");
-                super::support::check_range(
-                    path,
-                    *value as f64,
-                    ::std::option::Option::Some(0f64),
-                    ::std::option::Option::Some(10f64),
-                )?;
+                super::constraints::COUNT_TYPE.check(path, *value as f64)?;
             }
             Self::Node(value) => {
                 let path = &path.field("Node");
