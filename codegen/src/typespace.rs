@@ -53,7 +53,7 @@ pub struct ShapeDef {
     /// The operations (indices into [`TypeSpace::operations`]) whose input, output or errors
     /// reach this shape; empty for shapes no operation uses.
     pub operations: Vec<usize>,
-    pub docs: String,
+    pub docs: Docs,
     pub sensitive: bool,
     pub deprecated: Option<Option<String>>,
     pub min: Option<Bound>,
@@ -152,7 +152,7 @@ pub struct ExceptionDef {
 pub struct FieldDef {
     pub wire_name: String,
     pub rust_name: String,
-    pub docs: String,
+    pub docs: Docs,
     pub shape: ShapeId,
     pub required: bool,
     /// Boxed to break a cycle of direct containment.
@@ -174,7 +174,7 @@ pub struct UnionDef {
 pub struct VariantDef {
     pub wire_name: String,
     pub rust_name: String,
-    pub docs: String,
+    pub docs: Docs,
     pub shape: ShapeId,
     pub boxed: bool,
 }
@@ -213,7 +213,7 @@ pub struct PatternDef {
 pub struct OperationDef {
     pub wire_name: String,
     pub rust_name: String,
-    pub docs: String,
+    pub docs: Docs,
     /// `X-Amz-Target`.
     pub target: String,
     pub auth: AuthType,
@@ -659,8 +659,20 @@ impl<'m> Builder<'m> {
     }
 }
 
-fn docs(html: Option<&str>) -> String {
-    html.map(html_to_markdown).unwrap_or_default()
+fn docs(html: Option<&str>) -> Docs {
+    Docs(html.map(str::to_owned))
+}
+
+/// Documentation from the model, kept as its HTML and turned into Markdown where it is
+/// emitted: on the threads that print the items, rather than all of it before printing starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Docs(Option<String>);
+
+impl Docs {
+    /// The docs as Markdown, for rustdoc.
+    pub fn markdown(&self) -> String {
+        self.0.as_deref().map(html_to_markdown).unwrap_or_default()
+    }
 }
 
 fn first_line(text: &str) -> String {

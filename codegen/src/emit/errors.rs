@@ -46,7 +46,7 @@ fn emit_exception(
 ) -> TokenStream {
     let name = ident(&def.rust_name);
     let kind = if def.fault { "A service fault (retrying may help)." } else { "A client error." };
-    let docs = doc_attrs(&join_docs(&[&shape.docs, kind]));
+    let docs = doc_attrs(&join_docs(&[&shape.docs.markdown(), kind]));
     let fields = emit_fields(space, &def.fields, true);
     let derives = struct_derives(space, shape, &def.fields, serde);
     let debug_impl = needs_manual_debug(space, shape, &def.fields)

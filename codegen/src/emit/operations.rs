@@ -57,7 +57,7 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
         AuthType::None => "Sent without credentials (the model marks it `authtype: none`).",
         AuthType::SigV4 => "Signed with AWS Signature Version 4.",
     };
-    let docs = doc_attrs(&join_docs(&[&op.docs, &deprecation_note(&op.deprecated), auth_note]));
+    let docs = doc_attrs(&join_docs(&[&op.docs.markdown(), &deprecation_note(&op.deprecated), auth_note]));
     let unit = quote!(super::support::Unit);
     let input = op.input.map(|id| type_of(space, id)).unwrap_or_else(|| unit.clone());
     let output = op.output.map(|id| type_of(space, id)).unwrap_or(unit);

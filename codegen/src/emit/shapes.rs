@@ -36,7 +36,7 @@ pub(super) fn emit_types<'a>(
 
 /// Docs of a shape's item: the model's text, then deprecation.
 fn shape_docs(shape: &ShapeDef, extra: &str) -> TokenStream {
-    doc_attrs(&join_docs(&[&shape.docs, &deprecation_note(&shape.deprecated), extra]))
+    doc_attrs(&join_docs(&[&shape.docs.markdown(), &deprecation_note(&shape.deprecated), extra]))
 }
 
 pub(super) fn field_docs(space: &TypeSpace, field: &FieldDef) -> TokenStream {
@@ -49,7 +49,7 @@ pub(super) fn field_docs(space: &TypeSpace, field: &FieldDef) -> TokenStream {
     };
     let constraints = constraint_note(space, field.shape);
     doc_attrs(&join_docs(&[
-        &field.docs,
+        &field.docs.markdown(),
         &deprecation_note(&field.deprecated),
         &constraints,
         sensitive,
@@ -382,7 +382,7 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &Serde
         if v.boxed {
             ty = quote!(::std::boxed::Box<#ty>);
         }
-        let docs = doc_attrs(&v.docs);
+        let docs = doc_attrs(&v.docs.markdown());
         quote!(#docs #[serde(rename = #wire)] #variant(#ty),)
     });
     let debug_derive = (!redact).then(|| quote!(Debug,));
