@@ -1,9 +1,10 @@
 //! The type space: the model resolved into Rust terms, ready to emit.
 //!
 //! Every shape gets an id and, where it becomes a Rust item, a unique name; fields and variants
-//! get identifiers; recursion is broken with `Box`; docs are converted to Markdown; patterns are
-//! compiled once to learn whether the `regex` crate accepts them. The emitter only walks this
-//! structure and never looks at the model again.
+//! get identifiers; recursion is broken with `Box`; patterns are compiled once to learn whether
+//! the `regex` crate accepts them; constrained shapes get the name of their constraint static.
+//! Docs are kept as the model's HTML ([`Docs`]). The emitter only walks this structure and never
+//! looks at the model again.
 
 use std::collections::{BTreeMap, BTreeSet};
 

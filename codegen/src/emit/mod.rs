@@ -1,6 +1,7 @@
 //! Emission: walks the [`TypeSpace`] and produces one formatted Rust file.
 //!
-//! The file holds modules `types`, `errors`, `operations`, `support` (and a hidden `patterns`),
+//! The file holds modules `types`, `errors`, `operations`, `support`, `wire` (and a hidden
+//! `constraints`),
 //! refers to its own items only through `super::`, and names std items by full path, so it can be
 //! `include!`d inside any module of any crate.
 //!
