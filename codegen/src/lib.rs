@@ -15,8 +15,9 @@
 //!
 //! and in the crate: `mod cognito { include!(concat!(env!("OUT_DIR"), "/cognito_idp.rs")); }`.
 //!
-//! The pipeline is reader ([`reader`]) → type space ([`typespace`]: names, recursion, docs,
-//! patterns, constraints) → emitter (`quote` + `prettyplease`, item by item on every core). The output depends on `serde`, `serde_json`,
+//! The pipeline is reader ([`reader`]) → type space ([`typespace`]: names, recursion,
+//! patterns, constraints) → emitter (`quote` + `prettyplease`, item by item on every core, with
+//! the model's docs turned into Markdown there). The output depends on `serde`, `serde_json`,
 //! `regex`, `base64`, `http` and `serde_path_to_error`; with a challenge schema also on
 //! `cognito-idp-macros`, `sha2`, `zeroize` and `getrandom`.
 

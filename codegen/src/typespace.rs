@@ -69,15 +69,38 @@ pub struct ShapeDef {
     pub kind: Kind,
 }
 
+/// The kind of constraint static that checks a shape's own value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Length in characters, and a pattern: strings.
+    Text,
+    /// Length in bytes, elements or entries: blobs, lists, maps.
+    Length,
+    /// Range: numbers.
+    Range,
+}
+
 impl ShapeDef {
+    /// The kind of constraints a value of this shape can have, if any.
+    pub fn rule_kind(&self) -> Option<RuleKind> {
+        match self.kind {
+            Kind::String => Some(RuleKind::Text),
+            Kind::Blob | Kind::List(_) | Kind::Map(..) => Some(RuleKind::Length),
+            Kind::Integer | Kind::Long | Kind::Float | Kind::Double => Some(RuleKind::Range),
+            _ => None,
+        }
+    }
+
     /// Length bounds `validate()` checks (characters of a string, bytes of a blob, elements of
-    /// a list or map); a minimum of zero or less holds for every value and is left out.
+    /// a list or map), as whole numbers a length can meet; a minimum of zero or less holds for
+    /// every value and is left out.
     pub fn length_bounds(&self) -> (Option<i64>, Option<i64>) {
-        let as_int = |bound: Bound| match bound {
+        let whole = |bound: Bound, round: fn(f64) -> f64| match bound {
             Bound::Int(i) => i,
-            Bound::Float(f) => f.ceil() as i64,
+            Bound::Float(f) => round(f) as i64,
         };
-        (self.min.map(as_int).filter(|m| *m > 0), self.max.map(as_int))
+        let min = self.min.map(|b| whole(b, f64::ceil)).filter(|m| *m > 0);
+        (min, self.max.map(|b| whole(b, f64::floor)))
     }
 
     /// Range bounds of a number.
@@ -100,11 +123,11 @@ impl ShapeDef {
     /// it holds).
     pub fn has_own_check(&self, patterns: &[PatternDef]) -> bool {
         let length = || self.length_bounds() != (None, None);
-        match self.kind {
-            Kind::String => length() || self.checked_pattern(patterns).is_some(),
-            Kind::Blob | Kind::List(_) | Kind::Map(..) => length(),
-            Kind::Integer | Kind::Long | Kind::Float | Kind::Double => self.range_bounds() != (None, None),
-            _ => false,
+        match self.rule_kind() {
+            Some(RuleKind::Text) => length() || self.checked_pattern(patterns).is_some(),
+            Some(RuleKind::Length) => length(),
+            Some(RuleKind::Range) => self.range_bounds() != (None, None),
+            None => false,
         }
     }
 }
@@ -282,7 +305,7 @@ impl<'m> Builder<'m> {
         self.box_cycles(&mut shapes);
         let patterns = self.resolve_patterns(&mut shapes);
         mark_validation(&mut shapes, &patterns);
-        name_rules(&mut shapes, &patterns);
+        self.name_rules(&mut shapes);
         let operations = self.resolve_operations(&selected, &shapes);
         let meta = &self.model.metadata;
         let service = Service {
@@ -596,6 +619,24 @@ impl<'m> Builder<'m> {
         patterns
     }
 
+    /// Names the constraint statics: the shape's name in screaming snake case
+    /// (`USER_POOL_ID_TYPE`), apart from the patterns' `PATTERN_<n>`. Every shape the model
+    /// constrains gets one, included or not, so that a subset names them as the whole does.
+    fn name_rules(&self, shapes: &mut [ShapeDef]) {
+        let mut names = Namer::new();
+        for (index, shape) in shapes.iter_mut().enumerate() {
+            let model = &self.model.shapes[self.names[index]];
+            let constrained = model.min.is_some() || model.max.is_some() || model.pattern.is_some();
+            if shape.rule_kind().is_some() && constrained {
+                let mut wanted = to_screaming_snake(&shape.wire_name);
+                if is_pattern_static(&wanted) {
+                    wanted.push_str("_SHAPE");
+                }
+                shape.rule = Some(names.claim(&wanted));
+            }
+        }
+    }
+
     fn resolve_operations(&mut self, selected: &[usize], shapes: &[ShapeDef]) -> Vec<OperationDef> {
         let mut op_names = Namer::new();
         let mut error_enum_names = Namer::new();
@@ -670,6 +711,11 @@ fn docs(html: Option<&str>) -> Docs {
 pub struct Docs(Option<String>);
 
 impl Docs {
+    /// The model's HTML, if it has docs here.
+    pub fn html(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+
     /// The docs as Markdown, for rustdoc.
     pub fn markdown(&self) -> String {
         self.0.as_deref().map(html_to_markdown).unwrap_or_default()
@@ -754,16 +800,7 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
 /// are settled by iterating to a fixed point.
 fn mark_validation(shapes: &mut [ShapeDef], patterns: &[PatternDef]) {
     for shape in shapes.iter_mut() {
-        let own = match shape.kind {
-            Kind::String | Kind::Integer | Kind::Long | Kind::Float | Kind::Double | Kind::Blob => {
-                let checked_pattern =
-                    shape.input && shape.pattern.is_some_and(|p| patterns[p.0].unsupported.is_none());
-                shape.min.is_some() || shape.max.is_some() || checked_pattern
-            }
-            Kind::List(_) | Kind::Map(..) => shape.min.is_some() || shape.max.is_some(),
-            _ => false,
-        };
-        shape.needs_validation = own;
+        shape.needs_validation = shape.has_own_check(patterns);
     }
     loop {
         let mut changed = false;
@@ -789,29 +826,9 @@ fn mark_validation(shapes: &mut [ShapeDef], patterns: &[PatternDef]) {
     }
 }
 
-/// Names the constraint statics: the shape's name in screaming snake case (`USER_POOL_ID_TYPE`),
-/// beside the patterns' `PATTERN_<n>`.
-fn name_rules(shapes: &mut [ShapeDef], patterns: &[PatternDef]) {
-    let mut names = Namer::new();
-    for index in 0..patterns.len() {
-        names.reserve(&format!("PATTERN_{index}"));
-    }
-    for shape in shapes.iter_mut() {
-        let constrainable = matches!(
-            shape.kind,
-            Kind::String
-                | Kind::Blob
-                | Kind::List(_)
-                | Kind::Map(..)
-                | Kind::Integer
-                | Kind::Long
-                | Kind::Float
-                | Kind::Double
-        );
-        if constrainable && (shape.min.is_some() || shape.max.is_some() || shape.pattern.is_some()) {
-            shape.rule = Some(names.claim(&to_screaming_snake(&shape.wire_name)));
-        }
-    }
+/// Whether a name is one the patterns' statics use (`PATTERN_<n>`).
+fn is_pattern_static(name: &str) -> bool {
+    name.strip_prefix("PATTERN_").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -844,13 +861,27 @@ mod tests {
         let rule = |wire: &str| by_name(&space, wire).rule.clone();
         assert_eq!(rule("NAME").as_deref(), Some("NAME"));
         assert_eq!(rule("Name").as_deref(), Some("NAME2"));
-        assert_eq!(rule("Pattern_0").as_deref(), Some("PATTERN_02"));
+        assert_eq!(rule("Pattern_0").as_deref(), Some("PATTERN_0_SHAPE"));
         assert_eq!(rule("Count").as_deref(), Some("COUNT"));
         assert_eq!(rule("Free"), None);
         assert!(by_name(&space, "Pattern_0").has_own_check(&space.patterns));
         assert_eq!(by_name(&space, "Count").range_bounds(), (Some(0.0), Some(9.0)));
         // A minimum length of zero holds for every value: not checked.
         assert_eq!(by_name(&space, "NAME").length_bounds(), (None, Some(2)));
+        assert!(
+            is_pattern_static("PATTERN_12")
+                && !is_pattern_static("PATTERN_")
+                && !is_pattern_static("PATTERN_1A")
+        );
+    }
+
+    #[test]
+    fn fractional_length_bounds_round_inwards() {
+        let space = space(
+            r#"{"In":{"type":"structure","members":{"A":{"shape":"S"}}},"S":{"type":"string","min":1.5,"max":2.5}}"#,
+            r#"{"Op":{"name":"Op","http":{"method":"POST","requestUri":"/"},"input":{"shape":"In"}}}"#,
+        );
+        assert_eq!(by_name(&space, "S").length_bounds(), (Some(2), Some(2)));
     }
 
     #[test]

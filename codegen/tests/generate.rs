@@ -52,6 +52,21 @@ fn checked_in_bindings_are_fresh() {
 }
 
 #[test]
+fn members_of_a_shape_no_operation_uses_are_checked_even_where_only_outputs_reach_their_shape() {
+    // `Loose` is used by no operation, so it gets `validate()`; its member's shape `Short` is
+    // otherwise reached only by an output.
+    let model = r#"{"metadata":{"apiVersion":"1","endpointPrefix":"demo","protocol":"json",
+        "serviceFullName":"Demo","targetPrefix":"Demo"},
+        "operations":{"Get":{"name":"Get","http":{"method":"POST","requestUri":"/"},"output":{"shape":"Out"}}},
+        "shapes":{"Out":{"type":"structure","members":{"S":{"shape":"Short"}}},
+                  "Loose":{"type":"structure","members":{"S":{"shape":"Short"}}},
+                  "Short":{"type":"string","max":3}}}"#;
+    let source = generate_source(model, None).unwrap().source;
+    assert!(source.contains("super::constraints::SHORT.check(path, value)?;"), "{source}");
+    assert!(source.contains("static SHORT: super::support::TextRule"), "{source}");
+}
+
+#[test]
 fn a_feature_per_operation_gates_what_only_some_operations_reach() {
     let model = cognito_model();
     let features = cognito_codegen::Features { per_operation: true, ..Default::default() };

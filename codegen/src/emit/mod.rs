@@ -1,9 +1,10 @@
 //! Emission: walks the [`TypeSpace`] and produces one formatted Rust file.
 //!
-//! The file holds modules `types`, `errors`, `operations`, `support`, `wire` (and a hidden
-//! `constraints`),
-//! refers to its own items only through `super::`, and names std items by full path, so it can be
-//! `include!`d inside any module of any crate.
+//! The file holds modules `types`, `errors`, `operations`, `support`, `wire` and a hidden
+//! `constraints`; with a challenge schema also `challenge` and `srp`, and with the client
+//! feature `client`, `flows`, `cli` and `cli_commands`. It refers to its own items only
+//! through `super::`, and names std items by full path, so it can be `include!`d inside any
+//! module of any crate.
 //!
 //! Build cost is a feature of the output, measured by `tests/buildcost/run.sh`. Two choices keep
 //! it down. A type derives only the serde direction it travels (`shapes::SerdeDerives`). And the
@@ -423,6 +424,52 @@ pub(crate) fn code_span(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The modules built from the type space of `model`, with a feature per operation and a
+    /// reverse-serde feature, so gates and `cfg_attr`s are printed too.
+    fn print_both_ways(model: &str) -> (String, String) {
+        let space = TypeSpace::build(&crate::reader::read_model(model).unwrap(), None).unwrap();
+        let gates = OperationGates::new(&space, true);
+        let serde = shapes::SerdeDerives::new(&["reverse-serde"]);
+        let modules = || {
+            vec![
+                DeferredModule {
+                    header: quote!(
+                        pub mod types {}
+                    ),
+                    items: shapes::emit_types(&space, &serde, &gates),
+                },
+                DeferredModule {
+                    header: quote!(
+                        pub mod errors {}
+                    ),
+                    items: errors::emit_errors(&space, &serde, &gates),
+                },
+                DeferredModule {
+                    header: quote!(
+                        pub mod operations {}
+                    ),
+                    items: operations::emit_operations(&space, &gates),
+                },
+            ]
+        };
+        let (item_by_item, _) = render::render_deferred(modules(), || Ok(String::new()));
+        let whole: String = modules().into_iter().map(render::render_whole).collect();
+        (item_by_item.unwrap(), whole)
+    }
+
+    #[test]
+    fn modules_print_item_by_item_on_every_core_as_whole_trees_do() {
+        for model in [
+            include_str!("../../tests/fixtures/representative/service-2.json"),
+            include_str!("../../../spec/cognito-idp/2016-04-18/service-2.json"),
+        ] {
+            let (item_by_item, whole) = print_both_ways(model);
+            // Compared without a diff of megabytes in the failure message.
+            let first = item_by_item.lines().zip(whole.lines()).position(|(a, b)| a != b);
+            assert!(item_by_item == whole, "the outputs differ, first at line {first:?}");
+        }
+    }
 
     fn gates(names: &[&str]) -> OperationGates {
         OperationGates { features: names.iter().map(|n| n.to_string()).collect() }

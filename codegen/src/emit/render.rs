@@ -36,10 +36,22 @@ pub(crate) struct DeferredModule<'a> {
 /// Renders `modules` on every available core while the calling thread first runs `local`
 /// (the modules whose tokens are at hand) and then joins in. The text of each module comes
 /// back in order, so the output does not depend on the number of threads.
-pub(crate) fn render_deferred<R>(
+pub(crate) fn render_deferred(
     modules: Vec<DeferredModule<'_>>,
-    local: impl FnOnce() -> R,
-) -> (Result<String, String>, R) {
+    local: impl FnOnce() -> Result<String, String>,
+) -> (Result<String, String>, Result<String, String>) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    render_deferred_on(threads, modules, local)
+}
+
+/// [`render_deferred`] on `threads` threads, the calling one included. A panic while building
+/// or printing an item (a bug) becomes that item's error, on whichever thread it happens.
+fn render_deferred_on(
+    threads: usize,
+    modules: Vec<DeferredModule<'_>>,
+    local: impl FnOnce() -> Result<String, String>,
+) -> (Result<String, String>, Result<String, String>) {
+    use std::panic::{catch_unwind, AssertUnwindSafe};
     let jobs: Vec<&ItemBuilder<'_>> = modules.iter().flat_map(|m| &m.items).collect();
     let next = AtomicUsize::new(0);
     let work = || {
@@ -47,24 +59,28 @@ pub(crate) fn render_deferred<R>(
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
             let Some(build) = jobs.get(index) else { return done };
-            done.push((index, render_gated(build())));
+            let text = catch_unwind(AssertUnwindSafe(|| render_gated(build())))
+                .unwrap_or_else(|_| Err(format!("emitting item {index} panicked")));
+            done.push((index, text));
         }
     };
-    let helpers = std::thread::available_parallelism().map_or(1, |n| n.get()).saturating_sub(1);
-    let (local_result, mut rendered) = std::thread::scope(|scope| {
+    let helpers = threads.saturating_sub(1).min(jobs.len());
+    let (local_result, rendered) = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..helpers).map(|_| scope.spawn(work)).collect();
-        let local_result = local();
+        let local_result = catch_unwind(AssertUnwindSafe(local))
+            .unwrap_or_else(|_| Err("emitting a module panicked".into()));
         let mut rendered = work();
         for handle in handles {
-            match handle.join() {
-                Ok(done) => rendered.extend(done),
-                Err(_) => rendered.push((usize::MAX, Err("an emitter thread panicked".to_string()))),
-            }
+            // `work` catches panics, so joining cannot fail; were it to, the item count says so.
+            rendered.extend(handle.join().unwrap_or_default());
         }
         (local_result, rendered)
     });
-    rendered.sort_unstable_by_key(|(index, _)| *index);
-    let mut texts = rendered.into_iter().map(|(_, text)| text);
+    let mut texts: Vec<Option<Result<String, String>>> = (0..jobs.len()).map(|_| None).collect();
+    for (index, text) in rendered {
+        texts[index] = Some(text);
+    }
+    let mut texts = texts.into_iter();
     let mut out = String::new();
     for module in &modules {
         let frame = match module_frame(module.header.clone()) {
@@ -73,18 +89,15 @@ pub(crate) fn render_deferred<R>(
         };
         let mut items = String::new();
         for _ in 0..module.items.len() {
-            match texts.next() {
+            match texts.next().flatten() {
                 Some(Ok(text)) => items.push_str(&text),
                 Some(Err(error)) => return (Err(error), local_result),
-                None => return (Err("an emitter thread lost items".to_string()), local_result),
+                None => return (Err("an emitter thread lost an item".to_string()), local_result),
             }
         }
         out.push_str(&frame.wrap(&items));
     }
-    match texts.next() {
-        Some(Err(error)) => (Err(error), local_result),
-        _ => (Ok(out), local_result),
-    }
+    (Ok(out), local_result)
 }
 
 /// Renders a module whose items are at hand, on the calling thread.
@@ -95,7 +108,7 @@ pub(crate) fn render_module(header: TokenStream, items: Vec<Gated>) -> Result<St
 }
 
 /// Items already parsed (a runtime source file's), as text.
-pub(crate) fn render_parsed_module_items(items: Vec<syn::Item>) -> String {
+pub(crate) fn render_parsed_module_items(items: Vec<syn::Item>) -> Result<String, String> {
     items.into_iter().map(|item| render_items(vec![item])).collect()
 }
 
@@ -120,11 +133,6 @@ impl Frame {
             false => format!("{}{items}}}\n", self.open),
         }
     }
-
-    /// The module printed with no items.
-    pub(crate) fn empty(&self) -> &str {
-        &self.empty
-    }
 }
 
 /// Prints a module header (`attributes mod name {}`, possibly with inner attributes between
@@ -134,7 +142,7 @@ impl Frame {
 pub(crate) fn module_frame(header: TokenStream) -> Result<Frame, String> {
     let mut module: syn::ItemMod =
         syn::parse2(header).map_err(|e| format!("module header does not parse: {e}"))?;
-    module.attrs.push(syn::parse_quote!(#[allow(clippy::too_many_arguments, clippy::enum_variant_names, clippy::large_enum_variant)]));
+    module.attrs.push(module_lints());
     module.content = Some((Default::default(), Vec::new()));
     module.semi = None;
     let empty = prettyplease::unparse(&file_of(syn::Item::Mod(module)));
@@ -147,8 +155,28 @@ pub(crate) fn module_frame(header: TokenStream) -> Result<Frame, String> {
     Ok(Frame { open, empty })
 }
 
+/// The lints every emitted module allows.
+fn module_lints() -> syn::Attribute {
+    syn::parse_quote!(#[allow(clippy::too_many_arguments, clippy::enum_variant_names, clippy::large_enum_variant)])
+}
+
+/// Outer attributes (a module's `#[cfg]` gate) as printed in front of an item.
+pub(crate) fn render_attributes(attributes: TokenStream) -> Result<String, String> {
+    let holder: syn::ItemMod = syn::parse2(quote::quote!(#attributes mod m {}))
+        .map_err(|e| format!("attributes do not parse: {e}"))?;
+    let text = prettyplease::unparse(&file_of(syn::Item::Mod(holder)));
+    text.strip_suffix("mod m {}\n")
+        .map(str::to_owned)
+        .ok_or_else(|| format!("attributes printed unexpectedly: {text}"))
+}
+
 /// One [`Gated`] as text, indented as an item of a module.
-fn render_gated(Gated { gate, tokens }: Gated) -> Result<String, String> {
+fn render_gated(gated: Gated) -> Result<String, String> {
+    render_items(parse_gated(gated)?)
+}
+
+/// The items of a [`Gated`], each carrying its gate.
+fn parse_gated(Gated { gate, tokens }: Gated) -> Result<Vec<syn::Item>, String> {
     use syn::parse::Parser;
     let file: syn::File = syn::parse2(tokens).map_err(|e| format!("emitted code does not parse: {e}"))?;
     let mut items = file.items;
@@ -161,11 +189,22 @@ fn render_gated(Gated { gate, tokens }: Gated) -> Result<String, String> {
                 .splice(0..0, gate.iter().cloned());
         }
     }
-    Ok(render_items(items))
+    Ok(items)
+}
+
+/// A deferred module printed the plain way, its whole tree at once, on this thread: what
+/// [`render_deferred`] must match.
+#[cfg(test)]
+pub(crate) fn render_whole(module: DeferredModule<'_>) -> String {
+    let mut whole: syn::ItemMod = syn::parse2(module.header).unwrap();
+    whole.attrs.push(module_lints());
+    let items = module.items.iter().flat_map(|build| parse_gated(build()).unwrap()).collect();
+    whole.content = Some((Default::default(), items));
+    prettyplease::unparse(&file_of(syn::Item::Mod(whole)))
 }
 
 /// Items as text, indented as items of a module.
-fn render_items(items: Vec<syn::Item>) -> String {
+fn render_items(items: Vec<syn::Item>) -> Result<String, String> {
     let holder = syn::ItemMod {
         attrs: Vec::new(),
         vis: syn::Visibility::Inherited,
@@ -176,9 +215,12 @@ fn render_items(items: Vec<syn::Item>) -> String {
         semi: None,
     };
     let text = prettyplease::unparse(&file_of(syn::Item::Mod(holder)));
+    if text == "mod m {}\n" {
+        return Ok(String::new()); // there were no items
+    }
     match text.strip_prefix("mod m {\n").and_then(|body| body.strip_suffix("}\n")) {
-        Some(body) => body.to_owned(),
-        None => String::new(), // `mod m {}`: there were no items
+        Some(body) => Ok(body.to_owned()),
+        None => Err(format!("items printed outside their module: {text}")),
     }
 }
 
@@ -249,7 +291,7 @@ mod tests {
             pub mod m {}
         );
         let mut whole: syn::ItemMod = syn::parse2(header.clone()).unwrap();
-        whole.attrs.push(syn::parse_quote!(#[allow(clippy::too_many_arguments, clippy::enum_variant_names, clippy::large_enum_variant)]));
+        whole.attrs.push(module_lints());
         let parsed = items.iter().flat_map(|t| syn::parse2::<syn::File>(t.clone()).unwrap().items).collect();
         whole.content = Some((Default::default(), parsed));
         let expected = prettyplease::unparse(&file_of(syn::Item::Mod(whole)));
@@ -271,7 +313,7 @@ mod tests {
             .last(),
             Some("mod m {}")
         );
-        let (text, ()) = render_deferred(vec![deferred(Vec::new())], || ());
+        let (text, _) = render_deferred(vec![deferred(Vec::new())], || Ok(String::new()));
         assert!(text.unwrap().ends_with("pub mod m {}\n"));
     }
 
@@ -308,9 +350,9 @@ mod tests {
                 pub fn last() {}
             )]),
         ];
-        let (text, local) = render_deferred(modules, || 7);
+        let (text, local) = render_deferred(modules, || Ok("local".to_string()));
         let text = text.unwrap();
-        assert_eq!(local, 7);
+        assert_eq!(local.unwrap(), "local");
         let positions: Vec<usize> =
             (0..50).map(|i| text.find(&format!("pub struct A{i};")).unwrap()).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]));
@@ -325,7 +367,51 @@ mod tests {
             ),
             items: vec![Box::new(|| Gated::ungated(quote!(fn)))],
         }];
-        let (text, ()) = render_deferred(modules, || ());
+        let (text, local) = render_deferred(modules, || Ok(String::new()));
         assert!(text.unwrap_err().contains("does not parse"));
+        assert!(local.is_ok());
+    }
+
+    #[test]
+    fn the_output_is_the_same_on_any_number_of_threads() {
+        let module = || {
+            let names = (0..200u32).map(|i| quote::format_ident!("Item{}", i));
+            deferred(names.map(|n| quote!(pub struct #n { pub value: ::std::option::Option<u8> })).collect())
+        };
+        let outputs: Vec<String> = [1, 2, 4, 9]
+            .into_iter()
+            .map(|threads| {
+                render_deferred_on(threads, vec![module(), module()], || Ok(String::new())).0.unwrap()
+            })
+            .collect();
+        assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+    }
+
+    #[test]
+    fn a_panicking_item_is_an_error_on_any_thread() {
+        for threads in [1, 2] {
+            let modules = vec![DeferredModule {
+                header: quote!(
+                    pub mod m {}
+                ),
+                items: vec![
+                    Box::new(|| {
+                        Gated::ungated(quote!(
+                            fn ok() {}
+                        ))
+                    }),
+                    Box::new(|| -> Gated { panic!("emitter bug") }) as ItemBuilder<'static>,
+                ],
+            }];
+            let (text, local) = render_deferred_on(threads, modules, || panic!("local bug"));
+            assert_eq!(text.unwrap_err(), "emitting item 1 panicked");
+            assert_eq!(local.unwrap_err(), "emitting a module panicked");
+        }
+    }
+
+    #[test]
+    fn gates_print_as_in_front_of_a_module() {
+        let text = render_attributes(quote!(#[cfg(feature = "x")] #[doc = " #[allow(x)]"])).unwrap();
+        assert_eq!(text, "#[cfg(feature = \"x\")]\n/// #[allow(x)]\n");
     }
 }

@@ -9,7 +9,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::render::{module_frame, render_parsed_module_items, Frame};
+use super::render::{module_frame, render_attributes, render_parsed_module_items, Frame};
 use super::{ident, Features};
 
 /// Source of the runtime support module, embedded into every output.
@@ -80,22 +80,13 @@ impl Printed {
         let (docs, name) = (&parsed.attrs, ident(name));
         let frame = module_frame(quote!(pub mod #name { #(#docs)* }))?;
         let items = parsed.items.into_iter().filter(|item| !is_cfg_test(item)).collect();
-        Ok(Self { frame, items: render_parsed_module_items(items) })
+        Ok(Self { frame, items: render_parsed_module_items(items)? })
     }
 
     /// The whole module behind `gate`, with `extra` (printed items) after its own items.
     pub(super) fn finish(&self, gate: &TokenStream, extra: &str) -> Result<String, String> {
-        let gate_text = match gate.is_empty() {
-            true => String::new(),
-            false => {
-                let frame = module_frame(quote!(#gate mod m {}))?;
-                // Everything printed before the lints every module allows is the gate.
-                let empty = frame.empty();
-                let end = empty.find("#[allow(").ok_or("a gate printed without the module's lints")?;
-                empty[..end].to_owned()
-            }
-        };
-        Ok(gate_text + &self.frame.wrap(&(self.items.clone() + extra)))
+        let gate = if gate.is_empty() { String::new() } else { render_attributes(gate.clone())? };
+        Ok(gate + &self.frame.wrap(&(self.items.clone() + extra)))
     }
 }
 

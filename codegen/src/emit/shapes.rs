@@ -15,23 +15,24 @@ pub(super) fn emit_types<'a>(
     serde: &'a SerdeDerives,
     gates: &'a OperationGates,
 ) -> Vec<ItemBuilder<'a>> {
-    let emitted = space
-        .shapes
-        .iter()
-        .filter(|s| s.included && matches!(s.kind, Kind::Struct(_) | Kind::Enum(_) | Kind::Union(_)));
-    emitted
-        .map(|shape| -> ItemBuilder<'a> {
-            Box::new(move || Gated {
-                gate: gates.any_of(&shape.operations),
-                tokens: match &shape.kind {
-                    Kind::Struct(def) => emit_struct(space, shape, def, serde),
-                    Kind::Enum(def) => emit_enum(shape, def),
-                    Kind::Union(def) => emit_union(space, shape, def, serde),
-                    _ => TokenStream::new(),
-                },
-            })
-        })
-        .collect()
+    let gated = move |shape: &'a ShapeDef, tokens: TokenStream| Gated {
+        gate: gates.any_of(&shape.operations),
+        tokens,
+    };
+    let builders =
+        space.shapes.iter().filter(|s| s.included).filter_map(move |shape| -> Option<ItemBuilder<'a>> {
+            match &shape.kind {
+                Kind::Struct(def) => {
+                    Some(Box::new(move || gated(shape, emit_struct(space, shape, def, serde))))
+                }
+                Kind::Enum(def) => Some(Box::new(move || gated(shape, emit_enum(shape, def)))),
+                Kind::Union(def) => {
+                    Some(Box::new(move || gated(shape, emit_union(space, shape, def, serde))))
+                }
+                _ => None,
+            }
+        });
+    builders.collect()
 }
 
 /// Docs of a shape's item: the model's text, then deprecation.

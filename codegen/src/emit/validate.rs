@@ -4,7 +4,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{ident, must_redact};
-use crate::typespace::{FieldDef, Kind, ShapeDef, ShapeId, StructDef, TypeSpace, UnionDef};
+use crate::typespace::{FieldDef, Kind, RuleKind, ShapeDef, ShapeId, StructDef, TypeSpace, UnionDef};
 
 /// The hidden `constraints` module: one lazily compiled regex per distinct pattern, and one
 /// static per constrained request shape holding its bounds and pattern, which `validate()`
@@ -17,15 +17,16 @@ pub(super) fn emit_constraints(space: &TypeSpace) -> Vec<TokenStream> {
             pub(super) static #name: super::support::Pattern = super::support::Pattern::new(#source, #anchored);
         }
     });
-    let rules = space.shapes.iter().filter_map(|shape| {
+    let checked = checked_shapes(space);
+    let rules = space.shapes.iter().zip(checked).filter(|(_, checked)| *checked).filter_map(|(shape, _)| {
         let name = ident(rule_of(space, shape)?);
         let length = || {
             let (min, max) = shape.length_bounds();
             let (min, max) = (option_tokens(min), option_tokens(max));
             quote!(super::support::LengthRule { min: #min, max: #max })
         };
-        Some(match shape.kind {
-            Kind::String => {
+        Some(match shape.rule_kind()? {
+            RuleKind::Text => {
                 let length = length();
                 let pattern = option_tokens(shape.checked_pattern(&space.patterns).map(|p| {
                     let pattern = pattern_ident(p.0);
@@ -36,11 +37,11 @@ pub(super) fn emit_constraints(space: &TypeSpace) -> Vec<TokenStream> {
                         super::support::TextRule { length: #length, pattern: #pattern };
                 }
             }
-            Kind::Blob | Kind::List(_) | Kind::Map(..) => {
+            RuleKind::Length => {
                 let length = length();
                 quote!(pub(super) static #name: super::support::LengthRule = #length;)
             }
-            _ => {
+            RuleKind::Range => {
                 let (min, max) = shape.range_bounds();
                 let (min, max) = (option_tokens(min), option_tokens(max));
                 quote! {
@@ -53,10 +54,36 @@ pub(super) fn emit_constraints(space: &TypeSpace) -> Vec<TokenStream> {
     patterns.chain(rules).collect()
 }
 
+/// Which shapes some emitted `validate()` checks values of: what members of request structures
+/// and unions hold, through lists and maps (structures inside check themselves).
+fn checked_shapes(space: &TypeSpace) -> Vec<bool> {
+    let members = |shape: &ShapeDef| -> Vec<ShapeId> {
+        match &shape.kind {
+            Kind::Struct(def) => def.fields.iter().map(|f| f.shape).collect(),
+            Kind::Union(def) => def.variants.iter().map(|v| v.shape).collect(),
+            _ => Vec::new(),
+        }
+    };
+    let mut pending: Vec<ShapeId> =
+        space.shapes.iter().filter(|s| s.included && s.input).flat_map(members).collect();
+    let mut checked = vec![false; space.shapes.len()];
+    while let Some(id) = pending.pop() {
+        let shape = space.shape(id);
+        if !shape.needs_validation || std::mem::replace(&mut checked[id.0], true) {
+            continue;
+        }
+        match &shape.kind {
+            Kind::List(item) => pending.push(*item),
+            Kind::Map(key, item) => pending.extend([*key, *item]),
+            _ => {}
+        }
+    }
+    checked
+}
+
 /// The name of the static `validate()` checks a value of `shape` against, if it checks any.
 fn rule_of<'s>(space: &TypeSpace, shape: &'s ShapeDef) -> Option<&'s str> {
-    let checked =
-        shape.included && shape.input && shape.needs_validation && shape.has_own_check(&space.patterns);
+    let checked = shape.included && shape.has_own_check(&space.patterns);
     shape.rule.as_deref().filter(|_| checked)
 }
 
@@ -143,14 +170,14 @@ fn value_check(space: &TypeSpace, id: ShapeId, depth: usize) -> TokenStream {
     if !shape.needs_validation {
         return TokenStream::new();
     }
-    let rule = rule_of(space, shape).map(|name| {
+    let rule = rule_of(space, shape).zip(shape.rule_kind()).map(|(name, kind)| {
         let name = ident(name);
-        let checked = match shape.kind {
-            Kind::String => quote!(value),
-            Kind::Blob | Kind::List(_) | Kind::Map(..) => quote!(value.len()),
-            Kind::Float => quote!(f64::from(*value)),
-            Kind::Double => quote!(*value),
-            _ => quote!(*value as f64),
+        let checked = match (kind, &shape.kind) {
+            (RuleKind::Text, _) => quote!(value),
+            (RuleKind::Length, _) => quote!(value.len()),
+            (RuleKind::Range, Kind::Float) => quote!(f64::from(*value)),
+            (RuleKind::Range, Kind::Double) => quote!(*value),
+            (RuleKind::Range, _) => quote!(*value as f64),
         };
         quote!(super::constraints::#name.check(path, #checked)?;)
     });
