@@ -37,8 +37,10 @@ fn parse_args() -> Result<Args, String> {
     let mut username = None;
     let mut password_env = None;
     let mut client_secret_env = None;
-    let mut args = std::env::args().skip(1);
+    // `args_os`: `args` panics on a non-UTF-8 argument and prints it in the panic message.
+    let mut args = std::env::args_os().skip(1);
     while let Some(flag) = args.next() {
+        let flag = flag.into_string().map_err(|_| format!("an option name is not valid UTF-8\n{USAGE}"))?;
         let slot = match flag.as_str() {
             "--endpoint-url" => &mut endpoint_url,
             "--region" => &mut region,
@@ -48,9 +50,11 @@ fn parse_args() -> Result<Args, String> {
             "--password-env" => &mut password_env,
             "--client-secret-env" => &mut client_secret_env,
             "-h" | "--help" => return Err(USAGE.to_owned()),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+            // The argument itself is not repeated: a misplaced value may be a secret.
+            _ => return Err(format!("unknown argument (not one of the options below)\n{USAGE}")),
         };
-        *slot = Some(args.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?);
+        let value = args.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        *slot = Some(value.into_string().map_err(|_| format!("{flag}: the value is not valid UTF-8"))?);
     }
     let need =
         |value: Option<String>, flag: &str| value.ok_or_else(|| format!("{flag} is required\n{USAGE}"));

@@ -220,7 +220,7 @@ proptest! {
     ) {
         let (device_password, config) = DeviceVerifier::generate(&device_group_key, &device_key).expect("verifier");
         let engine = base64::engine::general_purpose::STANDARD;
-        prop_assert_eq!(engine.decode(&device_password).expect("base64").len(), 40);
+        prop_assert_eq!(engine.decode(device_password.expose_secret()).expect("base64").len(), 40);
         let verifier = BigUint::from_bytes_be(&engine.decode(config.password_verifier.as_deref().expect("verifier")).expect("base64"));
         let salt = BigUint::from_bytes_be(&engine.decode(config.salt.as_deref().expect("salt")).expect("base64"));
         let server = Server::with_verifier(&device_group_key, &device_key, salt, verifier, &b);
@@ -228,7 +228,7 @@ proptest! {
         params.remove("USER_ID_FOR_SRP");
         let srp = DeviceSrp::new(&device_group_key, &device_key).expect("device");
         let timestamp = Timestamp::now();
-        let answer = srp.device_password_verifier(&device_password, &params, timestamp).expect("answer");
+        let answer = srp.device_password_verifier(device_password.expose_secret(), &params, timestamp).expect("answer");
         let responses = answer.responses();
         prop_assert_eq!(&responses["DEVICE_KEY"], &device_key);
         prop_assert_eq!(
@@ -432,7 +432,8 @@ fn random_values_differ() {
     assert_ne!(one.srp_a(), two.srp_a());
     let (p1, c1) = DeviceVerifier::generate("-g", "k").expect("verifier");
     let (p2, c2) = DeviceVerifier::generate("-g", "k").expect("verifier");
-    assert_ne!(p1, p2);
+    assert_ne!(p1.expose_secret(), p2.expose_secret());
+    assert_eq!(format!("{p1:?}"), cognito_idp::support::REDACTED, "a device password never prints");
     assert_ne!(c1.salt, c2.salt);
 }
 

@@ -197,7 +197,7 @@ fn device_verifier_matches_both_references() {
         )
         .unwrap_or_else(|e| panic!("{name}: {e}"));
         for reference in [py, js] {
-            assert_eq!(password, s(&reference["device_password"]), "{name}");
+            assert_eq!(password.expose_secret(), s(&reference["device_password"]), "{name}");
             assert_eq!(
                 config.password_verifier.as_deref(),
                 Some(s(&reference["config"]["PasswordVerifier"])),

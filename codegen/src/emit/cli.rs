@@ -86,27 +86,32 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
             client: &super::client::Client,
             operation: &str,
             input: ::serde_json::Value,
-        ) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
+        ) -> ::std::result::Result<::serde_json::Value, super::cli::DispatchError> {
             match operation {
                 #(#arms)*
-                other => ::std::result::Result::Err(::std::format!("unknown operation `{other}`")),
+                other => ::std::result::Result::Err(super::cli::DispatchError::Failed(
+                    ::std::format!("unknown operation `{other}`"),
+                )),
             }
         }
 
         async fn call<Op>(
             client: &super::client::Client,
             input: ::serde_json::Value,
-        ) -> ::std::result::Result<::serde_json::Value, ::std::string::String>
+        ) -> ::std::result::Result<::serde_json::Value, super::cli::DispatchError>
         where
             Op: super::support::Operation,
             Op::Input: ::serde::Serialize + ::serde::de::DeserializeOwned + super::wire::Validate,
             Op::Output: ::serde::Serialize + ::serde::de::DeserializeOwned,
             Op::Error: super::wire::FromErrorResponse + ::std::fmt::Display,
         {
-            let input: Op::Input = ::serde_json::from_value(input)
-                .map_err(|e| ::std::format!("invalid input for {}: {e}", Op::NAME))?;
-            let output = client.call::<Op>(&input).await.map_err(|e| e.to_string())?;
-            ::serde_json::to_value(&output).map_err(|e| e.to_string())
+            use super::cli::DispatchError;
+            let input: Op::Input = super::wire::from_value(input).map_err(DispatchError::Input)?;
+            let output = client.call::<Op>(&input).await.map_err(|error| match error {
+                super::client::CallError::Service(error) => DispatchError::Service(error.to_string()),
+                other => DispatchError::Failed(other.to_string()),
+            })?;
+            ::serde_json::to_value(&output).map_err(|_| DispatchError::Failed("the response cannot be shown as JSON".into()))
         }
     });
     items

@@ -72,13 +72,43 @@ pub struct ChallengeRule {
     pub when_answer: &'static [(&'static str, &'static [&'static str], &'static [&'static str])],
 }
 
-/// What a command line asks for.
-#[derive(Debug, PartialEq)]
+/// What a command line asks for. `Debug` shows the input's parameter names only: their values
+/// may be passwords, sessions or tokens.
+#[derive(PartialEq)]
 pub enum Plan {
     /// Text to print without sending anything (a skeleton).
     Print(String),
     /// A call of `operation` with `input` (JSON in wire names).
     Call { operation: &'static str, input: Value, region: Option<String>, endpoint: Option<String> },
+}
+
+impl ::std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Plan::Print(text) => f.debug_tuple("Print").field(text).finish(),
+            Plan::Call { operation, input, region, endpoint } => f
+                .debug_struct("Call")
+                .field("operation", operation)
+                .field("input", &RedactedInput(input))
+                .field("region", region)
+                .field("endpoint", endpoint)
+                .finish(),
+        }
+    }
+}
+
+/// Input JSON in `Debug`: the parameter names, each value redacted.
+struct RedactedInput<'a>(&'a Value);
+
+impl ::std::fmt::Debug for RedactedInput<'_> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self.0 {
+            Value::Object(members) => {
+                f.debug_map().entries(members.keys().map(|k| (k, super::support::Redacted))).finish()
+            }
+            _ => super::support::Redacted.fmt(f),
+        }
+    }
 }
 
 /// Why a command line cannot run.
@@ -99,6 +129,24 @@ impl ::std::fmt::Display for CliError {
     }
 }
 
+/// How the generated `dispatch` fails.
+#[derive(Debug)]
+pub enum DispatchError {
+    /// The input does not fit the operation's request type; nothing was sent.
+    Input(super::wire::Mismatch),
+    /// The service answered with an error.
+    Service(String),
+    /// The call failed otherwise (transport, redirect, decoding).
+    Failed(String),
+}
+
+/// The deepest nesting of `[` and `{` that shorthand and YAML input may have, as serde_json
+/// allows for JSON: deeper input would overflow the stack of the recursive readers.
+pub const MAX_NESTING: usize = 128;
+
+/// The largest file a `file://` argument may name. Arguments are read whole into memory.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
 const ENDPOINT_URL: &str = "endpoint-url";
 const REGION: &str = "region";
 const INPUT_JSON: &str = "cli-input-json";
@@ -108,7 +156,11 @@ const SKELETON: &str = "generate-cli-skeleton";
 /// Runs the command line (`args` without the program name) and returns the exit status: 0, 2 for
 /// bad syntax, 252 for bad values, 253 for missing settings, 254 when the service answers with an
 /// error, 255 when the call fails otherwise.
-pub async fn run<I: IntoIterator<Item = String>>(args: I) -> ::std::process::ExitCode {
+pub async fn run<I, T>(args: I) -> ::std::process::ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<::std::ffi::OsString>,
+{
     let env = |name: &str| ::std::env::var(name).ok().filter(|v| !v.is_empty());
     let plan = match plan(args, &env) {
         Ok(plan) => plan,
@@ -149,13 +201,63 @@ pub async fn run<I: IntoIterator<Item = String>>(args: I) -> ::std::process::Exi
                     }
                     ::std::process::ExitCode::SUCCESS
                 }
-                Err(message) => {
+                Err(DispatchError::Input(mismatch)) => {
+                    eprintln!("cognito-idp: error: {}", describe_input(operation, &mismatch));
+                    ::std::process::ExitCode::from(252)
+                }
+                Err(DispatchError::Service(message)) => {
                     eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
                     ::std::process::ExitCode::from(254)
+                }
+                Err(DispatchError::Failed(message)) => {
+                    eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
+                    ::std::process::ExitCode::from(255)
                 }
             }
         }
     }
+}
+
+/// An input that does not fit the request type, by the option it came from and its path:
+/// `--challenge-responses: `ChallengeResponses.PASSWORD`: expected a string, found an integer`.
+pub fn describe_input(operation: &str, mismatch: &super::wire::Mismatch) -> String {
+    let option = mismatch.path.as_deref().and_then(|path| {
+        let top = path.split(['.', '[']).next()?;
+        let command = COMMANDS.iter().find(|c| c.operation == operation)?;
+        command.input.iter().find(|m| m.name == top).map(|m| m.option)
+    });
+    match option {
+        Some(option) => format!("--{option}: {mismatch}"),
+        None => format!("the input of {operation}: {mismatch}"),
+    }
+}
+
+/// The arguments as text. A non-UTF-8 argument is an error that names its option (the nearest
+/// `--name` before it, or itself), never the bytes, which may be a password.
+fn utf8_arguments(args: Vec<::std::ffi::OsString>) -> Result<Vec<String>, CliError> {
+    let mut out: Vec<String> = Vec::with_capacity(args.len());
+    for (index, arg) in args.into_iter().enumerate() {
+        match arg.into_string() {
+            Ok(text) => out.push(text),
+            Err(raw) => {
+                let bytes = raw.as_encoded_bytes();
+                let option = if bytes.starts_with(b"--") {
+                    let name = bytes.split(|b| *b == b'=').next().unwrap_or_default();
+                    ::std::str::from_utf8(name).ok().map(str::to_owned)
+                } else {
+                    out.iter().rev().find(|a| a.starts_with("--")).filter(|a| !a.contains('=')).cloned()
+                };
+                let option = option.filter(|name| {
+                    name.len() <= 64 && name[2..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                });
+                return Err(CliError::Input(match option {
+                    Some(name) => format!("{name}: the value is not valid UTF-8"),
+                    None => format!("argument {} is not valid UTF-8", index + 1),
+                }));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// JSON as the AWS CLI prints it (four-space indents).
@@ -201,16 +303,16 @@ pub fn clap_command() -> ::clap::Command {
             }
             match member.shape {
                 Shape::Boolean => {
-                    let negated: &'static str = Box::leak(format!("no-{}", member.option).into_boxed_str());
+                    let negated = format!("no-{}", member.option);
                     sub = sub
                         .arg(
                             Arg::new(member.name)
                                 .long(member.option)
                                 .action(ArgAction::SetTrue)
-                                .conflicts_with(negated)
+                                .conflicts_with(negated.clone())
                                 .help(help),
                         )
-                        .arg(Arg::new(negated).long(negated).action(ArgAction::SetTrue).hide(true));
+                        .arg(Arg::new(negated.clone()).long(negated).action(ArgAction::SetTrue).hide(true));
                 }
                 Shape::List(_) => {
                     sub = sub.arg(
@@ -279,10 +381,12 @@ fn type_name(shape: &Shape) -> &'static str {
 
 /// Parses a command line (`args` without the program name) into what to do; `env` reads the
 /// environment (`AWS_REGION`, `AWS_DEFAULT_REGION`).
-pub fn plan<I: IntoIterator<Item = String>>(
-    args: I,
-    env: &dyn Fn(&str) -> Option<String>,
-) -> Result<Plan, CliError> {
+pub fn plan<I, T>(args: I, env: &dyn Fn(&str) -> Option<String>) -> Result<Plan, CliError>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<::std::ffi::OsString>,
+{
+    let args = utf8_arguments(args.into_iter().map(Into::into).collect())?;
     let matches = clap_command()
         .try_get_matches_from(::std::iter::once("cognito-idp".to_owned()).chain(args))
         .map_err(CliError::Usage)?;
@@ -297,16 +401,17 @@ pub fn plan<I: IntoIterator<Item = String>>(
     }
     let mut input = Map::new();
     if let Some(text) = sub.get_one::<String>(INPUT_JSON) {
-        let text = &load(text).map_err(CliError::Input)?;
+        let text = &load(text).map_err(|e| CliError::Input(format!("--{INPUT_JSON}: {e}")))?;
         match ::serde_json::from_str::<Value>(text) {
             Ok(Value::Object(object)) => input = object,
             Ok(_) => return Err(CliError::Input("--cli-input-json must hold a JSON object".into())),
-            Err(e) => return Err(CliError::Input(format!("--cli-input-json is not valid JSON: {e}"))),
+            Err(e) => return Err(CliError::Input(format!("--cli-input-json: {}", json_error(&e)))),
         }
     } else if let Some(text) = sub.get_one::<String>(INPUT_YAML) {
-        let text = &load(text).map_err(CliError::Input)?;
+        let text = &load(text).map_err(|e| CliError::Input(format!("--{INPUT_YAML}: {e}")))?;
         match parse_yaml(text) {
             Ok(Value::Object(object)) => input = object,
+            Ok(Value::Null) => {}
             Ok(_) => return Err(CliError::Input("--cli-input-yaml must hold a mapping".into())),
             Err(e) => return Err(CliError::Input(format!("--cli-input-yaml: {e}"))),
         }
@@ -359,24 +464,59 @@ pub fn plan<I: IntoIterator<Item = String>>(
         return Err(CliError::Input(format!("the following arguments are required: {}", missing.join(", "))));
     }
     check_challenge(command, &input).map_err(CliError::Input)?;
+    let region = match sub.get_one::<String>(REGION) {
+        Some(region) => Some((region.clone(), "--region")),
+        None => env("AWS_REGION").map(|r| (r, "the environment variable AWS_REGION")).or_else(|| {
+            env("AWS_DEFAULT_REGION").map(|r| (r, "the environment variable AWS_DEFAULT_REGION"))
+        }),
+    };
+    if let Some((_, source)) = region.as_ref().filter(|(region, _)| !super::support::is_valid_region(region))
+    {
+        return Err(CliError::Input(format!(
+            "{source}: not a region name (dot-separated labels of a-z, 0-9 and -, as us-east-1)"
+        )));
+    }
+    let endpoint = sub.get_one::<String>(ENDPOINT_URL).cloned();
+    if endpoint.as_deref().is_some_and(|url| !super::client::is_valid_endpoint(url)) {
+        return Err(CliError::Input(format!(
+            "--{ENDPOINT_URL}: not an absolute http or https URL with a host"
+        )));
+    }
     Ok(Plan::Call {
         operation: command.operation,
         input: Value::Object(input),
-        region: sub
-            .get_one::<String>(REGION)
-            .cloned()
-            .or_else(|| env("AWS_REGION"))
-            .or_else(|| env("AWS_DEFAULT_REGION")),
-        endpoint: sub.get_one::<String>(ENDPOINT_URL).cloned(),
+        region: region.map(|(region, _)| region),
+        endpoint,
     })
 }
 
-/// A value as given, or the content of the file it names as the AWS CLI does (`file://path`).
+/// A JSON syntax error by its position: serde_json's message may quote the input.
+fn json_error(error: &::serde_json::Error) -> String {
+    use ::serde_json::error::Category;
+    let what = match error.classify() {
+        Category::Eof => "the JSON ends early",
+        // Matching the message only picks words of ours; none of it is shown.
+        _ if error.to_string().starts_with("recursion limit exceeded") => "nested deeper than 128 levels",
+        Category::Syntax | Category::Io | Category::Data => "not valid JSON",
+    };
+    format!("{what} at line {}, column {}", error.line(), error.column())
+}
+
+/// A value as given, or the content of the file it names as the AWS CLI does (`file://path`),
+/// up to [`MAX_FILE_BYTES`]. Errors say why, not which path: the value may be a secret.
 fn load(value: &str) -> Result<String, String> {
-    match value.strip_prefix("file://") {
-        Some(path) => ::std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
-        None => Ok(value.to_owned()),
+    use ::std::io::Read as _;
+    let Some(path) = value.strip_prefix("file://") else { return Ok(value.to_owned()) };
+    let file =
+        ::std::fs::File::open(path).map_err(|e| format!("cannot open the file:// path: {}", e.kind()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file:// path: {}", e.kind()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("the file:// path holds more than {MAX_FILE_BYTES} bytes"));
     }
+    String::from_utf8(bytes).map_err(|_| "the file:// path is not UTF-8 text".to_owned())
 }
 
 /// Checks `ChallengeResponses` of the two challenge operations against the challenge schema.
@@ -396,7 +536,7 @@ pub fn check_challenge(command: &Command, input: &Map<String, Value>) -> Result<
         .find(|c| c.name == name && if admin { c.admin } else { c.user })
         .ok_or_else(|| {
             format!(
-                "--challenge-name: {} does not answer the challenge `{name}`; valid: {}",
+                "--challenge-name: {} does not answer this challenge; valid: {}",
                 command.name,
                 names().collect::<Vec<_>>().join(", ")
             )
@@ -481,9 +621,9 @@ pub fn value_of(shape: &Shape, text: &str) -> Result<Value, String> {
     let trimmed = text.trim_start();
     match shape {
         Shape::Structure(_) | Shape::Map(_) | Shape::Document if trimmed.starts_with('{') => {
-            ::serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))
+            ::serde_json::from_str(text).map_err(|e| json_error(&e))
         }
-        Shape::Document => ::serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}")),
+        Shape::Document => ::serde_json::from_str(text).map_err(|e| json_error(&e)),
         Shape::Structure(_) | Shape::Map(_) => convert(shape, &Shorthand::parse_top(text)?),
         Shape::List(item) => {
             if trimmed.starts_with('[') {
@@ -532,47 +672,59 @@ fn scalar(shape: &Shape, text: &str) -> Result<Value, String> {
     })
 }
 
-/// Seconds since the epoch, or `YYYY-MM-DD[THH:MM:SS[.fff]][Z]` (UTC) as seconds.
+/// Seconds since the epoch, or an RFC 3339 date and time, as seconds since the epoch. As the AWS
+/// CLI does, the time may be left out (midnight), and so may the seconds and the zone (UTC).
+/// The calendar is `support::DateTime`'s, which refuses what it cannot represent.
 fn timestamp(text: &str) -> Result<Value, String> {
+    const EXPECTED: &str = "expected seconds since the epoch or YYYY-MM-DDTHH:MM:SSZ";
     if let Ok(seconds) = text.parse::<i64>() {
         return Ok(Value::from(seconds));
     }
-    if let Ok(seconds) = text.parse::<f64>() {
-        return ::serde_json::Number::from_f64(seconds).map(Value::Number).ok_or("invalid timestamp".into());
-    }
-    let bad = || "expected seconds since the epoch or YYYY-MM-DDTHH:MM:SSZ".to_owned();
-    let text = text.trim_end_matches('Z');
-    let (date, time) = text.split_once(['T', ' ']).unwrap_or((text, "00:00:00"));
-    let date: Vec<i64> = date.split('-').map(|p| p.parse().map_err(|_| bad())).collect::<Result<_, _>>()?;
-    let [y, m, d] = date[..] else { return Err(bad()) };
-    let time = time.split('.').next().unwrap_or("");
-    let time: Vec<i64> = time.split(':').map(|p| p.parse().map_err(|_| bad())).collect::<Result<_, _>>()?;
-    let (hh, mm, ss) = match time[..] {
-        [h, m] => (h, m, 0),
-        [h, m, s] => (h, m, s),
-        _ => return Err(bad()),
+    let time = match text.parse::<f64>() {
+        Ok(seconds) => super::support::DateTime::from_secs_f64(seconds),
+        Err(_) => {
+            let (date, clock) = text.split_once(['T', 't', ' ']).unwrap_or((text, "00:00:00"));
+            let has_zone = clock.ends_with(['Z', 'z']) || clock.contains(['+', '-']);
+            let clock =
+                if clock.split(['+', '-', 'Z', 'z', '.']).next().unwrap_or("").matches(':').count() == 1 {
+                    // `HH:MM`: the seconds go before any fraction or zone.
+                    let at = clock.find(['+', '-', 'Z', 'z', '.']).unwrap_or(clock.len());
+                    format!("{}:00{}", &clock[..at], &clock[at..])
+                } else {
+                    clock.to_owned()
+                };
+            let zone = if has_zone { "" } else { "Z" };
+            super::support::DateTime::parse_rfc3339(&format!("{date}T{clock}{zone}"))
+        }
     };
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146097 + doe - 719468;
-    Ok(Value::from(days * 86400 + hh * 3600 + mm * 60 + ss))
+    let time = time.ok_or(EXPECTED)?;
+    ::serde_json::to_value(time).map_err(|_| EXPECTED.to_owned())
 }
 
-/// A shorthand value before its shape is applied.
-#[derive(Debug, Clone, PartialEq)]
+/// A shorthand value before its shape is applied. `Debug` shows its structure and keys, not
+/// its scalars.
+#[derive(Clone, PartialEq)]
 pub enum Shorthand {
     Scalar(String),
     List(Vec<Shorthand>),
     Hash(Vec<(String, Shorthand)>),
 }
 
+impl ::std::fmt::Debug for Shorthand {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Shorthand::Scalar(_) => super::support::Redacted.fmt(f),
+            Shorthand::List(items) => f.debug_list().entries(items).finish(),
+            Shorthand::Hash(entries) => f.debug_map().entries(entries.iter().map(|(k, v)| (k, v))).finish(),
+        }
+    }
+}
+
 struct Parser<'a> {
     chars: Vec<char>,
     pos: usize,
+    /// Open `[` and `{` around the position.
+    depth: usize,
     _text: ::std::marker::PhantomData<&'a str>,
 }
 
@@ -607,7 +759,7 @@ impl Shorthand {
 
 impl Parser<'_> {
     fn new(text: &str) -> Self {
-        Parser { chars: text.chars().collect(), pos: 0, _text: ::std::marker::PhantomData }
+        Parser { chars: text.chars().collect(), pos: 0, depth: 0, _text: ::std::marker::PhantomData }
     }
 
     fn peek(&self) -> Option<char> {
@@ -709,6 +861,20 @@ impl Parser<'_> {
     /// A value: `[list]`, `{hash}`, a quoted string or plain text up to a stop character.
     fn value(&mut self, stops: &[char]) -> Result<Shorthand, String> {
         self.skip_ws();
+        if matches!(self.peek(), Some('[' | '{')) {
+            if self.depth == MAX_NESTING {
+                return Err(self.error("nested deeper than 128 levels"));
+            }
+            self.depth += 1;
+            let value = self.nested();
+            self.depth -= 1;
+            return value;
+        }
+        self.scalar(stops)
+    }
+
+    /// `[list]` or `{hash}`.
+    fn nested(&mut self) -> Result<Shorthand, String> {
         match self.peek() {
             Some('[') => {
                 self.pos += 1;
@@ -727,10 +893,16 @@ impl Parser<'_> {
                     return Err(self.error("expected `,` or `]`"));
                 }
             }
-            Some('{') => {
+            _ => {
                 self.pos += 1;
                 Ok(Shorthand::Hash(self.entries(Some('}'))?))
             }
+        }
+    }
+
+    /// A quoted string, or plain text up to a stop character.
+    fn scalar(&mut self, stops: &[char]) -> Result<Shorthand, String> {
+        match self.peek() {
             Some(q @ ('"' | '\'')) => {
                 self.pos += 1;
                 let mut out = String::new();
@@ -778,10 +950,14 @@ pub fn convert(shape: &Shape, value: &Shorthand) -> Result<Value, String> {
             let mut out = Map::new();
             for (key, value) in entries {
                 let member = members.iter().find(|m| m.name == key.as_str()).ok_or_else(|| {
-                    format!(
-                        "unknown key `{key}`; valid: {}",
-                        members.iter().map(|m| m.name).collect::<Vec<_>>().join(", ")
-                    )
+                    let valid = members.iter().map(|m| m.name).collect::<Vec<_>>().join(", ");
+                    // A key a structure does not have is named only when it looks like a member
+                    // name: a mistyped line may have put a value there.
+                    if key.len() <= 64 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                        format!("unknown key `{key}`; valid: {valid}")
+                    } else {
+                        format!("unknown key; valid: {valid}")
+                    }
                 })?;
                 out.insert(key.clone(), convert(member.shape, value).map_err(|e| format!("{key}: {e}"))?);
             }
@@ -896,127 +1072,25 @@ fn yaml_into(value: &Value, indent: usize, out: &mut String) {
     }
 }
 
-/// Block YAML (mappings, sequences, plain and quoted scalars, JSON-style flow values) as JSON:
-/// the subset `--generate-cli-skeleton yaml-input` prints and hand-written inputs use.
+/// YAML as JSON, read by `serde_norway` (YAML 1.2: anchors, flow and block styles, multi-line
+/// strings). Errors give the position, never the text; nesting is limited as JSON's is.
 pub fn parse_yaml(text: &str) -> Result<Value, String> {
-    let mut lines: Vec<(usize, String)> = text
-        .lines()
-        .filter(|l| {
-            let t = l.trim();
-            !t.is_empty() && !t.starts_with('#') && t != "---"
-        })
-        .map(|l| {
-            let indent = l.len() - l.trim_start_matches(' ').len();
-            (indent, l.trim().to_owned())
-        })
-        .collect();
-    if lines.is_empty() {
-        return Ok(Value::Object(Map::new()));
-    }
-    let mut i = 0;
-    let value = yaml_block(&mut lines, &mut i)?;
-    if i < lines.len() {
-        return Err(format!("line {}: unexpected indentation", i + 1));
-    }
-    Ok(value)
-}
-
-fn is_seq_item(text: &str) -> bool {
-    text == "-" || text.starts_with("- ")
-}
-
-/// Splits `key: rest` outside quotes.
-fn yaml_key(text: &str) -> Option<(String, String)> {
-    if text.starts_with('{') || text.starts_with('[') {
-        return None;
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut quote = None;
-    for (i, &c) in chars.iter().enumerate() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if (c == '"' || c == '\'') && i == 0 => quote = Some(c),
-            None if c == ':' && chars.get(i + 1).is_none_or(|n| *n == ' ') => {
-                let key: String = chars[..i].iter().collect();
-                let rest: String = chars[i + 1..].iter().collect();
-                let key = match yaml_scalar_value(key.trim()) {
-                    Ok(Value::String(s)) => s,
-                    _ => key.trim().to_owned(),
-                };
-                return Some((key, rest.trim().to_owned()));
-            }
-            None => {}
-        }
-    }
-    None
-}
-
-fn yaml_block(lines: &mut [(usize, String)], i: &mut usize) -> Result<Value, String> {
-    let indent = lines[*i].0;
-    if is_seq_item(&lines[*i].1) {
-        let mut items = Vec::new();
-        while *i < lines.len() && lines[*i].0 == indent && is_seq_item(&lines[*i].1) {
-            let rest = lines[*i].1[1..].trim_start().to_owned();
-            if rest.is_empty() {
-                *i += 1;
-                items.push(if *i < lines.len() && lines[*i].0 > indent {
-                    yaml_block(lines, i)?
-                } else {
-                    Value::Null
-                });
-            } else if yaml_key(&rest).is_some() {
-                let offset = lines[*i].1.len() - rest.len();
-                lines[*i] = (indent + offset, rest);
-                items.push(yaml_block(lines, i)?);
-            } else {
-                *i += 1;
-                items.push(yaml_scalar_value(&rest)?);
-            }
-        }
-        return Ok(Value::Array(items));
-    }
-    let mut object = Map::new();
-    while *i < lines.len() && lines[*i].0 == indent && !is_seq_item(&lines[*i].1) {
-        let (key, rest) =
-            yaml_key(&lines[*i].1).ok_or_else(|| format!("line {}: expected `key: value`", *i + 1))?;
-        *i += 1;
-        let value = if !rest.is_empty() {
-            yaml_scalar_value(&rest)?
-        } else if *i < lines.len()
-            && (lines[*i].0 > indent || (lines[*i].0 == indent && is_seq_item(&lines[*i].1)))
-        {
-            yaml_block(lines, i)?
+    ::serde_norway::from_str::<Value>(text).map_err(|error| {
+        // serde_norway's messages may quote the input; only fixed words of ours are shown.
+        let message = error.to_string();
+        let what = if message.contains("recursion limit exceeded") {
+            "nested deeper than 128 levels"
+        } else if message.contains("more than one document") {
+            "more than one YAML document"
+        } else if message.contains("repetition limit exceeded") {
+            "aliases expand to too much data"
         } else {
-            Value::Null
+            "not valid YAML, or a value JSON cannot hold"
         };
-        object.insert(key, value);
-    }
-    if *i < lines.len() && lines[*i].0 > indent {
-        return Err(format!("line {}: unexpected indentation", *i + 1));
-    }
-    Ok(Value::Object(object))
-}
-
-fn yaml_scalar_value(text: &str) -> Result<Value, String> {
-    let text = text.trim();
-    if text.starts_with('{') || text.starts_with('[') || text.starts_with('"') {
-        return ::serde_json::from_str(text).map_err(|e| format!("invalid flow value: {e}"));
-    }
-    if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
-        return Ok(Value::String(inner.replace("''", "'")));
-    }
-    Ok(match text {
-        "" | "~" | "null" => Value::Null,
-        "true" => Value::Bool(true),
-        "false" => Value::Bool(false),
-        _ => match text.parse::<i64>() {
-            Ok(n) => Value::from(n),
-            Err(_) => match text.parse::<f64>().ok().and_then(::serde_json::Number::from_f64) {
-                Some(n) if text.chars().any(|c| c.is_ascii_digit()) => Value::Number(n),
-                _ => Value::String(text.to_owned()),
-            },
-        },
+        match error.location() {
+            Some(at) => format!("{what} (line {}, column {})", at.line(), at.column()),
+            None => what.to_owned(),
+        }
     })
 }
 
@@ -1083,7 +1157,7 @@ mod tests {
         assert_eq!(value_of(&map, r#"A="say \"hi\"""#).unwrap(), json!({"A": "say \"hi\""}));
         assert!(value_of(&map, "A=x,B").unwrap_err().contains("expected a single value"));
         assert!(value_of(&map, "noequals").unwrap_err().contains("key=value"));
-        assert!(value_of(&map, r#"{"a": "#).unwrap_err().contains("invalid JSON"));
+        assert_eq!(value_of(&map, r#"{"a": "#).unwrap_err(), "the JSON ends early at line 1, column 6");
     }
 
     #[test]
@@ -1206,7 +1280,10 @@ mod tests {
             "--challenge-name",
             "ADMIN_NO_SRP_AUTH",
         ]);
-        assert!(admin_only.contains("does not answer the challenge `ADMIN_NO_SRP_AUTH`"), "{admin_only}");
+        assert!(
+            admin_only.starts_with("--challenge-name: respond-to-auth-challenge does not answer"),
+            "{admin_only}"
+        );
     }
 
     #[test]
@@ -1297,6 +1374,125 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn yaml_is_read_by_a_real_yaml_parser() {
+        let read = |text: &str| parse_yaml(text);
+        // Anchors and aliases, inline comments, block scalars, flow style, quoting.
+        assert_eq!(
+            read(
+                "a: &v x\nb: *v\nc: y # not part of it\nd: |\n  two\n  lines\ne: {f: [1, 'g']}\nh: 'it''s'\n"
+            )
+            .unwrap(),
+            json!({"a": "x", "b": "x", "c": "y", "d": "two\nlines\n", "e": {"f": [1, "g"]}, "h": "it's"})
+        );
+        // Tabs cannot indent YAML; several documents, unterminated quotes and bad indentation are
+        // refused with a position, never read as something else.
+        for (bad, line) in [
+            ("a:\n\tb: 1\n", 2),
+            ("a: 1\n---\nb: 2\n", 0),
+            ("a: 'open\nb: 2\n", 0),
+            ("a: \"open\n", 0),
+            ("a:\n  b: 1\n c: 2\n", 3),
+        ] {
+            let error = read(bad).unwrap_err();
+            if line > 0 {
+                assert!(error.contains(&format!("line {line},")), "{bad:?}: {error}");
+            }
+        }
+        assert!(read("a: 1\n---\nb: 2\n").unwrap_err().starts_with("more than one YAML document"));
+        let mut deep = String::new();
+        for depth in 0..300 {
+            deep.push_str(&" ".repeat(depth));
+            deep.push_str("a:\n");
+        }
+        assert!(read(&deep).unwrap_err().starts_with("nested deeper than 128 levels"));
+        let secret = read("a: [8675309").unwrap_err();
+        assert!(!secret.contains("8675309"), "{secret}");
+    }
+
+    #[test]
+    fn shorthand_nesting_is_limited() {
+        let map = Shape::Map(&Shape::Document);
+        let deep = format!("K={}", "[".repeat(10_000));
+        assert!(value_of(&map, &deep).unwrap_err().contains("nested deeper than 128 levels"));
+        let ok = format!("K={}a{}", "[".repeat(100), "]".repeat(100));
+        assert!(value_of(&map, &ok).is_ok());
+        let braces = format!("K={}", "{K=".repeat(5_000));
+        assert!(value_of(&map, &braces).unwrap_err().contains("nested deeper than 128 levels"));
+    }
+
+    #[test]
+    fn timestamps_use_the_checked_calendar() {
+        let when = |text: &str| scalar(&Shape::Timestamp, text);
+        assert_eq!(when("2020-01-02T00:00:00Z").unwrap(), json!(1577923200));
+        assert_eq!(when("2020-01-02").unwrap(), json!(1577923200));
+        assert_eq!(when("2020-01-02T01:30").unwrap(), json!(1577928600));
+        assert_eq!(when("2020-01-02T01:00:00+01:00").unwrap(), json!(1577923200));
+        assert_eq!(when("2020-01-02T00:00:00.5Z").unwrap(), json!(1577923200.5));
+        assert_eq!(when("1577923200").unwrap(), json!(1577923200));
+        for bad in ["30000000000000000-1-1", "2020-13-01", "2020-02-30", "2020-01-01T25:00", "1e300", "x"] {
+            assert!(when(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn non_utf8_arguments_name_their_option() {
+        use ::std::os::unix::ffi::OsStringExt as _;
+        let line = |last: Vec<u8>| {
+            let mut line: Vec<::std::ffi::OsString> =
+                ["test-flags", "--names", "a"].iter().map(Into::into).collect();
+            line.push(::std::ffi::OsString::from_vec(last));
+            plan(line, &no_env)
+        };
+        let Err(CliError::Input(message)) = line(b"secret\xff".to_vec()) else { panic!() };
+        assert_eq!(message, "--names: the value is not valid UTF-8");
+        let Err(CliError::Input(message)) = line(b"--count=secret\xff".to_vec()) else { panic!() };
+        assert_eq!(message, "--count: the value is not valid UTF-8");
+        let Err(CliError::Input(message)) = line(b"--secret\xff".to_vec()) else { panic!() };
+        assert_eq!(message, "argument 4 is not valid UTF-8");
+    }
+
+    #[test]
+    fn plans_and_shorthand_hide_input_values_in_debug() {
+        let plan = plan(
+            args(&[
+                "respond-to-auth-challenge",
+                "--client-id",
+                "c",
+                "--challenge-name",
+                "NEW_PASSWORD_REQUIRED",
+                "--challenge-responses",
+                "USERNAME=jane,NEW_PASSWORD=hunter2",
+            ]),
+            &no_env,
+        )
+        .unwrap();
+        let shown = format!("{plan:?}");
+        assert!(shown.contains("ChallengeResponses") && !shown.contains("hunter2"), "{shown}");
+        let shorthand = Shorthand::parse_top("NEW_PASSWORD=hunter2,L=[x]").unwrap();
+        let shown = format!("{shorthand:?}");
+        assert!(shown.contains("NEW_PASSWORD") && !shown.contains("hunter2"), "{shown}");
+    }
+
+    #[test]
+    fn regions_and_endpoints_are_checked_with_their_source() {
+        let line = |extra: &[&str]| {
+            let mut line = args(&["test-flags"]);
+            line.extend(args(extra));
+            line
+        };
+        let injected = "x@127.0.0.1:18089/#";
+        let Err(CliError::Input(message)) = plan(line(&["--region", injected]), &no_env) else { panic!() };
+        assert!(message.starts_with("--region: not a region name"), "{message}");
+        let env = |name: &str| (name == "AWS_REGION").then(|| injected.to_owned());
+        let Err(CliError::Input(message)) = plan(line(&[]), &env) else { panic!() };
+        assert!(message.starts_with("the environment variable AWS_REGION: not a region name"), "{message}");
+        let Err(CliError::Input(message)) = plan(line(&["--endpoint-url", "not a url"]), &no_env) else {
+            panic!()
+        };
+        assert_eq!(message, "--endpoint-url: not an absolute http or https URL with a host");
     }
 
     #[test]

@@ -19,8 +19,16 @@ pub struct Credentials {
 
 impl Credentials {
     /// Credentials from their parts.
-    pub fn new(access_key_id: impl Into<String>, secret_access_key: impl Into<String>, session_token: Option<String>) -> Self {
-        Credentials { access_key_id: access_key_id.into(), secret_access_key: secret_access_key.into(), session_token }
+    pub fn new(
+        access_key_id: impl Into<String>,
+        secret_access_key: impl Into<String>,
+        session_token: Option<String>,
+    ) -> Self {
+        Credentials {
+            access_key_id: access_key_id.into(),
+            secret_access_key: secret_access_key.into(),
+            session_token,
+        }
     }
 
     /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` from the environment.
@@ -54,6 +62,11 @@ pub enum CallError<E> {
     Signing { operation: &'static str, message: String },
     /// The request did not get a response (connection, timeout, TLS).
     Transport { operation: &'static str, source: ::reqwest::Error },
+    /// The endpoint answered with a redirect. It is not followed: the request carries passwords,
+    /// sessions and the security token, and goes only where the client was pointed.
+    Redirect { operation: &'static str, status: u16 },
+    /// The response body is larger than the client accepts ([`ClientBuilder::max_response_bytes`]).
+    ResponseTooLarge { operation: &'static str, limit: usize },
     /// The service answered with an error of the operation.
     Service(E),
     /// The response does not fit the model.
@@ -68,11 +81,35 @@ impl<E: fmt::Display> fmt::Display for CallError<E> {
                 write!(f, "{operation} is signed with SigV4 but the client has no credentials")
             }
             CallError::Signing { operation, message } => write!(f, "cannot sign the {operation} request: {message}"),
-            CallError::Transport { operation, source } => write!(f, "{operation} request failed: {source}"),
+            CallError::Transport { operation, source } => {
+                write!(f, "{operation} request failed: ")?;
+                write_cause_chain(f, source)
+            }
+            CallError::Redirect { operation, status } => write!(
+                f,
+                "the {operation} request was answered with a redirect (HTTP {status}); redirects are not followed"
+            ),
+            CallError::ResponseTooLarge { operation, limit } => {
+                write!(f, "the {operation} response is larger than the limit of {limit} bytes")
+            }
             CallError::Service(error) => error.fmt(f),
             CallError::Decode(error) => error.fmt(f),
         }
     }
+}
+
+/// `error: cause: cause`, each cause once: hyper and reqwest often repeat their cause's words.
+fn write_cause_chain(f: &mut fmt::Formatter<'_>, error: &(dyn ::std::error::Error + 'static)) -> fmt::Result {
+    let mut shown: Vec<String> = Vec::new();
+    let mut next = Some(error);
+    while let Some(error) = next {
+        let text = error.to_string();
+        if !text.is_empty() && !shown.iter().any(|s| s.contains(&text)) {
+            shown.push(text);
+        }
+        next = error.source();
+    }
+    f.write_str(&shown.join(": "))
 }
 
 impl<E: ::std::error::Error + 'static> ::std::error::Error for CallError<E> {
@@ -82,10 +119,61 @@ impl<E: ::std::error::Error + 'static> ::std::error::Error for CallError<E> {
             CallError::Transport { source, .. } => Some(source),
             CallError::Service(error) => Some(error),
             CallError::Decode(error) => Some(error),
-            CallError::NoCredentials { .. } | CallError::Signing { .. } => None,
+            CallError::NoCredentials { .. }
+            | CallError::Signing { .. }
+            | CallError::Redirect { .. }
+            | CallError::ResponseTooLarge { .. } => None,
         }
     }
 }
+
+/// Why a client could not be built. Messages name the setting, never its value.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The region is not a DNS name (`[a-z0-9-]` labels, as AWS's endpoint rules require).
+    InvalidRegion,
+    /// The endpoint is not an absolute `http` or `https` URL with a host.
+    InvalidEndpoint,
+    /// The HTTP client could not be set up (no TLS roots, say).
+    Http(::reqwest::Error),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::InvalidRegion => {
+                f.write_str("the region given to Client::builder is not a region name ([a-z0-9-] labels)")
+            }
+            BuildError::InvalidEndpoint => {
+                f.write_str("the endpoint URL is not an absolute http or https URL with a host")
+            }
+            BuildError::Http(error) => {
+                f.write_str("cannot set up the HTTP client: ")?;
+                write_cause_chain(f, error)
+            }
+        }
+    }
+}
+
+impl ::std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            BuildError::Http(error) => Some(error),
+            BuildError::InvalidRegion | BuildError::InvalidEndpoint => None,
+        }
+    }
+}
+
+/// Whether `url` is an absolute `http` or `https` URL with a host.
+pub fn is_valid_endpoint(url: &str) -> bool {
+    ::reqwest::Url::parse(url).is_ok_and(|url| {
+        matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty())
+    })
+}
+
+/// The largest response body a client reads unless told otherwise: 16 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 << 20;
 
 /// Settings of a [`Client`].
 #[derive(Debug, Clone)]
@@ -95,10 +183,12 @@ pub struct ClientBuilder {
     credentials: Option<Credentials>,
     connect_timeout: Duration,
     timeout: Duration,
+    max_response_bytes: usize,
 }
 
 impl ClientBuilder {
-    /// The endpoint instead of `https://<prefix>.<region>.amazonaws.com/` (a local emulator, say).
+    /// The endpoint instead of `https://<prefix>.<region>.amazonaws.com/` (a local emulator, say):
+    /// an absolute `http` or `https` URL, checked by [`build`](Self::build).
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.endpoint = Some(url.into());
         self
@@ -122,13 +212,43 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client.
-    pub fn build(self) -> Result<Client, ::reqwest::Error> {
-        let http = ::reqwest::Client::builder().connect_timeout(self.connect_timeout).timeout(self.timeout).build()?;
+    /// The largest response body read (default [`DEFAULT_MAX_RESPONSE_BYTES`]); a larger one is
+    /// [`CallError::ResponseTooLarge`], and is not read further.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Builds the client, after checking the region and the endpoint.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidRegion`], [`BuildError::InvalidEndpoint`], or [`BuildError::Http`]
+    /// when the HTTP client cannot be set up.
+    pub fn build(self) -> Result<Client, BuildError> {
+        if !super::support::is_valid_region(&self.region) {
+            return Err(BuildError::InvalidRegion);
+        }
+        if self.endpoint.as_deref().is_some_and(|url| !is_valid_endpoint(url)) {
+            return Err(BuildError::InvalidEndpoint);
+        }
+        let http = ::reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .redirect(::reqwest::redirect::Policy::none())
+            .build()
+            .map_err(BuildError::Http)?;
         let service = &super::operations::SERVICE;
-        let endpoint =
-            self.endpoint.unwrap_or_else(|| format!("https://{}.{}.amazonaws.com/", service.endpoint_prefix, self.region));
-        Ok(Client { http, endpoint, region: self.region, credentials: self.credentials.or_else(Credentials::from_env) })
+        let endpoint = self
+            .endpoint
+            .unwrap_or_else(|| format!("https://{}.{}.amazonaws.com/", service.endpoint_prefix, self.region));
+        Ok(Client {
+            http,
+            endpoint,
+            region: self.region,
+            credentials: self.credentials.or_else(Credentials::from_env),
+            max_response_bytes: self.max_response_bytes,
+        })
     }
 }
 
@@ -139,6 +259,7 @@ pub struct Client {
     endpoint: String,
     region: String,
     credentials: Option<Credentials>,
+    max_response_bytes: usize,
 }
 
 impl Client {
@@ -150,6 +271,7 @@ impl Client {
             credentials: None,
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(30),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
@@ -170,20 +292,32 @@ impl Client {
         let (parts, body) = request.into_parts();
         let mut headers = parts.headers;
         if Op::AUTH == AuthScheme::SigV4 {
-            let credentials = self.credentials.as_ref().ok_or(CallError::NoCredentials { operation: Op::NAME })?;
+            let credentials =
+                self.credentials.as_ref().ok_or(CallError::NoCredentials { operation: Op::NAME })?;
             self.sign(Op::NAME, credentials, &mut headers, &body)?;
         }
-        let response = self
-            .http
-            .post(&self.endpoint)
-            .headers(headers)
-            .body(body)
-            .send()
-            .await
-            .map_err(|source| CallError::Transport { operation: Op::NAME, source })?;
+        let transport = |source: ::reqwest::Error| CallError::Transport {
+            operation: Op::NAME,
+            source: source.without_url(),
+        };
+        let mut response =
+            self.http.post(&self.endpoint).headers(headers).body(body).send().await.map_err(transport)?;
         let status = response.status().as_u16();
-        let response_headers = response.headers().clone();
-        let bytes = response.bytes().await.map_err(|source| CallError::Transport { operation: Op::NAME, source })?;
+        if (300..400).contains(&status) {
+            return Err(CallError::Redirect { operation: Op::NAME, status });
+        }
+        let too_large = CallError::ResponseTooLarge { operation: Op::NAME, limit: self.max_response_bytes };
+        if response.content_length().is_some_and(|length| length > self.max_response_bytes as u64) {
+            return Err(too_large);
+        }
+        let response_headers = ::std::mem::take(response.headers_mut());
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(transport)? {
+            if chunk.len() > self.max_response_bytes - bytes.len() {
+                return Err(too_large);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
         super::wire::decode_response::<Op>(status, &response_headers, &bytes).map_err(|error| match error {
             super::wire::ResponseError::Service(error) => CallError::Service(error),
             super::wire::ResponseError::Decode(error) => CallError::Decode(error),
@@ -219,12 +353,15 @@ impl Client {
             .into();
         let header_pairs: Vec<(&str, &str)> =
             headers.iter().filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?))).collect();
-        let signable = SignableRequest::new("POST", &self.endpoint, header_pairs.into_iter(), SignableBody::Bytes(body))
-            .map_err(|e| signing_error(e.to_string()))?;
-        let (instructions, _signature) = sign(signable, &params).map_err(|e| signing_error(e.to_string()))?.into_parts();
+        let signable =
+            SignableRequest::new("POST", &self.endpoint, header_pairs.into_iter(), SignableBody::Bytes(body))
+                .map_err(|e| signing_error(e.to_string()))?;
+        let (instructions, _signature) =
+            sign(signable, &params).map_err(|e| signing_error(e.to_string()))?.into_parts();
         for (name, value) in instructions.headers() {
             let value = ::http::HeaderValue::from_str(value).map_err(|e| signing_error(e.to_string()))?;
-            let name = ::http::HeaderName::from_bytes(name.as_bytes()).map_err(|e| signing_error(e.to_string()))?;
+            let name =
+                ::http::HeaderName::from_bytes(name.as_bytes()).map_err(|e| signing_error(e.to_string()))?;
             headers.insert(name, value);
         }
         Ok(())

@@ -52,25 +52,15 @@ impl fmt::Debug for Session {
 }
 
 /// A device remembered from an earlier sign-in (`NewDeviceMetadata` and the password made for it
-/// by `DeviceVerifier`). `Debug` hides the password.
-#[derive(Clone)]
+/// by `DeviceVerifier`). The password is zeroized on drop and hidden by `Debug`.
+#[derive(Clone, Debug)]
 pub struct RememberedDevice {
     /// `DeviceKey`.
     pub device_key: ::std::string::String,
     /// `DeviceGroupKey`.
     pub device_group_key: ::std::string::String,
     /// The device password.
-    pub device_password: ::std::string::String,
-}
-
-impl fmt::Debug for RememberedDevice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RememberedDevice")
-            .field("device_key", &self.device_key)
-            .field("device_group_key", &self.device_group_key)
-            .field("device_password", &super::support::Redacted)
-            .finish()
-    }
+    pub device_password: super::srp::SecretString,
 }
 
 /// Options of a sign-in. `Debug` hides the client secret.
@@ -291,7 +281,7 @@ pub async fn sign_in_srp(
         }
         let parameters = step.challenge_parameters.clone().unwrap_or_default();
         let answer = device_srp
-            .device_password_verifier(&device.device_password, &parameters, Timestamp::now())
+            .device_password_verifier(device.device_password.expose_secret(), &parameters, Timestamp::now())
             .map_err(SignInError::Srp)?;
         response = respond(client, client_id, step.session, answer).await?;
     }

@@ -1373,6 +1373,44 @@ impl ::std::fmt::Debug for DeviceSrp {
     }
 }
 
+/// A secret text, such as a device password: zeroized when dropped, redacted in `Debug`, read
+/// only through [`expose_secret`](SecretString::expose_secret).
+///
+/// Written here rather than taken from `secrecy`: it prints the same redaction marker as every
+/// sensitive member of the generated types, and `zeroize` is already a dependency of this module.
+#[derive(Clone, Default)]
+pub struct SecretString(::zeroize::Zeroizing<::std::string::String>);
+
+impl SecretString {
+    /// Wraps `secret`.
+    pub fn new(secret: impl Into<::std::string::String>) -> Self {
+        SecretString(::zeroize::Zeroizing::new(secret.into()))
+    }
+
+    /// The secret text.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<::std::string::String> for SecretString {
+    fn from(secret: ::std::string::String) -> Self {
+        SecretString::new(secret)
+    }
+}
+
+impl From<&str> for SecretString {
+    fn from(secret: &str) -> Self {
+        SecretString::new(secret)
+    }
+}
+
+impl ::std::fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(super::support::REDACTED)
+    }
+}
+
 /// Creates the device password and verifier that `ConfirmDevice` registers.
 ///
 /// The device password is base64 of 40 random bytes; keep it with the device key
@@ -1397,8 +1435,7 @@ impl DeviceVerifier {
     pub fn generate(
         device_group_key: &str,
         device_key: &str,
-    ) -> ::std::result::Result<(::std::string::String, super::types::DeviceSecretVerifierConfigType), SrpError>
-    {
+    ) -> ::std::result::Result<(SecretString, super::types::DeviceSecretVerifierConfigType), SrpError> {
         let mut password = ::zeroize::Zeroizing::new([0u8; Self::PASSWORD_BYTES]);
         let mut salt = [0u8; Self::SALT_BYTES];
         ::getrandom::fill(password.as_mut()).map_err(|_| SrpError::RandomSource)?;
@@ -1419,8 +1456,7 @@ impl DeviceVerifier {
         device_key: &str,
         password_bytes: &[u8],
         salt_bytes: &[u8],
-    ) -> ::std::result::Result<(::std::string::String, super::types::DeviceSecretVerifierConfigType), SrpError>
-    {
+    ) -> ::std::result::Result<(SecretString, super::types::DeviceSecretVerifierConfigType), SrpError> {
         use ::zeroize::Zeroize;
         non_empty("device_group_key", device_group_key)?;
         non_empty("device_key", device_key)?;
@@ -1430,9 +1466,9 @@ impl DeviceVerifier {
         if salt_bytes.len() != Self::SALT_BYTES {
             return Err(SrpError::InvalidArgument { name: "salt_bytes", reason: "must be 16 bytes" });
         }
-        let password = encoding::base64(password_bytes);
+        let password = SecretString::new(encoding::base64(password_bytes));
         let salt = encoding::padded(salt_bytes);
-        let mut x_hash = client::password_hash(&salt, device_group_key, device_key, &password);
+        let mut x_hash = client::password_hash(&salt, device_group_key, device_key, password.expose_secret());
         let mut x: [u64; 4] = group::limbs_from_be_bytes(&x_hash);
         let verifier = group::from_montgomery(&group::pow_g(&x));
         x_hash.zeroize();

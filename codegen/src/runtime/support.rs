@@ -398,20 +398,24 @@ pub mod civil {
         Date { year, month, day }
     }
 
-    /// Days from 1970-01-01 to the date (`days_from_civil`); `None` for an impossible date.
+    /// Days from 1970-01-01 to the date (`days_from_civil`); `None` for an impossible date or
+    /// one too far away to count in an `i64`.
     pub fn to_days(date: Date) -> Option<i64> {
         if !(1..=12).contains(&date.month) || date.day == 0 || date.day > days_in_month(date.year, date.month)
         {
             return None;
         }
-        let year = date.year - i64::from(date.month <= 2);
+        let year = date.year.checked_sub(i64::from(date.month <= 2))?;
         let era = year.div_euclid(400);
         let yoe = year.rem_euclid(400);
         let month = i64::from(date.month);
         let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(date.day) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some(era * 146_097 + doe - 719_468)
+        era.checked_mul(146_097)?.checked_add(doe - 719_468)
     }
+
+    /// The greatest year the text forms take: RFC 3339 and HTTP dates write four digits.
+    pub const MAX_TEXT_YEAR: i64 = 9999;
 
     fn days_in_month(year: i64, month: u8) -> u8 {
         match month {
@@ -438,12 +442,13 @@ pub mod civil {
         Some(h * 3600 + m * 60 + s.min(59))
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`. Years run from 0 to 9999, offsets
+    /// up to ±23:59; anything else is refused rather than wrapped around.
     pub(super) fn parse_rfc3339(text: &str) -> Option<super::DateTime> {
         let (date, rest) = text.split_once(['T', 't', ' '])?;
         let mut fields = date.split('-');
         let date = Date {
-            year: number(fields.next()?)?,
+            year: number(fields.next()?).filter(|year| *year <= MAX_TEXT_YEAR)?,
             month: u8::try_from(number(fields.next()?)?).ok()?,
             day: u8::try_from(number(fields.next()?)?).ok()?,
         };
@@ -456,8 +461,12 @@ pub mod civil {
             let at = rest.rfind(['+', '-'])?;
             let (clock, zone) = rest.split_at(at);
             let (hours, minutes) = zone[1..].split_once(':')?;
-            let minutes = number(hours)? * 60 + number(minutes)?;
-            (clock, if zone.starts_with('-') { -minutes * 60 } else { minutes * 60 })
+            let (hours, minutes) = (number(hours)?, number(minutes)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let seconds = (hours * 60 + minutes) * 60;
+            (clock, if zone.starts_with('-') { -seconds } else { seconds })
         };
         let (clock, fraction) = match clock.split_once('.') {
             Some((clock, fraction)) => (clock, fraction),
@@ -483,7 +492,7 @@ pub mod civil {
         let day = u8::try_from(number(parts.next()?)?).ok()?;
         let month_name = parts.next()?;
         let month = MONTHS.iter().position(|m| *m == month_name)? as u8 + 1;
-        let year = number(parts.next()?)?;
+        let year = number(parts.next()?).filter(|year| *year <= MAX_TEXT_YEAR)?;
         let clock = time_of_day(parts.next()?)?;
         if parts.next()? != "GMT" || parts.next().is_some() {
             return None;
@@ -722,6 +731,21 @@ impl fmt::Debug for Pattern {
     }
 }
 
+/// Whether `region` can name a region: dot-separated DNS labels of `a-z`, `0-9` and `-`, none
+/// empty, longer than 63 or starting or ending with `-`. The region becomes part of the
+/// endpoint's host name, so anything else (`x@127.0.0.1:18089/#`) could send requests elsewhere.
+pub fn is_valid_region(region: &str) -> bool {
+    !region.is_empty()
+        && region.len() <= 253
+        && region.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
 /// How an operation's requests are authorized.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AuthScheme {
@@ -909,6 +933,31 @@ mod tests {
     }
 
     #[test]
+    fn out_of_range_timestamps_are_refused_not_wrapped() {
+        // Found by coverage-guided fuzzing: each overflowed (a panic in debug builds, a wrong
+        // date in release builds).
+        for bad in [
+            "30000000000000000-1-1TZ",
+            "1-1-1T+999999999999999999:0",
+            "1-1-1T-100000000000000000:0",
+            "1-1-1T+1:9223372036854775807",
+            "2023-11-14T22:13:20+99:99",
+            "2023-11-14T22:13:20+24:00",
+            "10000-01-01T00:00:00Z",
+            "2023-11-14T22:13:20+01:60",
+        ] {
+            assert_eq!(DateTime::parse_rfc3339(bad), None, "{bad}");
+        }
+        assert_eq!(DateTime::parse_http_date("Tue, 14 Nov 30000000000000000 22:13:20 GMT"), None);
+        assert_eq!(DateTime::parse_http_date("Tue, 14 Nov 10000 22:13:20 GMT"), None);
+        assert!(DateTime::parse_rfc3339("9999-12-31T23:59:59-23:59").is_some());
+        assert!(DateTime::parse_rfc3339("0000-01-01T00:00:00+23:59").is_some());
+        for year in [i64::MIN, i64::MAX, -(1 << 60), 1 << 60] {
+            assert_eq!(civil::to_days(civil::Date { year, month: 1, day: 1 }), None, "{year}");
+        }
+    }
+
+    #[test]
     fn calendar_round_trips_over_a_wide_range() {
         for days in (-800_000..3_000_000).step_by(997) {
             let date = civil::from_days(days);
@@ -944,6 +993,18 @@ mod tests {
         let hidden = root.field("ChallengeResponses");
         let entry = hidden.hidden_key();
         assert_eq!(check_range(&entry, 5.0, None, Some(3.0)).unwrap_err().path, "ChallengeResponses[…]");
+    }
+
+    #[test]
+    fn regions_are_dns_labels() {
+        for good in ["us-east-1", "eu-west-2", "cn-north-1", "us-gov-west-1", "a.b", "x"] {
+            assert!(is_valid_region(good), "{good}");
+        }
+        for bad in ["", "x@127.0.0.1:18089/#", "US-EAST-1", "us east", "-us", "us-", "a..b", ".a", "a/b", "é"]
+        {
+            assert!(!is_valid_region(bad), "{bad}");
+        }
+        assert!(!is_valid_region(&"a".repeat(64)));
     }
 
     #[test]

@@ -128,9 +128,10 @@ where
     Op::Input: ::serde::Serialize + Validate,
 {
     input.validate().map_err(EncodeError::Validation)?;
-    let body = ::serde_json::to_vec(input).map_err(|e| EncodeError::Serialize {
+    // serde_json's message may quote a value of the input; only the kind of failure is kept.
+    let body = ::serde_json::to_vec(input).map_err(|_| EncodeError::Serialize {
         operation: Op::NAME,
-        message: without_quoted_values(&e.to_string()),
+        message: "the input cannot be written as JSON".into(),
     })?;
     ::http::Request::builder()
         .method(::http::Method::POST)
@@ -175,7 +176,7 @@ where
     .and_then(|code| Err(ResponseError::Service(Op::Error::from_error_response(&code, body, status))))
 }
 
-/// Deserializes a JSON body, naming the field where it goes wrong.
+/// Deserializes a JSON body, naming the field where it goes wrong and what was expected there.
 pub fn decode_body<T: ::serde::de::DeserializeOwned>(
     operation: &'static str,
     status: u16,
@@ -191,15 +192,271 @@ pub fn decode_body<T: ::serde::de::DeserializeOwned>(
             message: "the body is not a JSON object".into(),
         });
     }
-    // The fast path has no bookkeeping; only a body that fails is read again to find the field.
+    // The fast path has no bookkeeping; only a body that fails is read again to say where and why.
     ::serde_json::from_slice(body).map_err(|error| {
-        let mut deserializer = ::serde_json::Deserializer::from_slice(body);
-        let field = match ::serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-            Err(located) => Some(located.path().to_string()).filter(|path| path != "." && !path.is_empty()),
-            Ok(_) => None,
-        };
-        DecodeError { operation, status, field, message: without_quoted_values(&error.to_string()) }
+        let (field, message) = describe_failure::<T>(body, &error);
+        DecodeError { operation, status, field, message }
     })
+}
+
+/// Where and why `body` does not decode as `T`, from the error's category, its position and the
+/// kinds of values involved: serde_json's own message may quote a value (a token, a session).
+fn describe_failure<T: ::serde::de::DeserializeOwned>(
+    body: &[u8],
+    error: &::serde_json::Error,
+) -> (Option<String>, String) {
+    use ::serde_json::error::Category;
+    let position = |what: &str| (None, format!("{what} at line {}, column {}", error.line(), error.column()));
+    match error.classify() {
+        Category::Syntax => position("not valid JSON"),
+        Category::Eof => position("the JSON ends early"),
+        Category::Io => (None, "the body cannot be read".into()),
+        Category::Data => match ::serde_json::from_slice::<::serde_json::Value>(body) {
+            Ok(value) => match from_value::<T>(value) {
+                Err(mismatch) => (mismatch.path, mismatch.problem.to_string()),
+                // serde_json's reader refuses some documents its `Value` takes (a member
+                // given twice): say where, with no detail.
+                Ok(_) => {
+                    let mut deserializer = ::serde_json::Deserializer::from_slice(body);
+                    let path = match ::serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                        Err(located) => {
+                            Some(located.path().to_string()).filter(|p| p != "." && !p.is_empty())
+                        }
+                        Ok(_) => None,
+                    };
+                    (path, "the value does not fit the model".into())
+                }
+            },
+            Err(_) => position("not valid JSON"),
+        },
+    }
+}
+
+/// JSON that does not fit a type: where (member wire names, list indexes, map keys) and what was
+/// expected there. It never holds a value from the JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    /// Where, as `AuthenticationResult.ExpiresIn`; `None` at the top level.
+    pub path: Option<String>,
+    /// What.
+    pub problem: Problem,
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(path) => write!(f, "`{path}`: {}", self.problem),
+            None => self.problem.fmt(f),
+        }
+    }
+}
+
+impl ::std::error::Error for Mismatch {}
+
+/// Converts JSON into `T` (a request read from the command line, a response body), with an error
+/// that names the path and the kinds of value expected and found, never the value.
+pub fn from_value<T: ::serde::de::DeserializeOwned>(
+    value: ::serde_json::Value,
+) -> ::std::result::Result<T, Mismatch> {
+    ::serde_path_to_error::deserialize(diagnose::Diagnose(value)).map_err(|error| Mismatch {
+        path: Some(error.path().to_string()).filter(|p| p != "." && !p.is_empty()),
+        problem: error.into_inner(),
+    })
+}
+
+/// Why a value does not fit its type, without the value: serde's errors are built through this
+/// type, so the values serde would quote (`invalid type: integer `86753091``) never reach a string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A value of another kind: `expected a string, found an integer`.
+    WrongType { expected: String, found: &'static str },
+    /// A value of the right kind that is not allowed.
+    WrongValue { expected: String, found: &'static str },
+    /// A list or map of the wrong size.
+    WrongLength { expected: String },
+    /// A union member or enum value the type does not know.
+    UnknownVariant,
+    /// A member the type does not know.
+    UnknownMember,
+    /// A required member is missing.
+    MissingMember(&'static str),
+    /// A member is given twice.
+    DuplicateMember(&'static str),
+    /// The type refused the value for a reason of its own (bad base64, a timestamp out of range).
+    Invalid,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
+            Problem::WrongValue { expected, found } => {
+                write!(f, "invalid value ({found}): expected {expected}")
+            }
+            Problem::WrongLength { expected } => write!(f, "wrong number of elements: expected {expected}"),
+            Problem::UnknownVariant => f.write_str("unknown variant"),
+            Problem::UnknownMember => f.write_str("unknown member"),
+            Problem::MissingMember(name) => write!(f, "missing member `{name}`"),
+            Problem::DuplicateMember(name) => write!(f, "member `{name}` given twice"),
+            Problem::Invalid => f.write_str("invalid value"),
+        }
+    }
+}
+
+impl ::std::error::Error for Problem {}
+
+impl ::serde::de::Error for Problem {
+    // A message of a type's own may quote the value: only the fact is kept.
+    fn custom<T: fmt::Display>(_message: T) -> Self {
+        Problem::Invalid
+    }
+
+    fn invalid_type(found: ::serde::de::Unexpected<'_>, expected: &dyn ::serde::de::Expected) -> Self {
+        Problem::WrongType { expected: expected.to_string(), found: diagnose::kind(&found) }
+    }
+
+    fn invalid_value(found: ::serde::de::Unexpected<'_>, expected: &dyn ::serde::de::Expected) -> Self {
+        Problem::WrongValue { expected: expected.to_string(), found: diagnose::kind(&found) }
+    }
+
+    fn invalid_length(_len: usize, expected: &dyn ::serde::de::Expected) -> Self {
+        Problem::WrongLength { expected: expected.to_string() }
+    }
+
+    fn unknown_variant(_variant: &str, _expected: &'static [&'static str]) -> Self {
+        Problem::UnknownVariant
+    }
+
+    fn unknown_field(_field: &str, _expected: &'static [&'static str]) -> Self {
+        Problem::UnknownMember
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Problem::MissingMember(field)
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Problem::DuplicateMember(field)
+    }
+}
+
+/// A deserializer over a `serde_json::Value` whose error is [`Problem`]: serde_json's own
+/// `Value` deserializer builds its errors as text, with the values in them.
+mod diagnose {
+    use ::serde::de::value::{MapAccessDeserializer, MapDeserializer, SeqDeserializer};
+    use ::serde::de::{Deserializer, Error as _, IntoDeserializer, Unexpected, Visitor};
+    use ::serde_json::Value;
+
+    use super::Problem;
+
+    /// How a value is described in an error: its kind, never its content.
+    pub(super) fn kind(value: &Unexpected<'_>) -> &'static str {
+        match value {
+            Unexpected::Bool(_) => "a boolean",
+            Unexpected::Unsigned(_) | Unexpected::Signed(_) => "an integer",
+            Unexpected::Float(_) => "a floating-point number",
+            Unexpected::Char(_) => "a character",
+            Unexpected::Str(_) => "a string",
+            Unexpected::Bytes(_) => "bytes",
+            Unexpected::Unit => "null",
+            Unexpected::Option => "an optional value",
+            Unexpected::NewtypeStruct => "a newtype struct",
+            Unexpected::Seq => "a list",
+            Unexpected::Map => "an object",
+            Unexpected::Enum => "an enum",
+            Unexpected::UnitVariant | Unexpected::NewtypeVariant => "an enum variant",
+            Unexpected::TupleVariant | Unexpected::StructVariant => "an enum variant",
+            Unexpected::Other(_) => "another kind of value",
+        }
+    }
+
+    fn unexpected(value: &Value) -> Unexpected<'static> {
+        match value {
+            Value::Null => Unexpected::Unit,
+            Value::Bool(_) => Unexpected::Bool(false),
+            Value::Number(n) if n.is_f64() => Unexpected::Float(0.0),
+            Value::Number(_) => Unexpected::Signed(0),
+            Value::String(_) => Unexpected::Str(""),
+            Value::Array(_) => Unexpected::Seq,
+            Value::Object(_) => Unexpected::Map,
+        }
+    }
+
+    pub(super) struct Diagnose(pub(super) Value);
+
+    impl<'de> IntoDeserializer<'de, Problem> for Diagnose {
+        type Deserializer = Self;
+
+        fn into_deserializer(self) -> Self {
+            self
+        }
+    }
+
+    impl<'de> Deserializer<'de> for Diagnose {
+        type Error = Problem;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Problem> {
+            match self.0 {
+                Value::Null => visitor.visit_unit(),
+                Value::Bool(b) => visitor.visit_bool(b),
+                Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                    (Some(u), _, _) => visitor.visit_u64(u),
+                    (_, Some(i), _) => visitor.visit_i64(i),
+                    (_, _, Some(f)) => visitor.visit_f64(f),
+                    _ => Err(Problem::Invalid),
+                },
+                Value::String(s) => visitor.visit_string(s),
+                Value::Array(items) => {
+                    let mut seq = SeqDeserializer::new(items.into_iter().map(Diagnose));
+                    let value = visitor.visit_seq(&mut seq)?;
+                    seq.end()?;
+                    Ok(value)
+                }
+                Value::Object(members) => {
+                    let mut map = MapDeserializer::new(members.into_iter().map(|(k, v)| (k, Diagnose(v))));
+                    let value = visitor.visit_map(&mut map)?;
+                    map.end()?;
+                    Ok(value)
+                }
+            }
+        }
+
+        fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Problem> {
+            match self.0 {
+                Value::Null => visitor.visit_none(),
+                _ => visitor.visit_some(self),
+            }
+        }
+
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, Problem> {
+            visitor.visit_newtype_struct(self)
+        }
+
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            _variants: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, Problem> {
+            match self.0 {
+                Value::String(variant) => visitor.visit_enum(variant.into_deserializer()),
+                Value::Object(members) => visitor.visit_enum(MapAccessDeserializer::new(
+                    MapDeserializer::new(members.into_iter().map(|(k, v)| (k, Diagnose(v)))),
+                )),
+                other => Err(Problem::invalid_type(unexpected(&other), &visitor)),
+            }
+        }
+
+        ::serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        }
+    }
 }
 
 /// The error code of an error response, without namespace or URL.
@@ -223,25 +480,6 @@ pub fn sanitize_error_code(raw: &str) -> String {
     let without_url = raw.split(':').next().unwrap_or(raw);
     let without_namespace = without_url.rsplit('#').next().unwrap_or(without_url);
     without_namespace.trim().to_owned()
-}
-
-/// Replaces every `"…"` in a serde message by `"…"`, so no value of the body is repeated.
-fn without_quoted_values(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut quoted = false;
-    for c in message.chars() {
-        if c == '"' {
-            if quoted {
-                out.push_str("…\"");
-            } else {
-                out.push('"');
-            }
-            quoted = !quoted;
-        } else if !quoted {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -270,11 +508,58 @@ mod tests {
         assert_eq!(error_code(&headers, br#"{"__type":"X"}"#).as_deref(), Some("Z"));
     }
 
+    #[derive(Debug, ::serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Tokens {
+        #[serde(rename = "Session")]
+        session: Option<String>,
+        #[serde(rename = "ExpiresIn")]
+        expires_in: Option<i32>,
+        #[serde(rename = "Items")]
+        items: Option<Vec<String>>,
+        #[serde(rename = "Required")]
+        required: String,
+    }
+
     #[test]
-    fn quoted_values_are_left_out_of_messages() {
-        assert_eq!(
-            without_quoted_values(r#"invalid type: string "hunter2", expected i32"#),
-            r#"invalid type: string "…", expected i32"#
-        );
+    fn decode_errors_name_the_path_and_kinds_never_the_value() {
+        for (body, field, message) in [
+            (
+                r#"{"Required":"r","Session":86753091}"#,
+                Some("Session"),
+                "expected a string, found an integer",
+            ),
+            (
+                r#"{"Required":"r","Session":8675309.1}"#,
+                Some("Session"),
+                "expected a string, found a floating-point number",
+            ),
+            (
+                r#"{"Required":"r","ExpiresIn":"8675309\"x"}"#,
+                Some("ExpiresIn"),
+                "expected i32, found a string",
+            ),
+            (
+                r#"{"Required":"r","Items":["a",8675309]}"#,
+                Some("Items[1]"),
+                "expected a string, found an integer",
+            ),
+            (r#"{"Session":"8675309"}"#, None, "missing member `Required`"),
+            (r#"{"Required":"8675309""#, None, "the JSON ends early at line 1, column 21"),
+            (r#"{"Required":"8675309" x}"#, None, "not valid JSON at line 1, column 23"),
+        ] {
+            let error = decode_body::<Tokens>("Op", 200, body.as_bytes()).unwrap_err();
+            assert_eq!((error.field.as_deref(), error.message.as_str()), (field, message), "{body}");
+            assert!(!error.to_string().contains("8675309"), "{error}");
+        }
+    }
+
+    #[test]
+    fn from_value_is_serde_json_with_safe_errors() {
+        let value = ::serde_json::json!({"Required": "r", "Items": ["a", "b"], "Session": null});
+        let tokens: Tokens = from_value(value).unwrap();
+        assert_eq!(tokens.items.as_deref(), Some(&["a".to_owned(), "b".to_owned()][..]));
+        let mismatch = from_value::<Tokens>(::serde_json::json!({"Required": ["8675309"]})).unwrap_err();
+        assert_eq!(mismatch.to_string(), "`Required`: expected a string, found a list");
     }
 }

@@ -3,5 +3,6 @@
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::process::ExitCode {
-    cognito_idp::cli::run(std::env::args().skip(1)).await
+    // `args_os`: `args` panics on a non-UTF-8 argument, printing it (it may be a password).
+    cognito_idp::cli::run(std::env::args_os().skip(1)).await
 }
