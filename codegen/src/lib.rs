@@ -97,7 +97,8 @@ impl Config {
     }
 
     /// Emits the command line's runtime (`mod cli`, `mod cli_commands`) behind `feature` of the
-    /// including crate, which then enables the client's feature, `clap` and `tokio` with it. Needs
+    /// including crate, which then enables the client's feature, `clap` (with its `string`
+    /// feature), `tokio` and `serde_norway` with it. Needs
     /// [`Config::client_feature`].
     pub fn cli_feature(&mut self, feature: impl Into<String>) -> &mut Self {
         self.cli_feature = Some(feature.into());

@@ -1,5 +1,6 @@
 //! `cognito-codegen`: regenerates the checked-in bindings, or checks that they are fresh.
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -40,7 +41,9 @@ struct Args {
     check: bool,
 }
 
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+/// Reads the arguments as the OS gives them: paths keep bytes that are not Unicode, and what
+/// must be text is checked here, so that no argument can make the program panic.
+fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, String> {
     let mut parsed = Args {
         model: DEFAULT_MODEL.into(),
         challenges: Some(DEFAULT_CHALLENGES.into()),
@@ -49,25 +52,31 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
         check: false,
     };
     let mut challenges_given = false;
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value.to_owned())),
-            _ => (arg.clone(), None),
+    let mut args = args.into_iter().enumerate().map(|(index, arg)| (index + 1, arg));
+    while let Some((position, arg)) = args.next() {
+        let (flag, mut inline) = match split_at_equals(&arg) {
+            Some((flag, value)) if flag.as_encoded_bytes().starts_with(b"--") => (flag, Some(value)),
+            _ => (arg, None),
         };
         let mut value = |name: &str| {
-            inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"))
+            inline
+                .take()
+                .or_else(|| args.next().map(|(_, arg)| arg))
+                .ok_or_else(|| format!("{name} needs a value"))
         };
-        match flag.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--model" => parsed.model = value("--model")?.into(),
-            "--challenges" => {
+        match flag.to_str() {
+            Some("-h" | "--help") => return Ok(None),
+            Some("--model") => parsed.model = value("--model")?.into(),
+            Some("--challenges") => {
                 let path = value("--challenges")?;
                 parsed.challenges = (path != "none").then(|| path.into());
                 challenges_given = true;
             }
-            "--out" => parsed.out = value("--out")?.into(),
-            "--operations" => {
-                let list = value("--operations")?;
+            Some("--out") => parsed.out = value("--out")?.into(),
+            Some("--operations") => {
+                let list = value("--operations")?.into_string().map_err(|_| {
+                    "--operations takes operation names, and its value is not valid Unicode".to_owned()
+                })?;
                 let names: Vec<String> =
                     list.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
                 if names.is_empty() {
@@ -75,8 +84,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 }
                 parsed.operations = Some(names);
             }
-            "--check" => parsed.check = true,
-            other => return Err(format!("unknown argument `{other}` (see --help)")),
+            Some("--check") => parsed.check = true,
+            Some(other) if looks_like_flag(other) => {
+                return Err(format!("unknown option `{other}` (see --help)"));
+            }
+            // It may be a value given to the wrong place, such as a secret: it is not repeated.
+            _ => return Err(format!("unexpected argument at position {position} (see --help)")),
+        }
+        if inline.is_some() {
+            return Err(format!("{} takes no value", flag.to_string_lossy()));
         }
     }
     if !challenges_given && parsed.model != Path::new(DEFAULT_MODEL) {
@@ -85,8 +101,43 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
     Ok(Some(parsed))
 }
 
+/// Whether an argument is shaped like an option's name (`--` and a short ASCII word), and so can
+/// be named in an error without repeating something that was not meant as one.
+fn looks_like_flag(arg: &str) -> bool {
+    arg.strip_prefix("--").is_some_and(|name| {
+        (1..=32).contains(&name.len())
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+/// `--flag=value` split at the first `=`, the value left as the OS gave it (a path need not be
+/// Unicode).
+#[cfg(unix)]
+fn split_at_equals(arg: &OsStr) -> Option<(OsString, OsString)> {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = arg.as_bytes();
+    let at = bytes.iter().position(|&b| b == b'=')?;
+    Some((OsStr::from_bytes(&bytes[..at]).to_owned(), OsStr::from_bytes(&bytes[at + 1..]).to_owned()))
+}
+
+#[cfg(windows)]
+fn split_at_equals(arg: &OsStr) -> Option<(OsString, OsString)> {
+    use std::os::windows::ffi::{OsStrExt, OsStringExt};
+    let wide: Vec<u16> = arg.encode_wide().collect();
+    let at = wide.iter().position(|&c| c == u16::from(b'='))?;
+    Some((OsString::from_wide(&wide[..at]), OsString::from_wide(&wide[at + 1..])))
+}
+
+// Elsewhere only a Unicode argument is split: `--model PATH` takes any path all the same.
+#[cfg(not(any(unix, windows)))]
+fn split_at_equals(arg: &OsStr) -> Option<(OsString, OsString)> {
+    let (flag, value) = arg.to_str()?.split_once('=')?;
+    Some((flag.into(), value.into()))
+}
+
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
+    let args = match parse_args(std::env::args_os().skip(1)) {
         Ok(Some(args)) => args,
         Ok(None) => {
             print!("{USAGE}");
@@ -237,7 +288,7 @@ mod tests {
     use super::*;
 
     fn parse(args: &[&str]) -> Result<Option<Args>, String> {
-        parse_args(args.iter().map(|s| s.to_string()))
+        parse_args(args.iter().map(OsString::from))
     }
 
     #[test]
@@ -251,7 +302,48 @@ mod tests {
         assert!(args.check);
         assert!(parse(&["--help"]).unwrap().is_none());
         assert!(parse(&["--model"]).unwrap_err().contains("needs a value"));
-        assert!(parse(&["--bogus"]).unwrap_err().contains("unknown argument"));
+        assert_eq!(parse(&["--bogus"]).unwrap_err(), "unknown option `--bogus` (see --help)");
+        assert_eq!(parse(&["--check=yes"]).unwrap_err(), "--check takes no value");
+        let args = parse(&["--challenges=none", "--model", "m.json"]).unwrap().unwrap();
+        assert_eq!((args.challenges, args.model), (None, PathBuf::from("m.json")));
+    }
+
+    #[test]
+    fn arguments_that_are_not_option_names_are_not_repeated() {
+        for (args, position) in [
+            (&["--out", "x", "hunter2"][..], 3),
+            (&["-phunter2"][..], 1),
+            (&["--hunter2 and more"][..], 1),
+            (&["--a-very-long-argument-that-is-probably-not-a-flag-name"][..], 1),
+        ] {
+            let message = parse(args).unwrap_err();
+            assert_eq!(message, format!("unexpected argument at position {position} (see --help)"));
+        }
+        assert_eq!(parse(&["--password=hunter2"]).unwrap_err(), "unknown option `--password` (see --help)");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_keep_bytes_that_are_not_unicode_and_text_options_refuse_them() {
+        use std::os::unix::ffi::OsStrExt;
+        let odd = |bytes: &[u8]| OsStr::from_bytes(bytes).to_owned();
+        let args = parse_args([
+            odd(b"--model"),
+            odd(b"m\xff.json"),
+            odd(b"--out=o\xfe"),
+            odd(b"--challenges=c\xfd"),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(args.model.as_os_str().as_bytes(), b"m\xff.json");
+        assert_eq!(args.out.as_os_str().as_bytes(), b"o\xfe");
+        assert_eq!(args.challenges.unwrap().as_os_str().as_bytes(), b"c\xfd");
+        for args in [[odd(b"--operations"), odd(b"A\xffB")], [odd(b"--operations=A\xffB"), odd(b"--check")]] {
+            let message = parse_args(args).unwrap_err();
+            assert_eq!(message, "--operations takes operation names, and its value is not valid Unicode");
+        }
+        let message = parse_args([odd(b"--check"), odd(b"--mo\xffdel")]).unwrap_err();
+        assert_eq!(message, "unexpected argument at position 2 (see --help)");
     }
 
     #[test]

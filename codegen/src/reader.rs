@@ -41,6 +41,7 @@ pub fn read_model(text: &str) -> Result<Model, ModelError> {
     let operations = read_operations(&root_obj.field("operations")?)?;
     let model = Model { metadata, operations, shapes };
     check_references(&model)?;
+    check_container_nesting(&model)?;
     Ok(model)
 }
 
@@ -218,6 +219,7 @@ fn read_metadata(field: &FieldRef<'_, '_>) -> Result<Metadata, ModelError> {
             })?,
             None => vec![protocol.clone()],
         };
+        check_protocol(&obj, &protocol, &protocols)?;
         Ok(Metadata {
             api_version: obj.string("apiVersion")?,
             endpoint_prefix: obj.string("endpointPrefix")?,
@@ -233,6 +235,28 @@ fn read_metadata(field: &FieldRef<'_, '_>) -> Result<Metadata, ModelError> {
         })
     })
 }
+
+/// The emitted client speaks AWS JSON 1.1 only: a model of another protocol would get a client
+/// that sends requests its service does not understand, so it is refused rather than generated.
+fn check_protocol(metadata: &Object<'_>, protocol: &str, protocols: &[String]) -> Result<(), ModelError> {
+    if protocol == JSON_PROTOCOL || protocols.iter().any(|p| p == JSON_PROTOCOL) {
+        return Ok(());
+    }
+    let wanted = "cognito-codegen generates AWS JSON 1.1 (`json`) clients only";
+    // The list, when there is one, is what a client chooses from, so it is what is reported.
+    let (key, message) = match metadata.opt("protocols") {
+        Some(_) => {
+            let listed: Vec<String> = protocols.iter().map(|p| format!("`{p}`")).collect();
+            let listed = if listed.is_empty() { "none".to_owned() } else { listed.join(", ") };
+            ("protocols", format!("the model's protocols are {listed}; {wanted}"))
+        }
+        None => ("protocol", format!("the model's protocol is `{protocol}`; {wanted}")),
+    };
+    metadata.field(key)?.with(|n| Err(n.error(message)))
+}
+
+/// `metadata.protocol` of the AWS JSON protocols.
+const JSON_PROTOCOL: &str = "json";
 
 fn read_operations(field: &FieldRef<'_, '_>) -> Result<Vec<Operation>, ModelError> {
     field.with(|node| {
@@ -541,6 +565,80 @@ fn check_references(model: &Model) -> Result<(), ModelError> {
     Ok(())
 }
 
+/// How deep lists and maps may nest inside each other without a structure in between. Their
+/// Rust type and their checks in `validate()` nest as deep, and `syn` parses them by recursion:
+/// unoptimized (as build scripts usually run), about 40 KiB of stack a level, so past some 50
+/// levels a 2 MiB thread stack overflows. Botocore's models nest at most 4.
+pub const MAX_CONTAINER_NESTING: usize = 32;
+
+/// Lists and maps that hold each other directly must end in a non-container within
+/// [`MAX_CONTAINER_NESTING`] levels: a cycle of them would be a type of infinite size, and a long
+/// chain overflows the stack of whatever walks its type. Every list or map has a single inner
+/// container (a map's key is a string), so following those links with a depth remembered per
+/// shape visits each shape once.
+fn check_container_nesting(model: &Model) -> Result<(), ModelError> {
+    let is_container =
+        |name: &str| matches!(model.shapes[name].kind, ShapeKind::List { .. } | ShapeKind::Map { .. });
+    // The container a list or map holds directly, and the key of the reference to it.
+    let inner = |name: &str| -> Option<(&str, &'static str)> {
+        let (target, key) = match &model.shapes[name].kind {
+            ShapeKind::List { member } => (member.shape.as_str(), "member"),
+            ShapeKind::Map { value, .. } => (value.shape.as_str(), "value"),
+            _ => return None,
+        };
+        is_container(target).then_some((target, key))
+    };
+    let error = |name: &str, key: &str, message: String| {
+        let shapes = Path::Key(&Path::Root, "shapes");
+        ModelError { path: format!("{}.{key}.shape", Path::Key(&shapes, name)), message }
+    };
+    // Levels of containers from a list or map down to the first non-container.
+    let mut depth: BTreeMap<&str, usize> = BTreeMap::new();
+    for start in model.shapes.keys().map(String::as_str).filter(|name| is_container(name)) {
+        if depth.contains_key(start) {
+            continue;
+        }
+        let mut chain = vec![start];
+        let mut position = BTreeMap::from([(start, 0)]);
+        let mut below = loop {
+            let last = chain[chain.len() - 1];
+            let Some((target, key)) = inner(last) else { break 0 };
+            if let Some(&known) = depth.get(target) {
+                break known;
+            }
+            if let Some(&at) = position.get(target) {
+                // A long cycle is named by its first links: enough to find it in the model.
+                let mut cycle: Vec<String> =
+                    chain[at..].iter().take(3).map(|name| format!("`{name}`")).collect();
+                if chain.len() - at > 3 {
+                    cycle.push("…".to_owned());
+                }
+                let message = format!(
+                    "lists and maps hold each other without a structure in between ({} → `{target}`): \
+                     no Rust type can hold such values",
+                    cycle.join(" → ")
+                );
+                return Err(error(last, key, message));
+            }
+            position.insert(target, chain.len());
+            chain.push(target);
+        };
+        for name in chain.into_iter().rev() {
+            below += 1;
+            if below > MAX_CONTAINER_NESTING {
+                let key = inner(name).map_or("member", |(_, key)| key);
+                let message = format!(
+                    "lists and maps nest more than {MAX_CONTAINER_NESTING} levels deep from here without \
+                     a structure in between; cognito-codegen does not emit types that deep"
+                );
+                return Err(error(name, key, message));
+            }
+            depth.insert(name, below);
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -641,6 +739,80 @@ mod tests {
         let model = read_model(&text).unwrap();
         let auth: Vec<_> = model.operations.iter().map(|o| o.auth).collect();
         assert_eq!(auth, [AuthType::None, AuthType::None, AuthType::SigV4]);
+    }
+
+    fn with_metadata(protocols: &str) -> String {
+        format!(
+            r#"{{"metadata":{{"apiVersion":"2020-01-01","endpointPrefix":"demo",{protocols},
+            "serviceFullName":"Demo"}},"operations":{{}},"shapes":{{}}}}"#
+        )
+    }
+
+    #[test]
+    fn only_the_json_protocol_is_accepted() {
+        for accepted in [
+            r#""protocol":"json""#,
+            r#""protocol":"json","protocols":["json"]"#,
+            // The smithy-rpc-v2-cbor models that also speak JSON.
+            r#""protocol":"smithy-rpc-v2-cbor","protocols":["smithy-rpc-v2-cbor","json"]"#,
+        ] {
+            read_model(&with_metadata(accepted)).unwrap_or_else(|e| panic!("{accepted}: {e}"));
+        }
+        let err = error_of(&with_metadata(r#""protocol":"rest-xml""#));
+        assert_eq!(err.path, "$.metadata.protocol");
+        assert_eq!(
+            err.message,
+            "the model's protocol is `rest-xml`; cognito-codegen generates AWS JSON 1.1 (`json`) clients only"
+        );
+        let err = error_of(&with_metadata(r#""protocol":"query","protocols":["query","ec2"]"#));
+        assert_eq!(err.path, "$.metadata.protocols");
+        assert!(err.message.starts_with("the model's protocols are `query`, `ec2`; "), "{err}");
+        let err = error_of(&with_metadata(r#""protocol":"query","protocols":[]"#));
+        assert!(err.message.starts_with("the model's protocols are none; "), "{err}");
+    }
+
+    /// A list `L0` holding `L1` and so on down to `L{levels - 1}`, which holds a string.
+    fn nested_lists(levels: usize) -> String {
+        let mut shapes: Vec<String> = (0..levels)
+            .map(|i| {
+                let inner = if i + 1 < levels { format!("L{}", i + 1) } else { "Str".to_owned() };
+                format!(r#""L{i}":{{"type":"list","member":{{"shape":"{inner}"}}}}"#)
+            })
+            .collect();
+        shapes.push(r#""Str":{"type":"string"}"#.to_owned());
+        minimal(&format!("{{{}}}", shapes.join(",")), "{}")
+    }
+
+    #[test]
+    fn lists_and_maps_nest_a_bounded_number_of_levels() {
+        read_model(&nested_lists(MAX_CONTAINER_NESTING)).unwrap();
+        let err = error_of(&nested_lists(MAX_CONTAINER_NESTING + 1));
+        assert_eq!(err.path, "$.shapes.L0.member.shape");
+        assert!(err.message.contains("more than 32 levels deep"), "{err}");
+        // Far deeper than any stack would take were the chain followed by recursion.
+        let err = error_of(&nested_lists(20_000));
+        assert!(err.message.contains("more than 32 levels deep"), "{err}");
+    }
+
+    #[test]
+    fn lists_and_maps_holding_each_other_are_rejected() {
+        let err = error_of(&minimal(r#"{"L":{"type":"list","member":{"shape":"L"}}}"#, "{}"));
+        assert_eq!(err.path, "$.shapes.L.member.shape");
+        assert!(err.message.contains("(`L` → `L`)"), "{err}");
+        let err = error_of(&minimal(
+            r#"{"A":{"type":"list","member":{"shape":"M"}},"K":{"type":"string"},
+               "M":{"type":"map","key":{"shape":"K"},"value":{"shape":"B"}},
+               "B":{"type":"list","member":{"shape":"M"}}}"#,
+            "{}",
+        ));
+        assert_eq!(err.path, "$.shapes.B.member.shape");
+        assert!(err.message.contains("(`M` → `B` → `M`)"), "{err}");
+        // Through a structure the cycle is fine: the structure can box it.
+        read_model(&minimal(
+            r#"{"L":{"type":"list","member":{"shape":"S"}},"S":{"type":"structure","members":{"L":{"shape":"L"}}}}"#,
+            "{}",
+        ))
+        .unwrap();
     }
 
     #[test]

@@ -796,33 +796,41 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
     component
 }
 
-/// A shape needs validation when it has a constraint of its own or holds one that does; cycles
-/// are settled by iterating to a fixed point.
+/// A shape needs validation when it has a constraint of its own or holds, at any depth, one that
+/// does: it is whatever reaches a constrained shape. Walking the containment edges backwards from
+/// the constrained shapes visits each shape and edge once; iterating over all shapes to a fixed
+/// point took one pass per level of nesting, quadratic in a chain of nested structures.
 fn mark_validation(shapes: &mut [ShapeDef], patterns: &[PatternDef]) {
-    for shape in shapes.iter_mut() {
-        shape.needs_validation = shape.has_own_check(patterns);
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); shapes.len()];
+    for (holder, shape) in shapes.iter().enumerate() {
+        for child in validated_children(&shape.kind) {
+            holders[child.0].push(holder);
+        }
     }
-    loop {
-        let mut changed = false;
-        for i in 0..shapes.len() {
-            if shapes[i].needs_validation {
-                continue;
-            }
-            let children: Vec<ShapeId> = match &shapes[i].kind {
-                Kind::Struct(s) => s.fields.iter().map(|f| f.shape).collect(),
-                Kind::Union(u) => u.variants.iter().map(|v| v.shape).collect(),
-                Kind::List(item) => vec![*item],
-                Kind::Map(k, v) => vec![*k, *v],
-                _ => Vec::new(),
-            };
-            if children.iter().any(|c| shapes[c.0].needs_validation) {
-                shapes[i].needs_validation = true;
-                changed = true;
+    let mut pending = Vec::new();
+    for (index, shape) in shapes.iter_mut().enumerate() {
+        shape.needs_validation = shape.has_own_check(patterns);
+        if shape.needs_validation {
+            pending.push(index);
+        }
+    }
+    while let Some(index) = pending.pop() {
+        for &holder in &holders[index] {
+            if !std::mem::replace(&mut shapes[holder].needs_validation, true) {
+                pending.push(holder);
             }
         }
-        if !changed {
-            break;
-        }
+    }
+}
+
+/// The shapes whose values `validate()` of a value of this kind looks into.
+fn validated_children(kind: &Kind) -> Vec<ShapeId> {
+    match kind {
+        Kind::Struct(s) => s.fields.iter().map(|f| f.shape).collect(),
+        Kind::Union(u) => u.variants.iter().map(|v| v.shape).collect(),
+        Kind::List(item) => vec![*item],
+        Kind::Map(k, v) => vec![*k, *v],
+        _ => Vec::new(),
     }
 }
 
@@ -940,6 +948,87 @@ mod tests {
         let variants: Vec<_> = e.values.iter().map(|v| v.rust_name.as_str()).collect();
         assert_eq!(variants, ["UnknownValue", "AB", "AB2", "SelfValue", "V0_5"]);
         assert_eq!(space.warnings.len(), 3, "{:?}", space.warnings);
+    }
+
+    /// `S000000` holds `S000001` and so on; only the innermost holds a constrained string. Each
+    /// name sorts before the one it holds: the order in which a pass over all shapes learns the
+    /// least per pass.
+    fn chain_of_structures(levels: usize) -> Model {
+        use crate::model::{Member, Metadata, Operation, Shape, Structure};
+        let name = |i: usize| format!("S{i:06}");
+        let shape = |name: String, kind: ShapeKind, max: Option<Bound>| Shape {
+            name,
+            kind,
+            documentation: None,
+            sensitive: false,
+            deprecated: None,
+            min: None,
+            max,
+            pattern: None,
+            exception: None,
+        };
+        let member = |target: String| Member {
+            name: "Next".into(),
+            shape: target,
+            documentation: None,
+            required: false,
+            deprecated: None,
+            boxed: false,
+            idempotency_token: false,
+            timestamp_format: None,
+            json_value: false,
+        };
+        let mut shapes = BTreeMap::new();
+        for i in 0..levels {
+            let target = if i + 1 < levels { name(i + 1) } else { "Str".into() };
+            let members = vec![member(target)];
+            let kind = ShapeKind::Structure(Structure { members, union: false, event_stream: false });
+            shapes.insert(name(i), shape(name(i), kind, None));
+        }
+        let text = ShapeKind::String { enum_values: Vec::new() };
+        shapes.insert("Str".into(), shape("Str".into(), text, Some(Bound::Int(5))));
+        shapes.insert("Unrelated".into(), shape("Unrelated".into(), ShapeKind::Boolean, None));
+        Model {
+            metadata: Metadata {
+                api_version: "1".into(),
+                endpoint_prefix: "demo".into(),
+                protocol: "json".into(),
+                protocols: vec!["json".into()],
+                json_version: None,
+                service_full_name: "Demo".into(),
+                service_id: None,
+                signature_version: None,
+                signing_name: None,
+                target_prefix: None,
+                uid: None,
+            },
+            operations: vec![Operation {
+                name: "Op".into(),
+                http_method: "POST".into(),
+                request_uri: "/".into(),
+                input: Some(name(0)),
+                output: None,
+                errors: Vec::new(),
+                documentation: None,
+                auth: AuthType::SigV4,
+                deprecated: None,
+                idempotent: false,
+            }],
+            shapes,
+        }
+    }
+
+    #[test]
+    fn a_constraint_deep_in_a_long_chain_of_structures_reaches_every_holder() {
+        // Deep enough that work quadratic in the depth takes half a minute (marking validation by
+        // passes to a fixed point did, a pass per level), where linear work takes a fraction of a
+        // second.
+        let levels = 20_000;
+        let space = TypeSpace::build(&chain_of_structures(levels), None).unwrap();
+        let needing = space.shapes.iter().filter(|s| s.needs_validation).count();
+        assert_eq!(needing, levels + 1, "every structure of the chain and the string");
+        assert!(!by_name(&space, "Unrelated").needs_validation);
+        assert!(by_name(&space, "S000000").input);
     }
 
     #[test]

@@ -39,7 +39,8 @@ pub struct Features<'a> {
     /// Emits the async client (`mod client`, needing `reqwest`, `aws-sigv4` and
     /// `aws-credential-types`), and with SRP the sign-in flows (`mod flows`).
     pub client: Option<&'a str>,
-    /// Emits the command line (`mod cli` and `mod cli_commands`, needing `clap`); only together
+    /// Emits the command line (`mod cli` and `mod cli_commands`, needing `clap`, `tokio` and
+    /// `serde_norway`); only together
     /// with `client`.
     pub cli: Option<&'a str>,
     /// See [`Config::reverse_serde_feature`](crate::Config::reverse_serde_feature).

@@ -853,9 +853,8 @@ impl ::std::fmt::Display for SrpError {
             Self::ScramblingParameterIsZero => {
                 f.write_str("SRP scrambling parameter u is zero; refusing to answer")
             }
-            Self::InvalidPoolId { pool_id } => {
-                write!(f, "user pool id {pool_id:?} is not of the form <region>_<name>")
-            }
+            // Errors never repeat what they were given, secret or not.
+            Self::InvalidPoolId { .. } => f.write_str("the user pool id is not of the form <region>_<name>"),
             Self::InvalidArgument { name, reason } => write!(f, "invalid {name}: {reason}"),
             Self::RandomSource => f.write_str("the operating system's random source failed"),
         }
