@@ -242,7 +242,7 @@ fn check_protocol(metadata: &Object<'_>, protocol: &str, protocols: &[String]) -
     if protocol == JSON_PROTOCOL || protocols.iter().any(|p| p == JSON_PROTOCOL) {
         return Ok(());
     }
-    let wanted = "cognito-codegen generates AWS JSON 1.1 (`json`) clients only";
+    let wanted = "cognito-codegen generates AWS JSON protocol (`json`) clients only";
     // The list, when there is one, is what a client chooses from, so it is what is reported.
     let (key, message) = match metadata.opt("protocols") {
         Some(_) => {
@@ -762,7 +762,7 @@ mod tests {
         assert_eq!(err.path, "$.metadata.protocol");
         assert_eq!(
             err.message,
-            "the model's protocol is `rest-xml`; cognito-codegen generates AWS JSON 1.1 (`json`) clients only"
+            "the model's protocol is `rest-xml`; cognito-codegen generates AWS JSON protocol (`json`) clients only"
         );
         let err = error_of(&with_metadata(r#""protocol":"query","protocols":["query","ec2"]"#));
         assert_eq!(err.path, "$.metadata.protocols");

@@ -47,7 +47,7 @@ fn a_model_of_another_protocol_is_refused_and_nothing_is_written() {
     assert!(
         message.contains(
             "invalid model at `$.metadata.protocol`: the model's protocol is `rest-xml`; \
-             cognito-codegen generates AWS JSON 1.1 (`json`) clients only"
+             cognito-codegen generates AWS JSON protocol (`json`) clients only"
         ),
         "{message}"
     );

@@ -108,6 +108,9 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
             use super::cli::DispatchError;
             let input: Op::Input = super::wire::from_value(input).map_err(DispatchError::Input)?;
             let output = client.call::<Op>(&input).await.map_err(|error| match error {
+                super::client::CallError::Encode(super::wire::EncodeError::Validation(error)) => {
+                    DispatchError::Constraint(error)
+                }
                 super::client::CallError::Service(error) => DispatchError::Service(error.to_string()),
                 other => DispatchError::Failed(other.to_string()),
             })?;

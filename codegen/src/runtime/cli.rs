@@ -111,8 +111,8 @@ impl ::std::fmt::Debug for RedactedInput<'_> {
     }
 }
 
-/// Why a command line cannot run.
-#[derive(Debug)]
+/// Why a command line cannot run. `Debug` shows clap's error kind, not its message, which may
+/// quote an argument.
 pub enum CliError {
     /// Bad syntax, or help and version requests (printed by clap).
     Usage(::clap::Error),
@@ -120,13 +120,60 @@ pub enum CliError {
     Input(String),
 }
 
+impl ::std::fmt::Debug for CliError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CliError::Usage(e) => f.debug_tuple("Usage").field(&e.kind()).finish(),
+            CliError::Input(message) => f.debug_tuple("Input").field(message).finish(),
+        }
+    }
+}
+
 impl ::std::fmt::Display for CliError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
-            CliError::Usage(e) => e.fmt(f),
+            CliError::Usage(e) => match usage_message(e) {
+                Some(message) => f.write_str(&message),
+                None => e.fmt(f),
+            },
             CliError::Input(message) => f.write_str(message),
         }
     }
+}
+
+/// Words of ours in place of clap's message where that would repeat a value: clap quotes an
+/// unexpected argument, or a value it refuses, and that may be a password put in the wrong
+/// place. Option and command names are kept, so its suggestions still help with typos.
+pub fn usage_message(error: &::clap::Error) -> Option<String> {
+    use ::clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let option = || context(ContextKind::InvalidArg).unwrap_or("an option").to_owned();
+    let message = match error.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let mut message = format!("{}: invalid value", option());
+            if let Some(ContextValue::Strings(valid)) = error.get(ContextKind::ValidValue) {
+                message.push_str(&format!(" [possible values: {}]", valid.join(", ")));
+            }
+            message
+        }
+        ErrorKind::TooManyValues => format!("{}: too many values", option()),
+        // A mistyped command or option, close enough to a real one for clap to suggest it: the
+        // text is kept, since what is near a name is a name.
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
+            if error.get(ContextKind::SuggestedArg).is_some()
+                || error.get(ContextKind::SuggestedSubcommand).is_some() =>
+        {
+            return None;
+        }
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand => {
+            "an unexpected argument: not a command or an option of this command (see --help)".to_owned()
+        }
+        _ => return None,
+    };
+    Some(format!("error: {message}"))
 }
 
 /// How the generated `dispatch` fails.
@@ -134,6 +181,9 @@ impl ::std::fmt::Display for CliError {
 pub enum DispatchError {
     /// The input does not fit the operation's request type; nothing was sent.
     Input(super::wire::Mismatch),
+    /// The input breaks a constraint of the model (a length, a range, a pattern); nothing was
+    /// sent.
+    Constraint(super::support::ValidationError),
     /// The service answered with an error.
     Service(String),
     /// The call failed otherwise (transport, redirect, decoding).
@@ -161,11 +211,17 @@ where
     I: IntoIterator<Item = T>,
     T: Into<::std::ffi::OsString>,
 {
-    let env = |name: &str| ::std::env::var(name).ok().filter(|v| !v.is_empty());
+    // Lossy: a variable that is not UTF-8 still reaches the checks, which then name it.
+    let env = |name: &str| {
+        ::std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()).filter(|v| !v.is_empty())
+    };
     let plan = match plan(args, &env) {
         Ok(plan) => plan,
         Err(CliError::Usage(e)) => {
-            let _ = e.print();
+            match usage_message(&e) {
+                Some(message) => eprintln!("cognito-idp: {message}"),
+                None => drop(e.print()),
+            }
             return ::std::process::ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
         Err(CliError::Input(message)) => {
@@ -203,6 +259,10 @@ where
                 }
                 Err(DispatchError::Input(mismatch)) => {
                     eprintln!("cognito-idp: error: {}", describe_input(operation, &mismatch));
+                    ::std::process::ExitCode::from(252)
+                }
+                Err(DispatchError::Constraint(error)) => {
+                    eprintln!("cognito-idp: error: invalid parameter: {error}");
                     ::std::process::ExitCode::from(252)
                 }
                 Err(DispatchError::Service(message)) => {
@@ -416,9 +476,14 @@ where
             Err(e) => return Err(CliError::Input(format!("--cli-input-yaml: {e}"))),
         }
     }
-    if let Some(unknown) = input.keys().find(|k| !command.input.iter().any(|m| m.name == k.as_str())) {
+    if let Some(position) = input.keys().position(|k| !command.input.iter().any(|m| m.name == k.as_str())) {
+        // The key is named only when it is a parameter of some command: otherwise it may be a
+        // value typed in the wrong place.
+        let key = input.keys().nth(position).map(String::as_str).unwrap_or_default();
+        let known = COMMANDS.iter().any(|c| c.input.iter().any(|m| m.name == key));
+        let which = if known { format!("`{key}`") } else { format!("number {}", position + 1) };
         return Err(CliError::Input(format!(
-            "unknown parameter `{unknown}` in the input of {}; valid: {}",
+            "the input's parameter {which} is not a parameter of {}; valid: {}",
             command.name,
             command.input.iter().map(|m| m.name).collect::<Vec<_>>().join(", ")
         )));
@@ -569,7 +634,7 @@ pub fn check_challenge(command: &Command, input: &Map<String, Value>) -> Result<
             required.join(", ")
         ));
     }
-    for key in responses.keys() {
+    for (position, key) in responses.keys().enumerate() {
         let known = rule.required.contains(&key.as_str())
             || rule.optional.contains(&key.as_str())
             || rule.when_answer.iter().any(|(_, needs, _)| needs.contains(&key.as_str()))
@@ -578,8 +643,13 @@ pub fn check_challenge(command: &Command, input: &Map<String, Value>) -> Result<
             let mut allowed: Vec<String> =
                 rule.required.iter().chain(rule.optional).map(|k| (*k).to_owned()).collect();
             allowed.extend(rule.prefixes.iter().map(|p| format!("{p}*")));
+            // A key of the schema is named; another may be part of a value that a comma split.
+            let in_schema = CHALLENGES
+                .iter()
+                .any(|c| c.required.contains(&key.as_str()) || c.optional.contains(&key.as_str()));
+            let which = if in_schema { format!("`{key}`") } else { format!("number {}", position + 1) };
             return Err(format!(
-                "--challenge-responses: unknown key `{key}` for challenge {name} (allowed: {})",
+                "--challenge-responses: key {which} is not allowed for challenge {name} (allowed: {})",
                 allowed.join(", ")
             ));
         }
@@ -948,16 +1018,11 @@ pub fn convert(shape: &Shape, value: &Shorthand) -> Result<Value, String> {
     match (shape, value) {
         (Shape::Structure(members), Shorthand::Hash(entries)) => {
             let mut out = Map::new();
-            for (key, value) in entries {
+            for (index, (key, value)) in entries.iter().enumerate() {
                 let member = members.iter().find(|m| m.name == key.as_str()).ok_or_else(|| {
+                    // Not named: a comma inside an unquoted value makes a key of the rest.
                     let valid = members.iter().map(|m| m.name).collect::<Vec<_>>().join(", ");
-                    // A key a structure does not have is named only when it looks like a member
-                    // name: a mistyped line may have put a value there.
-                    if key.len() <= 64 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                        format!("unknown key `{key}`; valid: {valid}")
-                    } else {
-                        format!("unknown key; valid: {valid}")
-                    }
+                    format!("key number {} is not a member; valid: {valid}", index + 1)
                 })?;
                 out.insert(key.clone(), convert(member.shape, value).map_err(|e| format!("{key}: {e}"))?);
             }
@@ -965,8 +1030,10 @@ pub fn convert(shape: &Shape, value: &Shorthand) -> Result<Value, String> {
         }
         (Shape::Map(values), Shorthand::Hash(entries)) => {
             let mut out = Map::new();
-            for (key, value) in entries {
-                out.insert(key.clone(), convert(values, value).map_err(|e| format!("{key}: {e}"))?);
+            for (index, (key, value)) in entries.iter().enumerate() {
+                // By position: a map's keys are the user's data.
+                let entry = |e| format!("entry {}: {e}", index + 1);
+                out.insert(key.clone(), convert(values, value).map_err(entry)?);
             }
             Ok(Value::Object(out))
         }
@@ -1187,7 +1254,9 @@ mod tests {
             })
         );
         let context = Shape::Structure(super::super::cli_commands::CONTEXT_DATA);
-        assert!(value_of(&context, "Bogus=1").unwrap_err().contains("unknown key `Bogus`"));
+        assert!(value_of(&context, "IpAddress=1,Bogus=1")
+            .unwrap_err()
+            .starts_with("key number 2 is not a member"));
         assert_eq!(
             value_of(
                 &context,
@@ -1269,7 +1338,10 @@ mod tests {
         };
         assert!(error("USERNAME=jane").contains("missing key `NEW_PASSWORD`"));
         let unknown = error("USERNAME=jane,NEW_PASSWORD=secret-value,SMS_MFA_CODE=1");
-        assert!(unknown.contains("unknown key `SMS_MFA_CODE`"), "{unknown}");
+        assert!(unknown.contains("key `SMS_MFA_CODE` is not allowed"), "{unknown}");
+        // A comma inside an unquoted password makes a key of its rest: that is not repeated.
+        let split = error("USERNAME=jane,NEW_PASSWORD=pa,zq8675=word");
+        assert!(split.contains("key number 3 is not allowed") && !split.contains("zq8675"), "{split}");
         assert!(!unknown.contains("secret-value"));
         assert!(plan(with("USERNAME=j,NEW_PASSWORD=p,userAttributes.name=x"), &no_env).is_ok());
         assert!(plan(with(r#"{"USERNAME": "j", "NEW_PASSWORD": "p"}"#), &no_env).is_ok());
@@ -1299,7 +1371,7 @@ mod tests {
         assert_eq!(input["ClientId"], json!("from-line"));
         assert_eq!(input["Session"], json!("s"));
         assert!(input_error(&["respond-to-auth-challenge", "--cli-input-json", r#"{"Bogus": 1}"#])
-            .contains("unknown parameter `Bogus`"));
+            .contains("the input's parameter number 1 is not a parameter of respond-to-auth-challenge"));
         let file = ::std::env::temp_dir().join(format!("cli-input-{}.json", ::std::process::id()));
         ::std::fs::write(&file, r#"{"ClientId": "from-file", "ChallengeName": "SMS_MFA"}"#).unwrap();
         let from_file = format!("file://{}", file.display());

@@ -133,7 +133,8 @@ impl<E: ::std::error::Error + 'static> ::std::error::Error for CallError<E> {
 pub enum BuildError {
     /// The region is not a DNS name (`[a-z0-9-]` labels, as AWS's endpoint rules require).
     InvalidRegion,
-    /// The endpoint is not an absolute `http` or `https` URL with a host.
+    /// The endpoint is not an absolute `http` or `https` URL with a host (and no user name or
+    /// password).
     InvalidEndpoint,
     /// The HTTP client could not be set up (no TLS roots, say).
     Http(::reqwest::Error),
@@ -145,9 +146,9 @@ impl fmt::Display for BuildError {
             BuildError::InvalidRegion => {
                 f.write_str("the region given to Client::builder is not a region name ([a-z0-9-] labels)")
             }
-            BuildError::InvalidEndpoint => {
-                f.write_str("the endpoint URL is not an absolute http or https URL with a host")
-            }
+            BuildError::InvalidEndpoint => f.write_str(
+                "the endpoint URL is not an absolute http or https URL with a host and no user name",
+            ),
             BuildError::Http(error) => {
                 f.write_str("cannot set up the HTTP client: ")?;
                 write_cause_chain(f, error)
@@ -165,10 +166,14 @@ impl ::std::error::Error for BuildError {
     }
 }
 
-/// Whether `url` is an absolute `http` or `https` URL with a host.
+/// Whether `url` is an absolute `http` or `https` URL with a host, and no user name or password
+/// (they would be sent as credentials of their own, and shown wherever the endpoint is).
 pub fn is_valid_endpoint(url: &str) -> bool {
     ::reqwest::Url::parse(url).is_ok_and(|url| {
-        matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty())
+        matches!(url.scheme(), "http" | "https")
+            && url.host_str().is_some_and(|h| !h.is_empty())
+            && url.username().is_empty()
+            && url.password().is_none()
     })
 }
 

@@ -483,7 +483,20 @@ pub mod civil {
         };
         let seconds =
             to_days(date)?.checked_mul(86_400)?.checked_add(time_of_day(clock)?)?.checked_sub(offset)?;
+        // The offset may carry the instant out of the four-digit years, which RFC 3339 text
+        // (and so `to_rfc3339`) cannot write back.
+        if !text_years().contains(&seconds) {
+            return None;
+        }
         super::DateTime::from_secs_and_nanos(seconds, nanos)
+    }
+
+    /// The seconds of years 0 to 9999, UTC: what RFC 3339 and HTTP dates can write.
+    fn text_years() -> ::std::ops::RangeInclusive<i64> {
+        let first = Date { year: 0, month: 1, day: 1 };
+        let last = Date { year: MAX_TEXT_YEAR, month: 12, day: 31 };
+        let days = |date| to_days(date).unwrap_or_default() * 86_400;
+        days(first)..=days(last) + 86_399
     }
 
     /// Parses `Tue, 14 Nov 2023 22:13:20 GMT`.
@@ -951,8 +964,13 @@ mod tests {
         }
         assert_eq!(DateTime::parse_http_date("Tue, 14 Nov 30000000000000000 22:13:20 GMT"), None);
         assert_eq!(DateTime::parse_http_date("Tue, 14 Nov 10000 22:13:20 GMT"), None);
-        assert!(DateTime::parse_rfc3339("9999-12-31T23:59:59-23:59").is_some());
-        assert!(DateTime::parse_rfc3339("0000-01-01T00:00:00+23:59").is_some());
+        // An offset that carries the instant past year 9999 or before year 0, in UTC.
+        assert_eq!(DateTime::parse_rfc3339("9999-12-31T23:59:59-23:59"), None);
+        assert_eq!(DateTime::parse_rfc3339("0000-01-01T00:00:00+23:59"), None);
+        for edge in ["9999-12-31T23:59:59.999999999Z", "0000-01-01T00:00:00Z", "9999-12-31T23:00:00-00:59"] {
+            let time = DateTime::parse_rfc3339(edge).unwrap_or_else(|| panic!("{edge}"));
+            assert_eq!(DateTime::parse_rfc3339(&time.to_rfc3339()), Some(time), "{edge}");
+        }
         for year in [i64::MIN, i64::MAX, -(1 << 60), 1 << 60] {
             assert_eq!(civil::to_days(civil::Date { year, month: 1, day: 1 }), None, "{year}");
         }
