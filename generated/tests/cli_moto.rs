@@ -159,7 +159,7 @@ fn cli_against_moto() {
         ]
         .concat(),
     ));
-    assert!(unknown.contains("unknown key `PASSWORD`"), "{unknown}");
+    assert!(unknown.contains("key `PASSWORD` is not allowed"), "{unknown}");
     assert!(!unknown.contains(NEW_PASSWORD), "the password is echoed: {unknown}");
     let seed_responses = format!("USERNAME=jane@example.com,NEW_PASSWORD=\"{NEW_PASSWORD}\"");
     let output =

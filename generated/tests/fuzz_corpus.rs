@@ -14,6 +14,8 @@ fn replay(target: &str, run: fn(&[u8])) {
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.expect("corpus entry").path();
         let data = std::fs::read(&path).expect("read seed");
+        // Shown with the test's output if the seed fails.
+        eprintln!("{}", path.display());
         run(&data);
         seeds += 1;
     }
@@ -21,31 +23,16 @@ fn replay(target: &str, run: fn(&[u8])) {
 }
 
 #[test]
-fn cli_plan() {
-    replay("cli_plan", targets::cli_plan);
-}
-
-#[test]
-fn cli_values() {
-    replay("cli_values", targets::cli_values);
-}
-
-#[test]
-fn decode_response() {
-    replay("decode_response", targets::decode_response);
-}
-
-#[test]
-fn timestamps_blobs() {
-    replay("timestamps_blobs", targets::timestamps_blobs);
-}
-
-#[test]
-fn srp_challenge() {
-    replay("srp_challenge", targets::srp_challenge);
-}
-
-#[test]
-fn model_reader() {
-    replay("model_reader", targets::model_reader);
+fn every_target_passes_its_seed_corpus() {
+    let targets: [(&str, fn(&[u8])); 6] = [
+        ("cli_plan", targets::cli_plan),
+        ("cli_values", targets::cli_values),
+        ("decode_response", targets::decode_response),
+        ("timestamps_blobs", targets::timestamps_blobs),
+        ("srp_challenge", targets::srp_challenge),
+        ("model_reader", targets::model_reader),
+    ];
+    for (target, run) in targets {
+        replay(target, run);
+    }
 }
