@@ -8,7 +8,10 @@ mod targets;
 
 use std::path::Path;
 
-fn replay(target: &str, run: fn(&[u8])) {
+/// A fuzz target's body.
+type Target = fn(&[u8]);
+
+fn replay(target: &str, run: Target) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
     let mut seeds = 0;
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
@@ -24,7 +27,7 @@ fn replay(target: &str, run: fn(&[u8])) {
 
 #[test]
 fn every_target_passes_its_seed_corpus() {
-    let targets: [(&str, fn(&[u8])); 6] = [
+    let targets: [(&str, Target); 6] = [
         ("cli_plan", targets::cli_plan),
         ("cli_values", targets::cli_values),
         ("decode_response", targets::decode_response),
