@@ -46,12 +46,9 @@ edition = "2021"
 publish = false
 
 [dependencies]
+cognito-idp-runtime = {{ path = {json.dumps(os.path.join(ROOT, "codegen", "runtime"))} }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-regex = {{ version = "1", default-features = false, features = ["std", "unicode"] }}
-base64 = "0.22"
-http = "1"
-serde_path_to_error = "0.1"
 
 [workspace]
 """)

@@ -224,8 +224,12 @@ pub fn emit_file(
                 ),
                 ungated(validate::emit_constraints(space)),
             )?,
-            runtime.support.finish(&quote!(), "")?,
-            runtime.wire.finish(&quote!(), "")?,
+            render::render_items_of(quote!(
+                #[doc = " Support types of the generated code (blobs, timestamps, redaction, constraint rules, operation descriptors), from the runtime crate."]
+                pub use ::cognito_idp_runtime::support;
+                #[doc = " The AWS JSON protocol without I/O: requests from inputs, outputs and errors from responses."]
+                pub use ::cognito_idp_runtime::wire;
+            ))?,
             match (client_feature, &runtime.client) {
                 (Some(feature), Some(printed)) => {
                     let methods = render::render_items_of(operations::emit_client_methods(space, &gates))?;

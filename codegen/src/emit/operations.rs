@@ -68,6 +68,7 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         pub struct #name;
         impl super::support::Operation for #name {
+            const SERVICE: super::support::ServiceInfo = SERVICE;
             const NAME: &'static str = #wire;
             const TARGET: &'static str = #target;
             const AUTH: super::support::AuthScheme = #auth;

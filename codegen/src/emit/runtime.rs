@@ -1,5 +1,6 @@
-//! The runtime sources embedded in the output (support, wire, SRP, client, flows, command
-//! line), printed without their gates.
+//! The runtime sources embedded in the output (SRP, client, flows, command line), printed
+//! without their gates. `support` and `wire` are not embedded: the output re-exports them from
+//! the `cognito-idp-runtime` crate.
 //!
 //! What they print as depends only on which of them the output holds, not on the model, so
 //! [`crate::generate`] prints them on a second thread while it reads the model and builds the
@@ -12,10 +13,6 @@ use quote::quote;
 use super::render::{module_frame, render_attributes, render_parsed_module_items, Frame};
 use super::{ident, Features};
 
-/// Source of the runtime support module, embedded into every output.
-const SUPPORT_SOURCE: &str = include_str!("../runtime/support.rs");
-/// Source of the wire layer (AWS JSON 1.1 encoding and decoding), embedded into every output.
-const WIRE_SOURCE: &str = include_str!("../runtime/wire.rs");
 /// Source of the async client, embedded behind a cargo feature when asked for.
 const CLIENT_SOURCE: &str = include_str!("../runtime/client.rs");
 /// Source of the SRP client, embedded with the challenge module (its answers are challenge
@@ -29,8 +26,6 @@ const CLI_SOURCE: &str = include_str!("../runtime/cli.rs");
 
 /// The runtime modules an output may hold, printed; `None` where it cannot hold one.
 pub struct RuntimeText {
-    pub(super) support: Printed,
-    pub(super) wire: Printed,
     pub(super) srp: Option<Printed>,
     pub(super) client: Option<Printed>,
     pub(super) flows: Option<Printed>,
@@ -44,8 +39,6 @@ impl RuntimeText {
     pub fn print(features: &Features<'_>, challenges: bool, doctests: bool) -> Result<Self, String> {
         let client = features.client.is_some();
         Ok(Self {
-            support: Printed::new("support", SUPPORT_SOURCE, "runtime/support.rs", true)?,
-            wire: Printed::new("wire", WIRE_SOURCE, "runtime/wire.rs", true)?,
             srp: challenges
                 .then(|| Printed::new("srp", SRP_SOURCE, "runtime/srp.rs", doctests))
                 .transpose()?,

@@ -1,13 +1,13 @@
-//! The runtime modules every output embeds (`support`, `wire`, `srp`), compiled here once for
-//! their unit tests, beside minimal stand-ins of the generated modules they use (`types`,
-//! `challenge`, `operations`). The SRP benchmark in `bench/srp-gmp` compiles this file too.
+//! The runtime modules an output still embeds (`srp`, and in tests `client` and `cli`), compiled
+//! here once for their unit tests, beside minimal stand-ins of the generated modules they use
+//! (`types`, `challenge`, `operations`, `cli_commands`) and the `support` and `wire` modules of
+//! `cognito-idp-runtime`, which outputs re-export. The SRP benchmark in `bench/srp-gmp` compiles
+//! this file too.
 #![allow(dead_code)] // the generated crates are the users of most of it
 
-#[path = "support.rs"]
-pub mod support;
-
-#[path = "wire.rs"]
-pub mod wire;
+pub use cognito_idp_runtime::support;
+#[cfg(test)]
+pub use cognito_idp_runtime::wire;
 
 #[path = "srp.rs"]
 pub mod srp;

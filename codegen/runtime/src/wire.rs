@@ -1,12 +1,12 @@
 //! The AWS JSON 1.1 protocol, without I/O: an operation's input becomes an `http::Request`, and
 //! a response's status, headers and body become its output or its error enum.
 //!
-//! Embedded into every output as `mod wire`, beside `operations` (whose descriptors say the
-//! target and types) and `support`.
+//! Every generated output re-exports this module as its `wire`; its `operations` module holds the
+//! descriptors (service, target, types) that the functions here take as a type parameter.
 
 use ::std::fmt;
 
-use super::support::Operation;
+use crate::support::Operation;
 
 /// `X-Amz-Target`.
 pub const TARGET_HEADER: &str = "x-amz-target";
@@ -16,11 +16,11 @@ pub const ERROR_TYPE_HEADER: &str = "x-amzn-errortype";
 /// A request value that can check the model's constraints before it is sent.
 pub trait Validate {
     /// Checks lengths, ranges and patterns; the error names the field.
-    fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError>;
+    fn validate(&self) -> ::std::result::Result<(), crate::support::ValidationError>;
 }
 
-impl Validate for super::support::Unit {
-    fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
+impl Validate for crate::support::Unit {
+    fn validate(&self) -> ::std::result::Result<(), crate::support::ValidationError> {
         Ok(())
     }
 }
@@ -36,7 +36,7 @@ pub trait FromErrorResponse: Sized {
 #[non_exhaustive]
 pub enum EncodeError {
     /// The input breaks a constraint of the model.
-    Validation(super::support::ValidationError),
+    Validation(crate::support::ValidationError),
     /// The input could not be serialized (a non-finite float, say).
     Serialize { operation: &'static str, message: String },
 }
@@ -87,9 +87,9 @@ impl fmt::Display for DecodeError {
 
 impl ::std::error::Error for DecodeError {}
 
-/// What a response that is not the operation's output is.
+/// What a response that is not the operation's output is: one or the other, always (so not
+/// `non_exhaustive`: callers match both).
 #[derive(Debug)]
-#[non_exhaustive]
 pub enum ResponseError<E> {
     /// The service answered with an error: modeled or not, it is in the operation's enum.
     Service(E),
@@ -115,9 +115,9 @@ impl<E: ::std::error::Error + 'static> ::std::error::Error for ResponseError<E> 
     }
 }
 
-/// The `Content-Type` of every request and response of the service.
-pub fn content_type() -> String {
-    format!("application/x-amz-json-{}", super::operations::SERVICE.json_version)
+/// The `Content-Type` of every request and response of `Op`'s service.
+pub fn content_type<Op: Operation>() -> String {
+    format!("application/x-amz-json-{}", Op::SERVICE.json_version)
 }
 
 /// Checks `input` and builds `POST /` with the JSON body, `Content-Type` and `X-Amz-Target`.
@@ -136,7 +136,7 @@ where
     ::http::Request::builder()
         .method(::http::Method::POST)
         .uri("/")
-        .header(::http::header::CONTENT_TYPE, content_type())
+        .header(::http::header::CONTENT_TYPE, content_type::<Op>())
         .header(TARGET_HEADER, Op::TARGET)
         .body(body)
         .map_err(|e| EncodeError::Serialize { operation: Op::NAME, message: e.to_string() })

@@ -1,8 +1,7 @@
 //! Runtime support shared by the generated types: wire encodings of blobs and timestamps,
 //! redaction, the catch-all of string enums, constraint checks and operation descriptors.
 //!
-//! This file is embedded verbatim (re-formatted) into every generated output as `mod support`,
-//! so generated code stays self-contained and includable anywhere with `include!`.
+//! Every generated output re-exports this module as its `support`.
 
 use std::fmt;
 
@@ -24,9 +23,9 @@ impl fmt::Debug for Redacted {
 pub struct UnknownValue(String);
 
 impl UnknownValue {
-    // Unused in a build with a feature per operation and none of them on.
-    #[allow(dead_code)]
-    pub(super) fn new(value: impl Into<String>) -> Self {
+    /// For generated enum conversions: an unknown value is made by parsing.
+    #[doc(hidden)]
+    pub fn new(value: impl Into<String>) -> Self {
         UnknownValue(value.into())
     }
 
@@ -799,6 +798,8 @@ pub struct OperationInfo {
 
 /// An operation of the service: its wire identity and its Rust types.
 pub trait Operation {
+    /// The service the operation belongs to.
+    const SERVICE: ServiceInfo;
     /// The model name.
     const NAME: &'static str;
     /// The `X-Amz-Target` header value.
