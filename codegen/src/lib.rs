@@ -17,9 +17,10 @@
 //!
 //! The pipeline is reader ([`reader`]) → type space ([`typespace`]: names, recursion,
 //! patterns, constraints) → emitter (`quote` + `prettyplease`, item by item on every core, with
-//! the model's docs turned into Markdown there). The output depends on `cognito-idp-runtime`
-//! (whose `support` and `wire` modules it re-exports), `serde` and `serde_json`; with a
-//! challenge schema also on `cognito-idp-macros`, `sha2`, `zeroize`, `getrandom` and `base64`.
+//! the model's docs turned into Markdown there). The output depends on `cognito-idp-runtime`,
+//! whose `support` and `wire` modules it re-exports and through which it names serde and
+//! serde_json; with a challenge schema also on `cognito-idp-macros`, `sha2`, `zeroize`,
+//! `getrandom` and `base64`.
 
 pub mod challenges;
 pub mod docs;

@@ -85,8 +85,8 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
         pub async fn dispatch(
             client: &super::client::Client,
             operation: &str,
-            input: ::serde_json::Value,
-        ) -> ::std::result::Result<::serde_json::Value, super::cli::DispatchError> {
+            input: ::cognito_idp_runtime::__private::serde_json::Value,
+        ) -> ::std::result::Result<::cognito_idp_runtime::__private::serde_json::Value, super::cli::DispatchError> {
             match operation {
                 #(#arms)*
                 other => ::std::result::Result::Err(super::cli::DispatchError::Failed(
@@ -97,12 +97,12 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
 
         async fn call<Op>(
             client: &super::client::Client,
-            input: ::serde_json::Value,
-        ) -> ::std::result::Result<::serde_json::Value, super::cli::DispatchError>
+            input: ::cognito_idp_runtime::__private::serde_json::Value,
+        ) -> ::std::result::Result<::cognito_idp_runtime::__private::serde_json::Value, super::cli::DispatchError>
         where
             Op: super::support::Operation,
-            Op::Input: ::serde::Serialize + ::serde::de::DeserializeOwned + super::wire::Validate,
-            Op::Output: ::serde::Serialize + ::serde::de::DeserializeOwned,
+            Op::Input: ::cognito_idp_runtime::__private::serde::Serialize + ::cognito_idp_runtime::__private::serde::de::DeserializeOwned + super::wire::Validate,
+            Op::Output: ::cognito_idp_runtime::__private::serde::Serialize + ::cognito_idp_runtime::__private::serde::de::DeserializeOwned,
             Op::Error: super::wire::FromErrorResponse + ::std::fmt::Display,
         {
             use super::cli::DispatchError;
@@ -114,7 +114,7 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
                 super::client::CallError::Service(error) => DispatchError::Service(error.to_string()),
                 other => DispatchError::Failed(other.to_string()),
             })?;
-            ::serde_json::to_value(&output).map_err(|_| DispatchError::Failed("the response cannot be shown as JSON".into()))
+            ::cognito_idp_runtime::__private::serde_json::to_value(&output).map_err(|_| DispatchError::Failed("the response cannot be shown as JSON".into()))
         }
     });
     items

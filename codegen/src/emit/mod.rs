@@ -334,7 +334,7 @@ pub(crate) fn type_of(space: &TypeSpace, id: ShapeId) -> TokenStream {
         Kind::Boolean => quote!(bool),
         Kind::Blob => quote!(super::support::Blob),
         Kind::Timestamp => quote!(super::support::DateTime),
-        Kind::Document => quote!(::serde_json::Value),
+        Kind::Document => quote!(::cognito_idp_runtime::__private::serde_json::Value),
         Kind::List(item) => {
             let item = type_of(space, *item);
             quote!(::std::vec::Vec<#item>)

@@ -102,6 +102,29 @@ fn constraint_note(space: &TypeSpace, id: crate::typespace::ShapeId) -> String {
 /// direction (reading requests, writing responses: the command line, mocks, caches) is derived
 /// only behind the cargo features given here, since deriving it everywhere costs about 3 s of the
 /// cognito-idp crate's debug build (a quarter of it, before the other savings).
+/// serde as generated code names it: re-exported by the runtime crate, so the including crate
+/// need not declare serde itself.
+struct SerdePath;
+
+impl quote::ToTokens for SerdePath {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(quote!(::cognito_idp_runtime::__private::serde));
+    }
+}
+
+const SERDE: SerdePath = SerdePath;
+
+/// Tells serde's derives where serde is (see [`SERDE`]).
+struct SerdeCrate;
+
+impl quote::ToTokens for SerdeCrate {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(quote!(#[serde(crate = "::cognito_idp_runtime::__private::serde")]));
+    }
+}
+
+const SERDE_CRATE: SerdeCrate = SerdeCrate;
+
 pub(super) struct SerdeDerives {
     /// The cargo features of the including crate that turn the other direction on.
     reverse_features: Vec<String>,
@@ -116,16 +139,16 @@ impl SerdeDerives {
     /// the features (empty when the shape travels both ways or no feature is configured).
     pub(super) fn of(&self, shape: &ShapeDef) -> (TokenStream, TokenStream) {
         let (derived, reverse) = match (shape.input, shape.output) {
-            (true, false) => (quote!(::serde::Serialize), quote!(::serde::Deserialize)),
-            (false, true) => (quote!(::serde::Deserialize), quote!(::serde::Serialize)),
-            _ => return (quote!(::serde::Serialize, ::serde::Deserialize), quote!()),
+            (true, false) => (quote!(#SERDE::Serialize), quote!(#SERDE::Deserialize)),
+            (false, true) => (quote!(#SERDE::Deserialize), quote!(#SERDE::Serialize)),
+            _ => return (quote!(#SERDE::Serialize, #SERDE::Deserialize), quote!(#SERDE_CRATE)),
         };
         let attr = match self.reverse_features.as_slice() {
             [] => quote!(),
             [one] => quote!(#[cfg_attr(feature = #one, derive(#reverse))]),
             many => quote!(#[cfg_attr(any(#(feature = #many),*), derive(#reverse))]),
         };
-        (derived, attr)
+        (derived, quote!(#attr #SERDE_CRATE))
     }
 }
 
@@ -352,13 +375,13 @@ fn emit_enum(shape: &ShapeDef, def: &EnumDef) -> TokenStream {
                 f.write_str(self.as_str())
             }
         }
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+        impl #SERDE::Serialize for #name {
+            fn serialize<S: #SERDE::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 super::support::string_enum::serialize(self.as_str(), serializer)
             }
         }
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        impl<'de> #SERDE::Deserialize<'de> for #name {
+            fn deserialize<D: #SERDE::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 super::support::string_enum::deserialize(deserializer)
             }
         }

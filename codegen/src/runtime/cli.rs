@@ -6,7 +6,7 @@
 //! client. Values are turned into JSON in the model's wire names, guided by the members' shape
 //! descriptors, and from JSON into the typed request by serde.
 
-use ::serde_json::{Map, Value};
+use ::cognito_idp_runtime::__private::serde_json::{Map, Value};
 use ::std::fmt::Write as _;
 
 use super::cli_commands::{CHALLENGES, COMMANDS};
@@ -322,11 +322,11 @@ fn utf8_arguments(args: Vec<::std::ffi::OsString>) -> Result<Vec<String>, CliErr
 
 /// JSON as the AWS CLI prints it (four-space indents).
 pub fn pretty(value: &Value) -> String {
-    use ::serde::Serialize as _;
+    use ::cognito_idp_runtime::__private::serde::Serialize as _;
     let mut out = Vec::new();
-    let mut serializer = ::serde_json::Serializer::with_formatter(
+    let mut serializer = ::cognito_idp_runtime::__private::serde_json::Serializer::with_formatter(
         &mut out,
-        ::serde_json::ser::PrettyFormatter::with_indent(b"    "),
+        ::cognito_idp_runtime::__private::serde_json::ser::PrettyFormatter::with_indent(b"    "),
     );
     value.serialize(&mut serializer).expect("JSON values serialize");
     String::from_utf8(out).expect("JSON is UTF-8")
@@ -462,7 +462,7 @@ where
     let mut input = Map::new();
     if let Some(text) = sub.get_one::<String>(INPUT_JSON) {
         let text = &load(text).map_err(|e| CliError::Input(format!("--{INPUT_JSON}: {e}")))?;
-        match ::serde_json::from_str::<Value>(text) {
+        match ::cognito_idp_runtime::__private::serde_json::from_str::<Value>(text) {
             Ok(Value::Object(object)) => input = object,
             Ok(_) => return Err(CliError::Input("--cli-input-json must hold a JSON object".into())),
             Err(e) => return Err(CliError::Input(format!("--cli-input-json: {}", json_error(&e)))),
@@ -556,8 +556,8 @@ where
 }
 
 /// A JSON syntax error by its position: serde_json's message may quote the input.
-fn json_error(error: &::serde_json::Error) -> String {
-    use ::serde_json::error::Category;
+fn json_error(error: &::cognito_idp_runtime::__private::serde_json::Error) -> String {
+    use ::cognito_idp_runtime::__private::serde_json::error::Category;
     let what = match error.classify() {
         Category::Eof => "the JSON ends early",
         // Matching the message only picks words of ours; none of it is shown.
@@ -663,7 +663,7 @@ pub fn member_value(shape: &Shape, values: &[&str]) -> Result<Value, String> {
         Shape::List(item) => {
             if let [one] = values {
                 if one.trim_start().starts_with('[') {
-                    if let Ok(json) = ::serde_json::from_str::<Value>(one) {
+                    if let Ok(json) = ::cognito_idp_runtime::__private::serde_json::from_str::<Value>(one) {
                         return Ok(json);
                     }
                 }
@@ -691,13 +691,15 @@ pub fn value_of(shape: &Shape, text: &str) -> Result<Value, String> {
     let trimmed = text.trim_start();
     match shape {
         Shape::Structure(_) | Shape::Map(_) | Shape::Document if trimmed.starts_with('{') => {
-            ::serde_json::from_str(text).map_err(|e| json_error(&e))
+            ::cognito_idp_runtime::__private::serde_json::from_str(text).map_err(|e| json_error(&e))
         }
-        Shape::Document => ::serde_json::from_str(text).map_err(|e| json_error(&e)),
+        Shape::Document => {
+            ::cognito_idp_runtime::__private::serde_json::from_str(text).map_err(|e| json_error(&e))
+        }
         Shape::Structure(_) | Shape::Map(_) => convert(shape, &Shorthand::parse_top(text)?),
         Shape::List(item) => {
             if trimmed.starts_with('[') {
-                if let Ok(json) = ::serde_json::from_str::<Value>(text) {
+                if let Ok(json) = ::cognito_idp_runtime::__private::serde_json::from_str::<Value>(text) {
                     return Ok(json);
                 }
             }
@@ -724,7 +726,7 @@ fn scalar(shape: &Shape, text: &str) -> Result<Value, String> {
         Shape::Integer => {
             Value::from(text.trim().parse::<i64>().map_err(|_| "expected an integer".to_owned())?)
         }
-        Shape::Float => ::serde_json::Number::from_f64(
+        Shape::Float => ::cognito_idp_runtime::__private::serde_json::Number::from_f64(
             text.trim().parse::<f64>().map_err(|_| "expected a number".to_owned())?,
         )
         .map(Value::Number)
@@ -768,7 +770,7 @@ fn timestamp(text: &str) -> Result<Value, String> {
         }
     };
     let time = time.ok_or(EXPECTED)?;
-    ::serde_json::to_value(time).map_err(|_| EXPECTED.to_owned())
+    ::cognito_idp_runtime::__private::serde_json::to_value(time).map_err(|_| EXPECTED.to_owned())
 }
 
 /// A shorthand value before its shape is applied. `Debug` shows its structure and keys, not
@@ -1164,7 +1166,7 @@ pub fn parse_yaml(text: &str) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ::serde_json::json;
+    use ::cognito_idp_runtime::__private::serde_json::json;
 
     fn args(line: &[&str]) -> Vec<String> {
         line.iter().map(|s| s.to_string()).collect()
@@ -1396,7 +1398,7 @@ mod tests {
         else {
             panic!()
         };
-        let skeleton: Value = ::serde_json::from_str(&text).unwrap();
+        let skeleton: Value = ::cognito_idp_runtime::__private::serde_json::from_str(&text).unwrap();
         assert_eq!(skeleton["ChallengeResponses"], json!({"KeyName": ""}));
         assert_eq!(skeleton["ChallengeName"], json!("SMS_MFA"));
         let Plan::Print(yaml) = plan(
@@ -1414,7 +1416,7 @@ mod tests {
         };
         assert_eq!(
             parse_yaml(&yaml).unwrap(),
-            ::serde_json::from_str::<Value>(&json_text).unwrap(),
+            ::cognito_idp_runtime::__private::serde_json::from_str::<Value>(&json_text).unwrap(),
             "{yaml}"
         );
         let Plan::Print(output) =

@@ -289,8 +289,8 @@ impl Client {
     pub async fn call<Op>(&self, input: &Op::Input) -> Result<Op::Output, CallError<Op::Error>>
     where
         Op: Operation,
-        Op::Input: ::serde::Serialize + Validate,
-        Op::Output: ::serde::de::DeserializeOwned,
+        Op::Input: ::cognito_idp_runtime::__private::serde::Serialize + Validate,
+        Op::Output: ::cognito_idp_runtime::__private::serde::de::DeserializeOwned,
         Op::Error: FromErrorResponse,
     {
         let request = super::wire::encode_request::<Op>(input).map_err(CallError::Encode)?;

@@ -461,7 +461,7 @@ fn classify(
     let list = |key: &str| -> Result<::std::vec::Vec<::std::string::String>, SignInError> {
         match parameters.get(key) {
             None => Ok(::std::vec::Vec::new()),
-            Some(text) => ::serde_json::from_str(text)
+            Some(text) => ::cognito_idp_runtime::__private::serde_json::from_str(text)
                 .map_err(|_| unexpected(format!("challenge parameter {key} is not a JSON list of strings"))),
         }
     };
@@ -474,13 +474,13 @@ fn classify(
             let user_attributes = match parameters.get("userAttributes") {
                 None => HashMap::new(),
                 Some(text) => {
-                    ::serde_json::from_str::<HashMap<::std::string::String, ::serde_json::Value>>(text)
+                    ::cognito_idp_runtime::__private::serde_json::from_str::<HashMap<::std::string::String, ::cognito_idp_runtime::__private::serde_json::Value>>(text)
                         .map_err(|_| {
                             unexpected("challenge parameter userAttributes is not a JSON object".to_owned())
                         })?
                         .into_iter()
                         .map(|(k, v)| match v {
-                            ::serde_json::Value::String(s) => (k, s),
+                            ::cognito_idp_runtime::__private::serde_json::Value::String(s) => (k, s),
                             other => (k, other.to_string()),
                         })
                         .collect()

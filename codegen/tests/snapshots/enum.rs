@@ -99,16 +99,16 @@ impl ::std::fmt::Display for ThingKind {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for ThingKind {
-    fn serialize<S: ::serde::Serializer>(
+impl ::cognito_idp_runtime::__private::serde::Serialize for ThingKind {
+    fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         super::support::string_enum::serialize(self.as_str(), serializer)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ThingKind {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::cognito_idp_runtime::__private::serde::Deserialize<'de> for ThingKind {
+    fn deserialize<D: ::cognito_idp_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         super::support::string_enum::deserialize(deserializer)

@@ -1,6 +1,16 @@
 /// A service fault (retrying may help).
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize)]
-#[cfg_attr(feature = "reverse-serde", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::cognito_idp_runtime::__private::serde::Deserialize
+)]
+#[cfg_attr(
+    feature = "reverse-serde",
+    derive(::cognito_idp_runtime::__private::serde::Serialize)
+)]
+#[serde(crate = "::cognito_idp_runtime::__private::serde")]
 pub struct InternalFault {
     #[serde(
         rename = "Message",

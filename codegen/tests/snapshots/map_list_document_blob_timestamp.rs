@@ -1,6 +1,10 @@
 /// Input of `PutThing`.
-#[derive(Clone, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
+#[derive(Clone, PartialEq, ::cognito_idp_runtime::__private::serde::Serialize)]
+#[cfg_attr(
+    feature = "reverse-serde",
+    derive(::cognito_idp_runtime::__private::serde::Deserialize)
+)]
+#[serde(crate = "::cognito_idp_runtime::__private::serde")]
 pub struct PutThingRequest {
     /// The name, 1 to 64 characters.
     ///
@@ -77,7 +81,9 @@ pub struct PutThingRequest {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub payload: ::std::option::Option<::serde_json::Value>,
+    pub payload: ::std::option::Option<
+        ::cognito_idp_runtime::__private::serde_json::Value,
+    >,
     /// *Constraints:* length at most 16.
     #[serde(
         rename = "Data",
@@ -258,7 +264,9 @@ impl PutThingRequest {
     /// Sets [`payload`](Self::payload).
     pub fn with_payload(
         mut self,
-        value: impl ::std::convert::Into<::serde_json::Value>,
+        value: impl ::std::convert::Into<
+            ::cognito_idp_runtime::__private::serde_json::Value,
+        >,
     ) -> Self {
         self.payload = ::std::option::Option::Some(value.into());
         self

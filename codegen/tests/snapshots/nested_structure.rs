@@ -1,5 +1,9 @@
-#[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-#[cfg_attr(feature = "reverse-serde", derive(::serde::Serialize))]
+#[derive(Clone, Debug, PartialEq, ::cognito_idp_runtime::__private::serde::Deserialize)]
+#[cfg_attr(
+    feature = "reverse-serde",
+    derive(::cognito_idp_runtime::__private::serde::Serialize)
+)]
+#[serde(crate = "::cognito_idp_runtime::__private::serde")]
 pub struct ThingSummary {
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
     #[serde(rename = "Name")]

@@ -1,6 +1,16 @@
 /// Recursive through a direct member and through a list.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::cognito_idp_runtime::__private::serde::Serialize
+)]
+#[cfg_attr(
+    feature = "reverse-serde",
+    derive(::cognito_idp_runtime::__private::serde::Deserialize)
+)]
+#[serde(crate = "::cognito_idp_runtime::__private::serde")]
 pub struct TreeNode {
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
     #[serde(

@@ -1,5 +1,9 @@
-#[derive(Clone, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
+#[derive(Clone, PartialEq, ::cognito_idp_runtime::__private::serde::Serialize)]
+#[cfg_attr(
+    feature = "reverse-serde",
+    derive(::cognito_idp_runtime::__private::serde::Deserialize)
+)]
+#[serde(crate = "::cognito_idp_runtime::__private::serde")]
 pub struct SignInRequest {
     /// *Constraints:* length at least 6.
     ///

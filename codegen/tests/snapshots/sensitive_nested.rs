@@ -1,5 +1,14 @@
-#[derive(Clone, Default, PartialEq, ::serde::Deserialize)]
-#[cfg_attr(feature = "reverse-serde", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    PartialEq,
+    ::cognito_idp_runtime::__private::serde::Deserialize
+)]
+#[cfg_attr(
+    feature = "reverse-serde",
+    derive(::cognito_idp_runtime::__private::serde::Serialize)
+)]
+#[serde(crate = "::cognito_idp_runtime::__private::serde")]
 pub struct Credentials {
     /// *Constraints:* length at least 6.
     ///

@@ -1,6 +1,16 @@
 /// A shape named like a std type.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    ::cognito_idp_runtime::__private::serde::Serialize
+)]
+#[cfg_attr(
+    feature = "reverse-serde",
+    derive(::cognito_idp_runtime::__private::serde::Deserialize)
+)]
+#[serde(crate = "::cognito_idp_runtime::__private::serde")]
 pub struct Box {
     /// *Constraints:* pattern `(?!bad).*` (not checked: the `regex` crate cannot compile it).
     #[serde(

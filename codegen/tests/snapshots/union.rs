@@ -1,8 +1,12 @@
 /// Exactly one of these.
 ///
 /// A union: exactly one variant is set, written on the wire as a one-member object.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
-#[cfg_attr(feature = "reverse-serde", derive(::serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, ::cognito_idp_runtime::__private::serde::Serialize)]
+#[cfg_attr(
+    feature = "reverse-serde",
+    derive(::cognito_idp_runtime::__private::serde::Deserialize)
+)]
+#[serde(crate = "::cognito_idp_runtime::__private::serde")]
 #[non_exhaustive]
 pub enum Choice {
     #[serde(rename = "Text")]
