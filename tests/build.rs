@@ -19,6 +19,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .out_dir(out_dir.join("auth-only"))
         .generate()?;
 
+    // The README's recipe: a subset in a private module. It must compile without a warning
+    // (the workspace lints with `-D warnings`).
+    cognito_codegen::Config::new()
+        .model(model)
+        .challenge_schema(schema)
+        .module_path("private_subset")
+        .operations(["InitiateAuth", "RespondToAuthChallenge"])
+        .out_dir(out_dir.join("private-subset"))
+        .generate()?;
+
     // Its test reads a request back from JSON, so requests also derive `Deserialize` here.
     cognito_codegen::Config::new()
         .model("../codegen/tests/fixtures/representative/service-2.json")

@@ -10,6 +10,11 @@ pub mod auth_only {
     include!(concat!(env!("OUT_DIR"), "/auth-only/cognito_idp.rs"));
 }
 
+/// The README's recipe as a new user writes it: a private module, a few operations, nothing used.
+mod private_subset {
+    include!(concat!(env!("OUT_DIR"), "/private-subset/cognito_idp.rs"));
+}
+
 /// The generator's fixture model with every kind of shape and every naming hazard.
 pub mod representative {
     include!(concat!(env!("OUT_DIR"), "/representative.rs"));

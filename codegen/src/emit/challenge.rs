@@ -91,8 +91,9 @@ fn answer_types(space: &ChallengeSpace) -> TokenStream {
                 Self { challenge_name: answer.challenge_name, responses: answer.responses }
             }
         }
-        /// The proc-macro the generated macros call.
+        /// The proc-macro the generated macros call (unused where they are not called).
         #[doc(hidden)]
+        #[allow(unused_imports)]
         pub use ::cognito_idp_macros as __macros;
     }
 }

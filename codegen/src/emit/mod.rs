@@ -181,15 +181,15 @@ pub fn emit_file(
     let operations_doc = format!(" Descriptors of the operations of {service}.");
     let from_type_space = vec![
         DeferredModule {
-            header: quote!(#[doc = #types_doc] pub mod types {}),
+            header: quote!(#[doc = #types_doc] #UNUSED_IS_FINE pub mod types {}),
             items: shapes::emit_types(space, &serde, &gates),
         },
         DeferredModule {
-            header: quote!(#[doc = #errors_doc] pub mod errors {}),
+            header: quote!(#[doc = #errors_doc] #UNUSED_IS_FINE pub mod errors {}),
             items: errors::emit_errors(space, &serde, &gates),
         },
         DeferredModule {
-            header: quote!(#[doc = #operations_doc] pub mod operations {}),
+            header: quote!(#[doc = #operations_doc] #UNUSED_IS_FINE pub mod operations {}),
             items: operations::emit_operations(space, &gates),
         },
     ];
@@ -202,6 +202,7 @@ pub fn emit_file(
                         quote!(
                             #[doc = " Answers to auth challenges, checked at compile time by `challenge_responses!` and `admin_challenge_responses!`."]
                             #gate
+                            #UNUSED_IS_FINE
                             pub mod challenge {}
                         ),
                         ungated(challenge::emit_challenge_module(challenges)),
@@ -267,6 +268,19 @@ fn ungated(items: Vec<TokenStream>) -> Vec<Gated> {
     items.into_iter().map(Gated::ungated).collect()
 }
 
+/// On each module of the output: a crate that includes it in a private module (as the README's
+/// `build.rs` recipe does) uses only part of the API, and what it leaves unused is not a mistake
+/// in its code.
+pub(crate) struct UnusedIsFine;
+
+impl quote::ToTokens for UnusedIsFine {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(quote!(#[allow(dead_code)]));
+    }
+}
+
+pub(crate) const UNUSED_IS_FINE: UnusedIsFine = UnusedIsFine;
+
 /// The command line's data and dispatch (`cli_commands`), behind `feature`.
 fn cli_commands_module(
     space: &TypeSpace,
@@ -278,6 +292,7 @@ fn cli_commands_module(
             #[doc = " The command line's tables (commands, shapes, challenges) and dispatch."]
             #[doc(hidden)]
             #[cfg(feature = #feature)]
+            #UNUSED_IS_FINE
             pub mod cli_commands {}
         ),
         ungated(cli::emit_cli_commands(space, challenges)),

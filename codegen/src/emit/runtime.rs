@@ -71,7 +71,8 @@ impl Printed {
         let parsed: syn::File =
             syn::parse_file(&source).map_err(|e| format!("{file} does not parse: {e}"))?;
         let (docs, name) = (&parsed.attrs, ident(name));
-        let frame = module_frame(quote!(pub mod #name { #(#docs)* }))?;
+        let unused = super::UNUSED_IS_FINE;
+        let frame = module_frame(quote!(#unused pub mod #name { #(#docs)* }))?;
         let items = parsed.items.into_iter().filter(|item| !is_cfg_test(item)).collect();
         Ok(Self { frame, items: render_parsed_module_items(items)? })
     }
