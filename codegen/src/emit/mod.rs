@@ -1,7 +1,7 @@
 //! Emission: walks the [`TypeSpace`] and produces one formatted Rust file.
 //!
-//! The file holds modules `types`, `errors`, `operations`, `support`, `wire` and a hidden
-//! `constraints`; with a challenge schema also `challenge` and `srp`, and with the client
+//! The file holds modules `types`, `errors`, `operations` and a hidden `constraints`, and
+//! re-exports `support` and `wire` from `cognito-idp-runtime` (through which it also names serde); with a challenge schema also `challenge` and `srp`, and with the client
 //! feature `client`, `flows`, `cli` and `cli_commands`. It refers to its own items only
 //! through `super::`, and names std items by full path, so it can be `include!`d inside any
 //! module of any crate.

@@ -476,10 +476,11 @@ where
             Err(e) => return Err(CliError::Input(format!("--cli-input-yaml: {e}"))),
         }
     }
-    if let Some(position) = input.keys().position(|k| !command.input.iter().any(|m| m.name == k.as_str())) {
+    if let Some((position, key)) =
+        input.keys().enumerate().find(|(_, k)| !command.input.iter().any(|m| m.name == k.as_str()))
+    {
         // The key is named only when it is a parameter of some command: otherwise it may be a
         // value typed in the wrong place.
-        let key = input.keys().nth(position).map(String::as_str).unwrap_or_default();
         let known = COMMANDS.iter().any(|c| c.input.iter().any(|m| m.name == key));
         let which = if known { format!("`{key}`") } else { format!("number {}", position + 1) };
         return Err(CliError::Input(format!(
