@@ -3,7 +3,9 @@
 //!
 //! The model only describes those keys in prose, so the schema carries them; the cross-check
 //! keeps the two in step: a model that gains or loses a challenge stops generation with an error
-//! naming the value and the file to edit.
+//! naming the value and the file to edit. Resolved against the type space, the schema becomes
+//! the rules of `cognito-challenge-rules` (with the model's constraints on key values), which
+//! the output carries in that crate's text form for the macro and the command line.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,7 +13,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::model::{Bound, Model, ShapeKind};
+use cognito_challenge_rules::Operation;
+
+use crate::model::{Model, ShapeKind};
 
 /// The enum whose values the schema must cover.
 pub const CHALLENGE_ENUM: &str = "ChallengeNameType";
@@ -32,38 +36,12 @@ pub struct ChallengeSchema {
     pub key_shapes: BTreeMap<String, String>,
 }
 
-/// One challenge's rules.
+/// One entry of the file: the challenge's rules (without the two things the model supplies,
+/// its enum variant and its keys' constraints) and the documentation they were taken from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Challenge {
-    pub name: String,
-    pub user: bool,
-    pub admin: bool,
-    pub required: Vec<String>,
-    pub optional: Vec<String>,
-    pub key_prefixes: Vec<String>,
-    /// Allowed values of `ANSWER`; empty when any value goes.
-    pub answers: Vec<String>,
-    /// Keys an `ANSWER` value requires and forbids.
-    pub when_answer: Vec<AnswerRule>,
-    /// The documentation the entry was taken from.
+    pub rules: cognito_challenge_rules::Challenge,
     pub source: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnswerRule {
-    pub answer: String,
-    pub required: Vec<String>,
-    pub forbidden: Vec<String>,
-}
-
-/// A key's constraint taken from the model.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeyConstraint {
-    pub key: String,
-    pub min: Option<i64>,
-    pub max: Option<i64>,
-    pub pattern: Option<String>,
-    pub sensitive: bool,
 }
 
 /// A schema that cannot be used: where, what, and which file to edit.
@@ -148,8 +126,19 @@ fn read_challenge(name: &str, entry: &Value, path: &str) -> Result<Challenge, Sc
             "a challenge must be accepted by at least one operation",
         ));
     }
+    if !cognito_challenge_rules::is_identifier(name) {
+        return Err(error(path, "a challenge name must be an identifier (letters, digits and `_`)"));
+    }
     let required = strings(entry, "required", path)?;
     let optional = strings(entry, "optional", path)?;
+    for (field, keys) in [("required", &required), ("optional", &optional)] {
+        if let Some(i) = keys.iter().position(|k| !cognito_challenge_rules::is_identifier(k)) {
+            return Err(error(
+                format!("{path}.{field}[{i}]"),
+                "a key must be an identifier (letters, digits and `_`); use `key_prefixes` for keys with a dot",
+            ));
+        }
+    }
     if let Some(both) = required.iter().find(|k| optional.contains(k)) {
         return Err(error(path, format!("key `{both}` is both required and optional")));
     }
@@ -164,7 +153,7 @@ fn read_challenge(name: &str, entry: &Value, path: &str) -> Result<Challenge, Sc
                 if !answers.is_empty() && !answers.contains(answer) {
                     return Err(error(&rule_path, format!("`{answer}` is not among `answers`")));
                 }
-                Ok(AnswerRule {
+                Ok(cognito_challenge_rules::AnswerRule {
                     answer: answer.clone(),
                     required: strings(rule, "required", &rule_path)?,
                     forbidden: strings(rule, "forbidden", &rule_path)?,
@@ -184,27 +173,31 @@ fn read_challenge(name: &str, entry: &Value, path: &str) -> Result<Challenge, Sc
     if !when_answer.is_empty() && !known(&"ANSWER".to_owned()) {
         return Err(error(path, "`when_answer` needs an `ANSWER` key"));
     }
-    Ok(Challenge {
+    let operations = [(USER_OPERATION, Operation::User), (ADMIN_OPERATION, Operation::Admin)]
+        .into_iter()
+        .filter_map(|(wire, operation)| operations.iter().any(|o| o == wire).then_some(operation))
+        .collect();
+    let rules = cognito_challenge_rules::Challenge {
         name: name.to_owned(),
-        user: operations.iter().any(|o| o == USER_OPERATION),
-        admin: operations.iter().any(|o| o == ADMIN_OPERATION),
-        key_prefixes: strings(entry, "key_prefixes", path)?,
-        source: entry.get("source").and_then(Value::as_str).unwrap_or_default().to_owned(),
+        variant: String::new(),
+        operations,
         required,
         optional,
+        prefixes: strings(entry, "key_prefixes", path)?,
         answers,
         when_answer,
+        constraints: Vec::new(),
+    };
+    Ok(Challenge {
+        rules,
+        source: entry.get("source").and_then(Value::as_str).unwrap_or_default().to_owned(),
     })
 }
 
-/// Checks the schema against the model: the same challenge names as `ChallengeNameType`, answers
-/// that are challenge names where the schema says so, key shapes that exist and are strings.
-/// Returns the model's constraints of the keys that have them.
-pub fn cross_check(
-    schema: &ChallengeSchema,
-    model: &Model,
-    schema_file: &Path,
-) -> Result<Vec<KeyConstraint>, SchemaError> {
+/// Checks the schema against the model: the same challenge names as `ChallengeNameType`, key
+/// shapes that exist and are strings. Their constraints are taken from the type space, when
+/// the schema is resolved.
+pub fn cross_check(schema: &ChallengeSchema, model: &Model, schema_file: &Path) -> Result<(), SchemaError> {
     let with_file = |mut e: SchemaError| {
         e.file = Some(schema_file.to_path_buf());
         e
@@ -222,7 +215,7 @@ pub fn cross_check(
     };
     let file = schema_file.display();
     for value in values {
-        if !schema.challenges.iter().any(|c| &c.name == value) {
+        if !schema.challenges.iter().any(|c| &c.rules.name == value) {
             return Err(with_file(error(
                 "$.challenges",
                 format!(
@@ -232,17 +225,16 @@ pub fn cross_check(
         }
     }
     for challenge in &schema.challenges {
-        if !values.contains(&challenge.name) {
+        if !values.contains(&challenge.rules.name) {
             return Err(with_file(error(
-                format!("$.challenges.{}", challenge.name),
+                format!("$.challenges.{}", challenge.rules.name),
                 format!(
                     "`{}` is not a value of the model's {CHALLENGE_ENUM}: remove it from {file} or fix its name",
-                    challenge.name
+                    challenge.rules.name
                 ),
             )));
         }
     }
-    let mut constraints = Vec::new();
     for (key, shape_name) in &schema.key_shapes {
         let path = format!("$.key_shapes.{key}");
         let shape = model
@@ -251,21 +243,8 @@ pub fn cross_check(
         if !matches!(shape.kind, ShapeKind::String { .. }) {
             return Err(with_file(error(&path, format!("shape `{shape_name}` is not a string"))));
         }
-        let int = |b: Option<Bound>| {
-            b.map(|b| match b {
-                Bound::Int(i) => i,
-                Bound::Float(f) => f as i64,
-            })
-        };
-        constraints.push(KeyConstraint {
-            key: key.clone(),
-            min: int(shape.min),
-            max: int(shape.max),
-            pattern: shape.pattern.clone(),
-            sensitive: shape.sensitive,
-        });
     }
-    Ok(constraints)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -280,25 +259,45 @@ mod tests {
     fn reads_the_checked_in_schema() {
         let schema = read_schema(&spec("challenges.json")).unwrap();
         assert_eq!(schema.challenges.len(), 16);
-        let admin_only: Vec<_> =
-            schema.challenges.iter().filter(|c| !c.user).map(|c| c.name.as_str()).collect();
+        let admin_only: Vec<_> = schema
+            .challenges
+            .iter()
+            .filter(|c| !c.rules.operations.contains(&Operation::User))
+            .map(|c| c.rules.name.as_str())
+            .collect();
         assert_eq!(admin_only, ["ADMIN_NO_SRP_AUTH"]);
-        let select = schema.challenges.iter().find(|c| c.name == "SELECT_CHALLENGE").unwrap();
+        let select = &schema.challenges.iter().find(|c| c.rules.name == "SELECT_CHALLENGE").unwrap().rules;
         assert_eq!(select.answers, ["PASSWORD", "PASSWORD_SRP", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"]);
         let web = select.when_answer.iter().find(|r| r.answer == "WEB_AUTHN").unwrap();
         assert_eq!(web.required, ["CREDENTIAL"]);
         assert!(schema.challenges.iter().all(|c| !c.source.is_empty()));
-        let npr = schema.challenges.iter().find(|c| c.name == "NEW_PASSWORD_REQUIRED").unwrap();
-        assert_eq!(npr.key_prefixes, ["userAttributes."]);
+        let npr = &schema.challenges.iter().find(|c| c.rules.name == "NEW_PASSWORD_REQUIRED").unwrap().rules;
+        assert_eq!(npr.prefixes, ["userAttributes."]);
     }
 
     #[test]
-    fn cross_check_takes_constraints_from_the_model() {
+    fn resolved_rules_take_constraints_from_the_type_space() {
         let model = crate::reader::read_model(&spec("cognito-idp/2016-04-18/service-2.json")).unwrap();
         let schema = read_schema(&spec("challenges.json")).unwrap();
-        let constraints = cross_check(&schema, &model, Path::new("spec/challenges.json")).unwrap();
-        let totp = constraints.iter().find(|c| c.key == "SOFTWARE_TOKEN_MFA_CODE").unwrap();
-        assert_eq!((totp.min, totp.max, totp.pattern.as_deref()), (Some(6), Some(6), Some("[0-9]+")));
+        cross_check(&schema, &model, Path::new("spec/challenges.json")).unwrap();
+        // Even with a subset whose operations never reach the key's shape.
+        let subset = ["RespondToAuthChallenge".to_owned()];
+        let space = crate::typespace::TypeSpace::build(&model, Some(&subset)).unwrap();
+        let resolved = resolve(&schema, &model, &space, None, None, &mut Vec::new()).unwrap();
+        let rules = resolved.rules();
+        let totp = &rules.challenge("SOFTWARE_TOKEN_MFA").unwrap().constraints;
+        let code = totp.iter().find(|c| c.key == "SOFTWARE_TOKEN_MFA_CODE").unwrap();
+        assert_eq!((code.min, code.max, code.pattern.as_deref()), (Some(6), Some(6), Some("[0-9]+")));
+        // The text the output carries reads back as the same rules.
+        assert_eq!(rules.to_string().parse::<cognito_challenge_rules::Schema>().unwrap(), rules);
+    }
+
+    #[test]
+    fn keys_that_are_not_identifiers_are_refused_with_their_path() {
+        let dotted = r#"{"challenges":{"A":{"operations":["RespondToAuthChallenge"],"optional":["x.y"]}}}"#;
+        assert_eq!(read_schema(dotted).unwrap_err().path, "$.challenges.A.optional[0]");
+        let name = r#"{"challenges":{"A-B":{"operations":["RespondToAuthChallenge"]}}}"#;
+        assert_eq!(read_schema(name).unwrap_err().path, "$.challenges.A-B");
     }
 
     #[test]
@@ -345,7 +344,6 @@ mod tests {
 #[derive(Debug, Clone)]
 pub struct ChallengeSpace {
     pub challenges: Vec<ChallengeDef>,
-    pub constraints: Vec<KeyConstraint>,
     /// Rust name of the `ChallengeNameType` enum.
     pub enum_name: String,
     /// Request types with `from_answer`, when their operation is emitted.
@@ -356,27 +354,50 @@ pub struct ChallengeSpace {
     pub module_path: Option<String>,
     /// Crate name for doc examples that are compiled; `None` leaves them untested.
     pub doc_crate: Option<String>,
-    /// Whether the SRP client is emitted: it needs `DeviceSecretVerifierConfigType` too.
-    pub srp: bool,
+    /// What the `srp` module's conversions name; `None` (with a warning) when the model lacks
+    /// one of them, and then there is no `srp` module.
+    pub srp: Option<SrpDef>,
+}
+
+/// The generated names SRP results convert into.
+#[derive(Debug, Clone)]
+pub struct SrpDef {
+    /// Variants of the challenge enum for `PASSWORD_VERIFIER` and `DEVICE_PASSWORD_VERIFIER`.
+    pub password_verifier_variant: String,
+    pub device_password_verifier_variant: String,
+    /// `DeviceSecretVerifierConfigType`, built with `new()` and these two setters.
+    pub verifier_type: String,
+    pub password_verifier_setter: String,
+    pub salt_setter: String,
 }
 
 #[derive(Debug, Clone)]
 pub struct ChallengeDef {
-    pub wire: String,
-    /// Variant of the `ChallengeNameType` enum.
-    pub variant: String,
+    /// Its rules (name, enum variant, operations, keys, answers, the model's constraints).
+    pub rules: cognito_challenge_rules::Challenge,
     /// The typed-answer struct.
     pub struct_name: String,
-    pub user: bool,
-    pub admin: bool,
     pub keys: Vec<KeyDef>,
     /// `(prefix, field name)`: keys `<prefix><name>` gathered in a map field.
     pub prefix_fields: Vec<(String, String)>,
-    pub answers: Vec<String>,
     /// Whether every allowed answer is a challenge name, so `answer` is typed as the enum.
     pub answer_is_challenge_name: bool,
-    pub when_answer: Vec<AnswerRule>,
     pub source: String,
+}
+
+impl ChallengeDef {
+    pub fn user(&self) -> bool {
+        self.rules.operations.contains(&cognito_challenge_rules::Operation::User)
+    }
+}
+
+impl ChallengeSpace {
+    /// The rules of every challenge, as the macro and the command line read them.
+    pub fn rules(&self) -> cognito_challenge_rules::Schema {
+        cognito_challenge_rules::Schema {
+            challenges: self.challenges.iter().map(|c| c.rules.clone()).collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -398,7 +419,7 @@ pub struct RequestDef {
 /// Resolves the schema; `None` (with a warning) when the emitted shapes lack the challenge enum.
 pub fn resolve(
     schema: &ChallengeSchema,
-    constraints: Vec<KeyConstraint>,
+    model: &Model,
     space: &crate::typespace::TypeSpace,
     module_path: Option<String>,
     doc_crate: Option<String>,
@@ -421,37 +442,36 @@ pub fn resolve(
     let challenges = schema
         .challenges
         .iter()
-        .map(|c| {
+        .map(|Challenge { rules, source }| {
             let variant = enum_def
                 .values
                 .iter()
-                .find(|v| v.wire == c.name)
+                .find(|v| v.wire == rules.name)
                 .map(|v| v.rust_name.clone())
-                .unwrap_or_else(|| to_upper_camel(&c.name));
-            let keys = c
+                .unwrap_or_else(|| to_upper_camel(&rules.name));
+            let keys = rules
                 .required
                 .iter()
                 .map(|k| (k, true))
-                .chain(c.optional.iter().map(|k| (k, false)))
+                .chain(rules.optional.iter().map(|k| (k, false)))
                 .map(|(key, required)| KeyDef { field: to_snake(key), key: key.clone(), required })
                 .collect();
+            let constraints =
+                rules.keys().filter_map(|key| key_constraint(schema, model, space, key)).collect();
+            let prefix_fields = rules
+                .prefixes
+                .iter()
+                .map(|p| (p.clone(), to_snake(p.trim_end_matches(['.', '_', '-']))))
+                .collect();
+            let answer_is_challenge_name = !rules.answers.is_empty()
+                && rules.answers.iter().all(|a| enum_def.values.iter().any(|v| &v.wire == a));
             ChallengeDef {
-                wire: c.name.clone(),
-                variant,
-                struct_name: to_upper_camel(&c.name),
-                user: c.user,
-                admin: c.admin,
+                rules: cognito_challenge_rules::Challenge { variant, constraints, ..rules.clone() },
+                struct_name: to_upper_camel(&rules.name),
                 keys,
-                prefix_fields: c
-                    .key_prefixes
-                    .iter()
-                    .map(|p| (p.clone(), to_snake(p.trim_end_matches(['.', '_', '-']))))
-                    .collect(),
-                answer_is_challenge_name: !c.answers.is_empty()
-                    && c.answers.iter().all(|a| enum_def.values.iter().any(|v| &v.wire == a)),
-                answers: c.answers.clone(),
-                when_answer: c.when_answer.clone(),
-                source: c.source.clone(),
+                prefix_fields,
+                answer_is_challenge_name,
+                source: source.clone(),
             }
         })
         .collect();
@@ -484,12 +504,82 @@ pub fn resolve(
     };
     Some(ChallengeSpace {
         challenges,
-        constraints,
         enum_name: enum_def.rust_name.clone(),
         user_request: request(USER_OPERATION, warnings),
         admin_request: request(ADMIN_OPERATION, warnings),
         module_path,
         doc_crate,
-        srp: space.shapes.iter().any(|s| s.included && s.wire_name == SRP_VERIFIER_TYPE),
+        srp: resolve_srp(space, enum_def, warnings),
+    })
+}
+
+/// The model's constraints on `key`'s values, when the schema names a shape for it: its length
+/// bounds as the type space rounds them for `validate()`, and its pattern (from the model, since
+/// the type space keeps patterns only of the shapes the chosen operations reach).
+fn key_constraint(
+    schema: &ChallengeSchema,
+    model: &Model,
+    space: &crate::typespace::TypeSpace,
+    key: &str,
+) -> Option<cognito_challenge_rules::Constraint> {
+    let shape_name = schema.key_shapes.get(key)?;
+    let shape = space.shapes.iter().find(|s| &s.wire_name == shape_name)?;
+    let (min, max) = shape.length_bounds();
+    let length = |bound: Option<i64>| bound.map(|b| usize::try_from(b).unwrap_or(0));
+    let pattern = model.shape(shape_name).and_then(|s| s.pattern.clone());
+    let constraint = cognito_challenge_rules::Constraint {
+        key: key.to_owned(),
+        min: length(min),
+        max: length(max),
+        pattern,
+    };
+    (constraint.min.is_some() || constraint.max.is_some() || constraint.pattern.is_some())
+        .then_some(constraint)
+}
+
+/// The names the `srp` module converts into, checked so that its code compiles: the two SRP
+/// challenges are values of the challenge enum, and the verifier type is built by `new()` with
+/// no argument and two string setters.
+fn resolve_srp(
+    space: &crate::typespace::TypeSpace,
+    enum_def: &crate::typespace::EnumDef,
+    warnings: &mut Vec<String>,
+) -> Option<SrpDef> {
+    use crate::typespace::Kind;
+    let mut missing = |what: String| {
+        warnings.push(format!("no srp module: {what}"));
+        None
+    };
+    let variant = |wire: &str| enum_def.values.iter().find(|v| v.wire == wire).map(|v| v.rust_name.clone());
+    let Some(password_verifier_variant) = variant("PASSWORD_VERIFIER") else {
+        return missing(format!("`{CHALLENGE_ENUM}` has no value PASSWORD_VERIFIER"));
+    };
+    let Some(device_password_verifier_variant) = variant("DEVICE_PASSWORD_VERIFIER") else {
+        return missing(format!("`{CHALLENGE_ENUM}` has no value DEVICE_PASSWORD_VERIFIER"));
+    };
+    let shape = space.shapes.iter().find(|s| s.included && s.wire_name == SRP_VERIFIER_TYPE);
+    let Some(Kind::Struct(def)) = shape.map(|s| &s.kind) else {
+        return missing(format!("the emitted shapes include no structure `{SRP_VERIFIER_TYPE}`"));
+    };
+    if let Some(required) = def.fields.iter().find(|f| f.required) {
+        return missing(format!("`{SRP_VERIFIER_TYPE}` has a required member `{}`", required.wire_name));
+    }
+    let string_setter = |wire: &str| {
+        def.fields
+            .iter()
+            .find(|f| f.wire_name == wire && matches!(space.shape(f.shape).kind, Kind::String))
+            .map(|f| format!("with_{}", f.rust_name.trim_start_matches("r#")))
+    };
+    let (Some(password_verifier_setter), Some(salt_setter)) =
+        (string_setter("PasswordVerifier"), string_setter("Salt"))
+    else {
+        return missing(format!("`{SRP_VERIFIER_TYPE}` lacks a string `PasswordVerifier` or `Salt`"));
+    };
+    Some(SrpDef {
+        password_verifier_variant,
+        device_password_verifier_variant,
+        verifier_type: def.rust_name.clone(),
+        password_verifier_setter,
+        salt_setter,
     })
 }

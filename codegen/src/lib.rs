@@ -17,10 +17,10 @@
 //!
 //! The pipeline is reader ([`reader`]) → type space ([`typespace`]: names, recursion,
 //! patterns, constraints) → emitter (`quote` + `prettyplease`, item by item on every core, with
-//! the model's docs turned into Markdown there). The output depends on `cognito-idp-runtime`,
-//! whose `support` and `wire` modules it re-exports and through which it names serde and
-//! serde_json; with a challenge schema also on `cognito-idp-macros`, `sha2`, `zeroize`,
-//! `getrandom` and `base64`.
+//! the model's docs turned into Markdown there). The output depends on `cognito-idp-runtime`
+//! alone: it re-exports its `support` and `wire` modules, and with a challenge schema its `srp`
+//! module (runtime feature `srp`), and names serde, serde_json and the challenge proc-macro
+//! (runtime feature `challenge`) through it. Both features are on by default.
 
 pub mod challenges;
 pub mod docs;
@@ -28,7 +28,6 @@ mod emit;
 pub mod model;
 pub mod naming;
 pub mod reader;
-pub mod suggest;
 pub mod typespace;
 
 /// The runtime modules every output embeds, compiled here for their unit tests.
@@ -75,7 +74,8 @@ impl Config {
 
     /// The challenge schema (`spec/challenges.json`): emits the `challenge` module with
     /// `challenge_responses!` and `admin_challenge_responses!`, after checking the schema against
-    /// the model's `ChallengeNameType`. The crate then needs `cognito-idp-macros` as a dependency.
+    /// the model's `ChallengeNameType`, and the `srp` module. They need the `challenge` and `srp`
+    /// features of `cognito-idp-runtime`, which are on by default.
     pub fn challenge_schema(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.challenge_schema = Some(path.as_ref().to_path_buf());
         self
@@ -338,11 +338,11 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
                 e.file = Some(input.path.to_path_buf());
                 Error::Schema(e)
             })?;
-            let constraints = challenges::cross_check(&schema, &model, input.path).map_err(Error::Schema)?;
+            challenges::cross_check(&schema, &model, input.path).map_err(Error::Schema)?;
             let mut warnings = Vec::new();
             let resolved = challenges::resolve(
                 &schema,
-                constraints,
+                &model,
                 &space,
                 inputs.module_path.map(str::to_owned),
                 inputs.doc_crate.map(str::to_owned),

@@ -331,7 +331,7 @@ impl<'m> Builder<'m> {
                 }
                 None => {
                     let known: Vec<&str> = all.iter().map(|o| o.name.as_str()).collect();
-                    let hint = crate::suggest::closest(name, &known)
+                    let hint = cognito_challenge_rules::suggest::closest(name, &known)
                         .map(|s| format!(" (did you mean `{s}`?)"))
                         .unwrap_or_default();
                     return Err(format!("unknown operation `{name}`{hint}"));

@@ -254,3 +254,30 @@ fn fixture_names_resolve_every_hazard() {
     assert!(warnings.contains("PutThingRequest.Type"), "{warnings}");
     assert!(warnings.contains("LookAroundType") || warnings.contains("(?!bad)"), "{warnings}");
 }
+
+/// A newer model that adds a required member to the SRP verifier type must not produce a crate
+/// that fails to compile: the `srp` module is left out with a warning naming the member.
+#[test]
+fn a_required_member_in_the_device_verifier_type_leaves_srp_out_with_a_warning() {
+    let mut model: serde_json::Value = serde_json::from_str(&cognito_model()).unwrap();
+    let verifier = &mut model["shapes"]["DeviceSecretVerifierConfigType"];
+    verifier["members"]["Algorithm"] = serde_json::json!({ "shape": "StringType" });
+    verifier["required"] = serde_json::json!(["Algorithm"]);
+    let model = model.to_string();
+    let schema_path = workspace().join("spec/challenges.json");
+    let schema = std::fs::read_to_string(&schema_path).unwrap();
+    let challenges = Some(cognito_codegen::ChallengeInput { schema: &schema, path: &schema_path });
+    let generated = cognito_codegen::generate(&cognito_codegen::Inputs {
+        model: &model,
+        challenges,
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(!generated.source.contains("pub mod srp"), "no srp module");
+    assert!(generated.source.contains("pub mod challenge"), "the challenge module stays");
+    assert!(
+        generated.warnings.iter().any(|w| w.contains("no srp module") && w.contains("`Algorithm`")),
+        "{:?}",
+        generated.warnings
+    );
+}

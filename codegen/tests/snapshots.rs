@@ -1,5 +1,6 @@
 //! Snapshot tests of emitted code: one file per representative shape of the fixture model in
-//! `tests/fixtures/representative/`, holding the shape's item and every `impl` for it.
+//! `tests/fixtures/representative/`, holding the shape's item and every `impl` for it, and the
+//! modules only the cognito-idp model with its challenge schema has.
 //!
 //! Re-bless after an intended change with `BLESS=1 cargo test -p cognito-codegen --test snapshots`
 //! and review the diff. The consumer crate in `tests/` compiles the whole fixture output, so a
@@ -36,6 +37,27 @@ fn generated_file() -> syn::File {
     syn::parse_file(&generated.source).expect("output parses")
 }
 
+/// (snapshot file, module, item) of the cognito-idp model with its challenge schema, for the
+/// modules the fixture has no shapes for.
+const COGNITO_CASES: &[(&str, &str, &str)] = &[("srp", "srp", "*")];
+
+fn cognito_file() -> syn::File {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let model = std::fs::read_to_string(root.join("spec/cognito-idp/2016-04-18/service-2.json")).unwrap();
+    let path = root.join("spec/challenges.json");
+    let schema = std::fs::read_to_string(&path).unwrap();
+    let operations: Vec<String> =
+        ["RespondToAuthChallenge", "AdminRespondToAuthChallenge", "ConfirmDevice"].map(String::from).to_vec();
+    let inputs = cognito_codegen::Inputs {
+        model: &model,
+        operations: Some(&operations),
+        challenges: Some(cognito_codegen::ChallengeInput { schema: &schema, path: &path }),
+        ..Default::default()
+    };
+    let generated = cognito_codegen::generate(&inputs).expect("cognito-idp generates");
+    syn::parse_file(&generated.source).expect("output parses")
+}
+
 fn module<'a>(file: &'a syn::File, name: &str) -> &'a [syn::Item] {
     file.items
         .iter()
@@ -63,13 +85,15 @@ fn is_about(item: &syn::Item, name: &str) -> bool {
 
 #[test]
 fn emitted_shapes_match_their_snapshots() {
-    let file = generated_file();
+    let (fixture, cognito) = (generated_file(), cognito_file());
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let bless = std::env::var_os("BLESS").is_some();
     let mut stale = Vec::new();
-    for (snapshot, module_name, item) in CASES {
+    let cases =
+        CASES.iter().map(|case| (&fixture, case)).chain(COGNITO_CASES.iter().map(|case| (&cognito, case)));
+    for (file, (snapshot, module_name, item)) in cases {
         let items: Vec<syn::Item> =
-            module(&file, module_name).iter().filter(|i| is_about(i, item)).cloned().collect();
+            module(file, module_name).iter().filter(|i| is_about(i, item)).cloned().collect();
         assert!(!items.is_empty(), "`{module_name}::{item}` was not emitted");
         let text = prettyplease::unparse(&syn::File { shebang: None, attrs: Vec::new(), items });
         let path = dir.join(format!("{snapshot}.rs"));

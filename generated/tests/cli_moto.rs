@@ -146,7 +146,7 @@ fn cli_against_moto() {
         &env,
         &[&base[..], &["--challenge-responses", "USERNAME=jane@example.com", "--session", &session]].concat(),
     ));
-    assert!(missing.contains("missing key `NEW_PASSWORD`"), "{missing}");
+    assert!(missing.contains("missing required key `NEW_PASSWORD`"), "{missing}");
     let unknown = failure(&cli(
         &env,
         &[
@@ -159,7 +159,10 @@ fn cli_against_moto() {
         ]
         .concat(),
     ));
-    assert!(unknown.contains("key `PASSWORD` is not allowed"), "{unknown}");
+    assert!(
+        unknown.contains("key `PASSWORD` is not a key of challenge `NEW_PASSWORD_REQUIRED`"),
+        "{unknown}"
+    );
     assert!(!unknown.contains(NEW_PASSWORD), "the password is echoed: {unknown}");
     let seed_responses = format!("USERNAME=jane@example.com,NEW_PASSWORD=\"{NEW_PASSWORD}\"");
     let output =

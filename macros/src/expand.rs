@@ -4,8 +4,9 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::check::Checked;
-use crate::parse::{Challenge, Invocation, Operation, Responses};
+use cognito_challenge_rules::{Challenge, Operation};
+
+use crate::parse::{Invocation, Responses};
 
 /// `ChallengeAnswer` or `AdminChallengeAnswer` under the crate root.
 fn answer_type(root: &TokenStream, operation: Operation) -> TokenStream {
@@ -16,10 +17,10 @@ fn answer_type(root: &TokenStream, operation: Operation) -> TokenStream {
 }
 
 /// The checked responses as a block building the answer.
-pub fn success(invocation: &Invocation, responses: &Responses, checked: &Checked) -> TokenStream {
+pub fn success(invocation: &Invocation, responses: &Responses, challenge: &Challenge) -> TokenStream {
     let root = &invocation.root;
     let answer = answer_type(root, invocation.operation);
-    let variant = &checked.challenge.variant;
+    let variant = variant_ident(challenge);
     // Hygienic, so a user's own `responses` in a value expression still means theirs.
     let map = Ident::new("responses", Span::mixed_site());
     let capacity = responses.entries.len();
@@ -56,12 +57,20 @@ impl Fallback {
             .or_else(|| {
                 invocation.schema.challenges.iter().find(|c| c.operations.contains(&invocation.operation))
             })
-            .map(|c| c.variant.clone());
+            .map(variant_ident);
         Fallback {
             answer: answer_type(&invocation.root, invocation.operation),
             root: invocation.root.clone(),
             variant,
         }
+    }
+}
+
+/// The challenge's `ChallengeNameType` variant, as the generator named it (possibly raw).
+fn variant_ident(challenge: &Challenge) -> Ident {
+    match challenge.variant.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(&challenge.variant, Span::call_site()),
     }
 }
 

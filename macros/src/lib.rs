@@ -7,15 +7,12 @@
 //! bring their own rules.
 //!
 //! The layout follows `serde_derive` / `thiserror-impl`: `parse` turns the input into a syntax
-//! tree, `check` collects every mistake as a spanned `syn::Error`, and `expand` writes the
-//! tokens.
+//! tree, `check` runs the checker the command line also uses (`cognito-challenge-rules`) and turns
+//! each problem into a spanned `syn::Error`, and `expand` writes the tokens.
 
 mod check;
 mod expand;
 mod parse;
-#[path = "../../codegen/src/suggest.rs"]
-#[allow(dead_code)]
-mod suggest;
 
 use proc_macro::TokenStream;
 
@@ -54,7 +51,7 @@ fn expand(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
         Err(error) => return expand::failure(&error, Some(expand::Fallback::new(&invocation, None))),
     };
     match check::check(schema, invocation.operation, &responses) {
-        Ok(checked) => expand::success(&invocation, &responses, &checked),
+        Ok(challenge) => expand::success(&invocation, &responses, challenge),
         Err(error) => {
             let challenge = schema.challenge(&responses.challenge.to_string());
             expand::failure(&error, Some(expand::Fallback::new(&invocation, challenge)))

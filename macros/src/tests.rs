@@ -182,7 +182,7 @@ fn accepts_the_valid_forms() {
 fn unknown_challenge_with_suggestion() {
     assert_eq!(
         errors("SMS_MAF { USERNAME: u }"),
-        pairs(&[("unknown challenge `SMS_MAF`; did you mean `SMS_MFA`?", "SMS_MAF")])
+        pairs(&[("unknown challenge; did you mean `SMS_MFA`?", "SMS_MAF")])
     );
 }
 
@@ -191,7 +191,7 @@ fn unknown_challenge_lists_the_operations_challenges() {
     assert_eq!(
         errors("NOTHING_LIKE_IT {}"),
         pairs(&[(
-            "unknown challenge `NOTHING_LIKE_IT`; expected one of `SMS_MFA`, `SOFTWARE_TOKEN_MFA`, \
+            "unknown challenge; expected one of `SMS_MFA`, `SOFTWARE_TOKEN_MFA`, \
              `SELECT_MFA_TYPE`, `SELECT_CHALLENGE`, `NEW_PASSWORD_REQUIRED`, `USER_ONLY`",
             "NOTHING_LIKE_IT"
         )])
@@ -230,7 +230,7 @@ fn unknown_key_with_suggestion() {
     assert_eq!(
         errors("SMS_MFA { USERNAME: u, SMS_CODE: c }"),
         pairs(&[
-            ("unknown key `SMS_CODE` for challenge `SMS_MFA`; did you mean `SMS_MFA_CODE`?", "SMS_CODE"),
+            ("this key is not a key of challenge `SMS_MFA`; did you mean `SMS_MFA_CODE`?", "SMS_CODE"),
             ("challenge `SMS_MFA` is missing required key `SMS_MFA_CODE`", "SMS_MFA"),
         ])
     );
@@ -241,7 +241,7 @@ fn unknown_key_lists_the_keys() {
     assert_eq!(
         errors("SMS_MFA { USERNAME: u, SMS_MFA_CODE: c, \"banana\": b }"),
         pairs(&[(
-            "unknown key `banana` for challenge `SMS_MFA`; expected one of `USERNAME`, `SMS_MFA_CODE`, \
+            "this key is not a key of challenge `SMS_MFA`; expected one of `USERNAME`, `SMS_MFA_CODE`, \
              `SECRET_HASH`, `DEVICE_KEY`",
             "\"banana\""
         )])
@@ -253,9 +253,9 @@ fn unknown_key_mentions_prefixes_and_an_empty_suffix() {
     assert_eq!(
         errors("NEW_PASSWORD_REQUIRED { USERNAME: u, NEW_PASSWORD: p, \"userAttributes.\": a, zzzzzzzz: z }"),
         pairs(&[
-            ("key `userAttributes.` needs a name after the prefix `userAttributes.`", "\"userAttributes.\""),
+            ("key `userAttributes.` needs a name after the prefix", "\"userAttributes.\""),
             (
-                "unknown key `zzzzzzzz` for challenge `NEW_PASSWORD_REQUIRED`; expected one of `USERNAME`, \
+                "this key is not a key of challenge `NEW_PASSWORD_REQUIRED`; expected one of `USERNAME`, \
                  `NEW_PASSWORD`, `SECRET_HASH`, or a string key starting with `\"userAttributes.\"`",
                 "zzzzzzzz"
             ),
@@ -267,7 +267,7 @@ fn unknown_key_mentions_prefixes_and_an_empty_suffix() {
 fn key_for_a_challenge_without_keys() {
     assert_eq!(
         errors("USER_ONLY { USERNAME: u }"),
-        pairs(&[("unknown key `USERNAME`: challenge `USER_ONLY` takes no keys", "USERNAME")])
+        pairs(&[("key `USERNAME` is not a key of challenge `USER_ONLY`, which takes none", "USERNAME")])
     );
 }
 
@@ -301,7 +301,7 @@ fn answer_not_allowed() {
     assert_eq!(
         errors("SELECT_MFA_TYPE { USERNAME: u, ANSWER: \"FOO\" }"),
         pairs(&[(
-            "`FOO` is not an allowed ANSWER for `SELECT_MFA_TYPE`; expected one of `SMS_MFA`, \
+            "not an allowed ANSWER for `SELECT_MFA_TYPE`; expected one of `SMS_MFA`, \
              `SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`",
             "\"FOO\""
         )])
@@ -312,10 +312,7 @@ fn answer_not_allowed() {
 fn answer_with_suggestion() {
     assert_eq!(
         errors("SELECT_MFA_TYPE { USERNAME: u, ANSWER: \"SMS_MAF\" }"),
-        pairs(&[(
-            "`SMS_MAF` is not an allowed ANSWER for `SELECT_MFA_TYPE`; did you mean `SMS_MFA`?",
-            "\"SMS_MAF\""
-        )])
+        pairs(&[("not an allowed ANSWER for `SELECT_MFA_TYPE`; did you mean `SMS_MFA`?", "\"SMS_MAF\"")])
     );
 }
 
@@ -459,8 +456,8 @@ fn all_errors_in_one_go_with_a_typed_fallback() {
     ))));
     for message in [
         "duplicate key `USERNAME`",
-        "unknown key `ANSWR` for challenge `SELECT_MFA_TYPE`; did you mean `ANSWER`?",
-        "`NOPE` is not an allowed ANSWER",
+        "this key is not a key of challenge `SELECT_MFA_TYPE`; did you mean `ANSWER`?",
+        "not an allowed ANSWER",
     ] {
         let message: String = message.split_whitespace().collect();
         assert!(output.contains(&message), "{message} in {output}");
@@ -509,15 +506,15 @@ fn full_schema_grammar_parses() {
     let invocation: parse::Invocation = syn::parse2(tokens(&invocation("user", "X {}"))).unwrap();
     assert_eq!(invocation.schema.challenges.len(), 7);
     let select = invocation.schema.challenge("SELECT_CHALLENGE").unwrap();
-    assert_eq!(select.whens.len(), 2);
-    assert_eq!(select.whens[1].answer, "WEB_AUTHN");
-    assert_eq!(select.whens[1].forbidden, ["PASSWORD", "SRP_A"]);
+    assert_eq!(select.when_answer.len(), 2);
+    assert_eq!(select.when_answer[1].answer, "WEB_AUTHN");
+    assert_eq!(select.when_answer[1].forbidden, ["PASSWORD", "SRP_A"]);
     assert_eq!(select.constraints.len(), 3);
     let code = &invocation.schema.challenge("SOFTWARE_TOKEN_MFA").unwrap().constraints[0];
     assert_eq!((code.min, code.max, code.pattern.as_deref()), (Some(6), Some(6), Some("[0-9]+")));
     assert_eq!(
         invocation.schema.challenge("ADMIN_NO_SRP_AUTH").unwrap().operations,
-        [parse::Operation::Admin]
+        [cognito_challenge_rules::Operation::Admin]
     );
     assert_eq!(invocation.input.to_string(), "X { }");
 }

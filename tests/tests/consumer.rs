@@ -37,6 +37,56 @@ fn full_model_builds_and_serializes_both_challenge_requests() {
     assert!(!format!("{admin:?}").contains("hunter2"));
 }
 
+/// SRP as a `build.rs` user reaches it: `cognito::srp` is the runtime's SRP client, and its plain
+/// results convert into the generated answer and request types, then go on the wire.
+#[test]
+fn srp_answers_and_device_verifiers_become_requests() {
+    use cognito::srp::{DeviceVerifier, Timestamp, UserSrp};
+    use cognito::types::{
+        AdminRespondToAuthChallengeRequest, ChallengeNameType, ConfirmDeviceRequest,
+        RespondToAuthChallengeRequest,
+    };
+
+    let srp = UserSrp::with_private_key("us-east-1_AbCdEfGhI", &[7; 32])
+        .unwrap()
+        .with_client_secret("client", "secret");
+    let parameters: std::collections::HashMap<String, String> = [
+        ("SALT", "a1b2c3"),
+        ("SRP_B", "2f"),
+        ("SECRET_BLOCK", "c2VjcmV0LWJsb2Nr"),
+        ("USER_ID_FOR_SRP", "jane-id"),
+        ("USERNAME", "jane"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let answer = srp.password_verifier("Hunter-22", &parameters, Timestamp::from_unix(0)).unwrap();
+    let request = RespondToAuthChallengeRequest::from_answer("client", answer.clone());
+    assert_eq!(request.challenge_name, ChallengeNameType::PasswordVerifier);
+    assert_eq!(request.challenge_responses.as_ref(), Some(answer.responses()));
+    assert_eq!(answer.responses()["TIMESTAMP"], "Thu Jan 1 00:00:00 UTC 1970");
+    let http =
+        cognito::wire::encode_request::<cognito::operations::RespondToAuthChallenge>(&request).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(http.body()).unwrap();
+    assert_eq!(body["ChallengeName"], "PASSWORD_VERIFIER");
+    assert_eq!(
+        body["ChallengeResponses"]["PASSWORD_CLAIM_SIGNATURE"],
+        answer.responses()["PASSWORD_CLAIM_SIGNATURE"]
+    );
+    assert!(body["ChallengeResponses"]["SECRET_HASH"].is_string());
+
+    let admin = AdminRespondToAuthChallengeRequest::from_answer("us-east-1_AbCdEfGhI", "client", answer);
+    assert_eq!(admin.challenge_name, ChallengeNameType::PasswordVerifier);
+
+    let (password, config) = DeviceVerifier::generate("us-east-1_group", "us-east-1_device").unwrap();
+    assert!(!format!("{password:?}").contains(password.expose_secret()));
+    let confirm = ConfirmDeviceRequest::new("access-token", "us-east-1_device")
+        .with_device_secret_verifier_config(config.clone());
+    let sent = confirm.device_secret_verifier_config.unwrap();
+    assert_eq!(sent.password_verifier.as_deref(), Some(config.password_verifier.as_str()));
+    assert_eq!(sent.salt.as_deref(), Some(config.salt.as_str()));
+}
+
 #[test]
 fn operation_subset_holds_just_those_operations() {
     use auth_only::support::Operation;

@@ -3,7 +3,12 @@
 //! - [`support`]: the types generated code is made of (blobs, timestamps, unknown enum values,
 //!   redaction, constraint rules, operation descriptors);
 //! - [`wire`]: the AWS JSON protocol without I/O: an operation's input becomes an
-//!   `http::Request`, a response its output or its error.
+//!   `http::Request`, a response its output or its error;
+//! - [`srp`] (feature `srp`, on by default): the client side of Cognito's SRP sign-in, the
+//!   `cognito-srp` crate;
+//! - [`challenge_rules`] (feature `challenge`, on by default): the `ChallengeResponses` rules
+//!   and the checker that `challenge_responses!` and the command line share, the
+//!   `cognito-challenge-rules` crate.
 //!
 //! Generated code names this crate by absolute path (`::cognito_idp_runtime`) and re-exports
 //! these modules beside its own (`types`, `errors`, `operations`), so `cognito_idp::wire` and a
@@ -12,10 +17,20 @@
 pub mod support;
 pub mod wire;
 
+#[cfg(feature = "srp")]
+#[doc(inline)]
+pub use ::cognito_srp as srp;
+
+#[cfg(feature = "challenge")]
+#[doc(inline)]
+pub use ::cognito_challenge_rules as challenge_rules;
+
 /// What generated code needs from other crates, so that a crate including it does not have to
 /// declare them itself. Not an API: it changes with the generator.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "challenge")]
+    pub use cognito_idp_macros;
     pub use serde;
     pub use serde_json;
 }

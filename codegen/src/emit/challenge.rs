@@ -94,7 +94,7 @@ fn answer_types(space: &ChallengeSpace) -> TokenStream {
         /// The proc-macro the generated macros call (unused where they are not called).
         #[doc(hidden)]
         #[allow(unused_imports)]
-        pub use ::cognito_idp_macros as __macros;
+        pub use ::cognito_idp_runtime::__private::cognito_idp_macros as __macros;
     }
 }
 
@@ -102,7 +102,7 @@ fn answer_types(space: &ChallengeSpace) -> TokenStream {
 fn typed_answer(space: &ChallengeSpace, c: &ChallengeDef) -> TokenStream {
     let name = ident(&c.struct_name);
     let name_type = format_ident!("{}", space.enum_name);
-    let variant = ident(&c.variant);
+    let variant = ident(&c.rules.variant);
     let mut fields = Vec::new();
     let mut inserts = Vec::new();
     for key in &c.keys {
@@ -130,9 +130,9 @@ fn typed_answer(space: &ChallengeSpace, c: &ChallengeDef) -> TokenStream {
             for (name, value) in answer.#field { responses.insert(::std::format!("{}{}", #prefix, name), value); }
         });
     }
-    let target = if c.user { quote!(ChallengeAnswer) } else { quote!(AdminChallengeAnswer) };
+    let target = if c.user() { quote!(ChallengeAnswer) } else { quote!(AdminChallengeAnswer) };
     let docs = doc_attrs(&struct_docs(space, c));
-    let wire = &c.wire;
+    let wire = &c.rules.name;
     quote! {
         #docs
         #[derive(Clone, PartialEq)]
@@ -153,9 +153,9 @@ fn typed_answer(space: &ChallengeSpace, c: &ChallengeDef) -> TokenStream {
 }
 
 fn struct_docs(space: &ChallengeSpace, c: &ChallengeDef) -> String {
-    let operations = match (c.user, c.admin) {
-        (true, true) => "`RespondToAuthChallenge` and `AdminRespondToAuthChallenge`",
-        (true, false) => "`RespondToAuthChallenge` only",
+    let operations = match c.rules.operations.as_slice() {
+        [_, _] => "`RespondToAuthChallenge` and `AdminRespondToAuthChallenge`",
+        _ if c.user() => "`RespondToAuthChallenge` only",
         _ => "`AdminRespondToAuthChallenge` only",
     };
     let keys: Vec<String> = c
@@ -166,12 +166,12 @@ fn struct_docs(space: &ChallengeSpace, c: &ChallengeDef) -> String {
         .collect();
     let mut text = format!(
         "The answer to `{}`, accepted by {operations}: {}.\n\nFrom the model's docs: {}",
-        c.wire,
+        c.rules.name,
         keys.join(", "),
         crate::docs::html_to_markdown(&c.source.replace('<', "&lt;"))
     );
-    if !c.answers.is_empty() {
-        let answers: Vec<String> = c.answers.iter().map(|a| format!("`{a}`")).collect();
+    if !c.rules.answers.is_empty() {
+        let answers: Vec<String> = c.rules.answers.iter().map(|a| format!("`{a}`")).collect();
         text.push_str(&format!("\n\n`ANSWER` is one of {}.", answers.join(", ")));
     }
     text.push_str("\n\n");
@@ -186,9 +186,9 @@ fn example(space: &ChallengeSpace, c: &ChallengeDef) -> String {
         Some(krate) => ("```", krate.clone()),
         None => ("```ignore", "bindings".to_owned()),
     };
-    let macro_name = if c.user { USER_MACRO } else { ADMIN_MACRO };
-    let answer = c.answers.first().map(String::as_str);
-    let answer_rule = c.when_answer.iter().find(|r| Some(r.answer.as_str()) == answer);
+    let macro_name = if c.user() { USER_MACRO } else { ADMIN_MACRO };
+    let answer = c.rules.answers.first().map(String::as_str);
+    let answer_rule = c.rules.when_answer.iter().find(|r| Some(r.answer.as_str()) == answer);
     let mut entries = Vec::new();
     for key in &c.keys {
         let needed = key.required || answer_rule.is_some_and(|r| r.required.contains(&key.key));
@@ -205,9 +205,9 @@ fn example(space: &ChallengeSpace, c: &ChallengeDef) -> String {
     }
     format!(
         "{fence}\nlet answer = {krate}::{macro_name}!({} {{\n{}\n}});\nassert_eq!(answer.challenge_name().as_str(), \"{}\");\n```",
-        c.wire,
+        c.rules.name,
         entries.join("\n"),
-        c.wire
+        c.rules.name
     )
 }
 
@@ -234,17 +234,13 @@ fn from_answer(request: &RequestDef, admin: bool) -> TokenStream {
         }
         None => quote!(challenge_name),
     });
-    let (answer_ty, doc) = if admin {
-        (quote!(impl ::std::convert::Into<AdminChallengeAnswer>), " Builds the request from a checked answer, which sets both `ChallengeName` and `ChallengeResponses`.")
-    } else {
-        (quote!(ChallengeAnswer), " Builds the request from a checked answer, which sets both `ChallengeName` and `ChallengeResponses`.")
-    };
-    let convert = if admin { quote!(answer.into().into_parts()) } else { quote!(answer.into_parts()) };
+    let answer_ty = if admin { quote!(AdminChallengeAnswer) } else { quote!(ChallengeAnswer) };
+    let doc = " Builds the request from a checked answer (or an SRP answer), which sets both `ChallengeName` and `ChallengeResponses`.";
     quote! {
         impl super::types::#ty {
             #[doc = #doc]
-            pub fn from_answer(#(#params: impl ::std::convert::Into<::std::string::String>,)* answer: #answer_ty) -> Self {
-                let (challenge_name, responses) = #convert;
+            pub fn from_answer(#(#params: impl ::std::convert::Into<::std::string::String>,)* answer: impl ::std::convert::Into<#answer_ty>) -> Self {
+                let (challenge_name, responses) = answer.into().into_parts();
                 Self::new(#(#args),*).with_challenge_responses(responses)
             }
         }
@@ -300,47 +296,11 @@ fn macros(space: &ChallengeSpace) -> TokenStream {
     quote!(#user #admin)
 }
 
+/// The rules in `cognito-challenge-rules`' text form, as tokens for the macro (the command line
+/// reads the same text).
 fn schema_tokens(space: &ChallengeSpace) -> TokenStream {
-    let entries = space.challenges.iter().map(|c| {
-        let name = format_ident!("{}", c.wire);
-        let variant = ident(&c.variant);
-        let mut operations = Vec::new();
-        if c.user {
-            operations.push(format_ident!("user"));
-        }
-        if c.admin {
-            operations.push(format_ident!("admin"));
-        }
-        let required = c.keys.iter().filter(|k| k.required).map(|k| format_ident!("{}", k.key));
-        let optional = c.keys.iter().filter(|k| !k.required).map(|k| format_ident!("{}", k.key));
-        let prefixes = c.prefix_fields.iter().map(|(p, _)| p);
-        let answers = &c.answers;
-        let rules = c.when_answer.iter().map(|r| {
-            let answer = &r.answer;
-            let required = r.required.iter().map(|k| format_ident!("{k}"));
-            let forbidden = r.forbidden.iter().map(|k| format_ident!("{k}"));
-            quote!(when #answer { required [#(#required)*]; forbidden [#(#forbidden)*]; })
-        });
-        let constraints =
-            space.constraints.iter().filter(|k| c.keys.iter().any(|key| key.key == k.key)).map(|k| {
-                let key = format_ident!("{}", k.key);
-                let min = k.min.map(proc_macro2::Literal::i64_unsuffixed).map(|m| quote!(min #m;));
-                let max = k.max.map(proc_macro2::Literal::i64_unsuffixed).map(|m| quote!(max #m;));
-                let pattern = k.pattern.as_ref().map(|p| quote!(pattern #p;));
-                quote!(constraint #key { #min #max #pattern })
-            });
-        quote! {
-            #name {
-                variant #variant;
-                operations [#(#operations)*];
-                required [#(#required)*];
-                optional [#(#optional)*];
-                prefixes [#(#prefixes)*];
-                answers [#(#answers)*];
-                #(#rules)*
-                #(#constraints)*
-            }
-        }
-    });
-    quote!(#(#entries)*)
+    let text = space.rules().to_string();
+    // The text is made of Rust tokens by construction (the schema's names and keys are checked
+    // to be identifiers when it is read).
+    text.parse().unwrap_or_else(|_| quote!(compile_error!("the challenge schema is not Rust tokens")))
 }

@@ -13,7 +13,7 @@ use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&ChallengeSpace>) -> Vec<TokenStream> {
     let mut items = Vec::new();
     items.push(quote!(
-        use super::cli::{ChallengeRule, Command, Member, Shape};
+        use super::cli::{Command, Member, Shape};
     ));
     let commands = space.operations.iter().map(|op| {
         let name = to_cli_kebab(&op.wire_name);
@@ -26,30 +26,10 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
         /// Every command, in model order.
         pub static COMMANDS: &[Command] = &[#(#commands),*];
     ));
-    let rules = challenges.map(|c| c.challenges.as_slice()).unwrap_or_default().iter().map(|c| {
-        let (name, user, admin) = (&c.wire, c.user, c.admin);
-        let required = c.keys.iter().filter(|k| k.required).map(|k| &k.key);
-        let optional = c.keys.iter().filter(|k| !k.required).map(|k| &k.key);
-        let prefixes = c.prefix_fields.iter().map(|(p, _)| p);
-        let answers = &c.answers;
-        let when = c.when_answer.iter().map(|r| {
-            let (answer, req, forb) = (&r.answer, &r.required, &r.forbidden);
-            quote!((#answer, &[#(#req),*], &[#(#forb),*]))
-        });
-        quote!(ChallengeRule {
-            name: #name,
-            user: #user,
-            admin: #admin,
-            required: &[#(#required),*],
-            optional: &[#(#optional),*],
-            prefixes: &[#(#prefixes),*],
-            answers: &[#(#answers),*],
-            when_answer: &[#(#when),*],
-        })
-    });
+    let schema = challenges.map(|c| c.rules().to_string()).unwrap_or_default();
     items.push(quote!(
-        /// The challenge schema: the `ChallengeResponses` keys of each challenge.
-        pub static CHALLENGES: &[ChallengeRule] = &[#(#rules),*];
+        /// The challenge schema in `cognito-challenge-rules`' text form, which the macro reads too.
+        pub static CHALLENGE_SCHEMA: &str = #schema;
     ));
     // Descriptors of the shapes the commands reach: `MEMBERS_n` of operation inputs and outputs,
     // `SHAPE_n` of every value inside them.

@@ -21,6 +21,7 @@ mod operations;
 mod render;
 mod runtime;
 mod shapes;
+mod srp;
 mod validate;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -47,11 +48,11 @@ pub struct Features<'a> {
     pub reverse_serde: Option<&'a str>,
     /// See [`Config::feature_per_operation`](crate::Config::feature_per_operation).
     pub per_operation: bool,
-    /// The `challenge` module, which then enables the `cognito-idp-macros` dependency (optional
-    /// there).
+    /// The `challenge` module, which then enables the runtime crate's `challenge` feature (the
+    /// proc-macro).
     pub challenge: Option<&'a str>,
-    /// The `srp` module (which needs `challenge`), which then enables the `sha2`, `zeroize` and
-    /// `getrandom` dependencies (optional there).
+    /// The `srp` module (which needs `challenge`), which then enables the runtime crate's `srp`
+    /// feature.
     pub srp: Option<&'a str>,
 }
 
@@ -210,11 +211,20 @@ pub fn emit_file(
                 }
                 None => String::new(),
             },
-            match (challenges, &runtime.srp) {
-                (Some(challenges), Some(printed)) if challenges.srp => {
-                    printed.finish(&gates.all_of(&srp_needs(space), &[challenge, srp]), "")?
+            match challenges.and_then(|c| c.srp.as_ref().map(|def| (c, def))) {
+                Some((challenges, def)) => {
+                    let gate = gates.all_of(&srp_needs(space), &[challenge, srp]);
+                    render_module(
+                        quote!(
+                            #[doc = " Client side of Cognito's SRP sign-in (the `cognito-srp` crate), whose answers and device verifiers convert into this crate's [`ChallengeAnswer`](challenge::ChallengeAnswer) and request types."]
+                            #gate
+                            #UNUSED_IS_FINE
+                            pub mod srp {}
+                        ),
+                        ungated(srp::emit_srp_module(def, &challenges.enum_name)),
+                    )?
                 }
-                _ => String::new(),
+                None => String::new(),
             },
             render_module(
                 // Constraints of gated types are unused when their operations are off.
@@ -239,7 +249,7 @@ pub fn emit_file(
                 _ => String::new(),
             },
             match (client_feature, challenges, &runtime.flows) {
-                (Some(feature), Some(challenges), Some(printed)) if challenges.srp => printed
+                (Some(feature), Some(challenges), Some(printed)) if challenges.srp.is_some() => printed
                     .finish(&gates.all_of(&flows_needs(space), &[Some(feature), challenge, srp]), "")?,
                 _ => String::new(),
             },

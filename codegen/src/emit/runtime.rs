@@ -1,4 +1,4 @@
-//! The runtime sources embedded in the output (SRP, client, flows, command line), printed
+//! The runtime sources embedded in the output (client, flows, command line), printed
 //! without their gates. `support` and `wire` are not embedded: the output re-exports them from
 //! the `cognito-idp-runtime` crate.
 //!
@@ -15,9 +15,6 @@ use super::{ident, Features};
 
 /// Source of the async client, embedded behind a cargo feature when asked for.
 const CLIENT_SOURCE: &str = include_str!("../runtime/client.rs");
-/// Source of the SRP client, embedded with the challenge module (its answers are challenge
-/// answers and its device verifier a generated type).
-const SRP_SOURCE: &str = include_str!("../runtime/srp.rs");
 /// Source of the sign-in flows over the client, embedded with it when the challenge and SRP
 /// modules are there too.
 const FLOWS_SOURCE: &str = include_str!("../runtime/flows.rs");
@@ -26,30 +23,26 @@ const CLI_SOURCE: &str = include_str!("../runtime/cli.rs");
 
 /// The runtime modules an output may hold, printed; `None` where it cannot hold one.
 pub struct RuntimeText {
-    pub(super) srp: Option<Printed>,
     pub(super) client: Option<Printed>,
     pub(super) flows: Option<Printed>,
     pub(super) cli: Option<Printed>,
 }
 
 impl RuntimeText {
-    /// Prints the modules an output with these features may need. SRP (and with it the flows)
-    /// needs a challenge schema (`challenges`); `doctests` keeps SRP's doc examples, which name
-    /// the checked-in crate, runnable.
+    /// Prints the modules an output with these features may need. The flows need a challenge
+    /// schema (`challenges`); `doctests` keeps doc examples, which name the checked-in crate,
+    /// runnable.
     pub fn print(features: &Features<'_>, challenges: bool, doctests: bool) -> Result<Self, String> {
         let client = features.client.is_some();
         Ok(Self {
-            srp: challenges
-                .then(|| Printed::new("srp", SRP_SOURCE, "runtime/srp.rs", doctests))
-                .transpose()?,
             client: client
-                .then(|| Printed::new("client", CLIENT_SOURCE, "runtime/client.rs", true))
+                .then(|| Printed::new("client", CLIENT_SOURCE, "runtime/client.rs", doctests))
                 .transpose()?,
             flows: (client && challenges)
-                .then(|| Printed::new("flows", FLOWS_SOURCE, "runtime/flows.rs", true))
+                .then(|| Printed::new("flows", FLOWS_SOURCE, "runtime/flows.rs", doctests))
                 .transpose()?,
             cli: (client && features.cli.is_some())
-                .then(|| Printed::new("cli", CLI_SOURCE, "runtime/cli.rs", true))
+                .then(|| Printed::new("cli", CLI_SOURCE, "runtime/cli.rs", doctests))
                 .transpose()?,
         })
     }

@@ -9,7 +9,9 @@
 use ::cognito_idp_runtime::__private::serde_json::{Map, Value};
 use ::std::fmt::Write as _;
 
-use super::cli_commands::{CHALLENGES, COMMANDS};
+use ::cognito_idp_runtime::challenge_rules::{self, Audience, Given, Operation, Problem, Schema, Subject};
+
+use super::cli_commands::{CHALLENGE_SCHEMA, COMMANDS};
 
 /// What a value of a member looks like.
 #[derive(Debug)]
@@ -52,24 +54,6 @@ pub struct Command {
     pub operation: &'static str,
     pub input: &'static [Member],
     pub output: &'static [Member],
-}
-
-/// The `ChallengeResponses` keys of a challenge (the challenge schema).
-#[derive(Debug)]
-pub struct ChallengeRule {
-    pub name: &'static str,
-    /// Accepted by `RespondToAuthChallenge`.
-    pub user: bool,
-    /// Accepted by `AdminRespondToAuthChallenge`.
-    pub admin: bool,
-    pub required: &'static [&'static str],
-    pub optional: &'static [&'static str],
-    /// Prefixes of further allowed keys (`userAttributes.`).
-    pub prefixes: &'static [&'static str],
-    /// Allowed values of `ANSWER`; empty when any value goes.
-    pub answers: &'static [&'static str],
-    /// `(answer, keys it requires, keys it forbids)`.
-    pub when_answer: &'static [(&'static str, &'static [&'static str], &'static [&'static str])],
 }
 
 /// What a command line asks for. `Debug` shows the input's parameter names only: their values
@@ -585,77 +569,55 @@ fn load(value: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "the file:// path is not UTF-8 text".to_owned())
 }
 
-/// Checks `ChallengeResponses` of the two challenge operations against the challenge schema.
+/// The challenge schema this command was generated with, read once.
+fn challenge_schema() -> Result<&'static Schema, String> {
+    static SCHEMA: ::std::sync::OnceLock<Result<Schema, String>> = ::std::sync::OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            CHALLENGE_SCHEMA.parse().map_err(|error: challenge_rules::SchemaTextError| {
+                format!("this command's built-in challenge schema is broken ({error}); please report it")
+            })
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// Checks `ChallengeResponses` of the two challenge operations with the checker the
+/// `challenge_responses!` macro uses, so the command line reports the macro's errors: one line
+/// per problem, each naming the option it concerns.
 pub fn check_challenge(command: &Command, input: &Map<String, Value>) -> Result<(), String> {
-    let admin = match command.operation {
-        "RespondToAuthChallenge" => false,
-        "AdminRespondToAuthChallenge" => true,
+    let operation = match command.operation {
+        "RespondToAuthChallenge" => Operation::User,
+        "AdminRespondToAuthChallenge" => Operation::Admin,
         _ => return Ok(()),
     };
-    if CHALLENGES.is_empty() {
+    let schema = challenge_schema()?;
+    if schema.challenges.is_empty() {
         return Ok(());
     }
     let Some(name) = input.get("ChallengeName").and_then(Value::as_str) else { return Ok(()) };
-    let names = || CHALLENGES.iter().filter(|c| if admin { c.admin } else { c.user }).map(|c| c.name);
-    let rule = CHALLENGES
-        .iter()
-        .find(|c| c.name == name && if admin { c.admin } else { c.user })
-        .ok_or_else(|| {
-            format!(
-                "--challenge-name: {} does not answer this challenge; valid: {}",
-                command.name,
-                names().collect::<Vec<_>>().join(", ")
-            )
-        })?;
     let empty = Map::new();
     let responses = match input.get("ChallengeResponses") {
         Some(Value::Object(responses)) => responses,
         None => &empty,
         Some(_) => return Err("--challenge-responses: expected a map of strings".into()),
     };
-    let mut required: Vec<&str> = rule.required.to_vec();
-    let mut forbidden: Vec<&str> = Vec::new();
-    if let Some(answer) = responses.get("ANSWER").and_then(Value::as_str) {
-        if !rule.answers.is_empty() && !rule.answers.contains(&answer) {
-            return Err(format!(
-                "--challenge-responses: ANSWER of {name} must be one of {}",
-                rule.answers.join(", ")
-            ));
-        }
-        for (value, needs, forbids) in rule.when_answer {
-            if *value == answer {
-                required.extend(needs.iter());
-                forbidden.extend(forbids.iter());
-            }
-        }
-    }
-    if let Some(key) = required.iter().find(|k| !responses.contains_key(**k)) {
-        return Err(format!(
-            "--challenge-responses: missing key `{key}` for challenge {name} (required: {})",
-            required.join(", ")
-        ));
-    }
-    for (position, key) in responses.keys().enumerate() {
-        let known = rule.required.contains(&key.as_str())
-            || rule.optional.contains(&key.as_str())
-            || rule.when_answer.iter().any(|(_, needs, _)| needs.contains(&key.as_str()))
-            || rule.prefixes.iter().any(|p| key.starts_with(p));
-        if !known || forbidden.contains(&key.as_str()) {
-            let mut allowed: Vec<String> =
-                rule.required.iter().chain(rule.optional).map(|k| (*k).to_owned()).collect();
-            allowed.extend(rule.prefixes.iter().map(|p| format!("{p}*")));
-            // A key of the schema is named; another may be part of a value that a comma split.
-            let in_schema = CHALLENGES
-                .iter()
-                .any(|c| c.required.contains(&key.as_str()) || c.optional.contains(&key.as_str()));
-            let which = if in_schema { format!("`{key}`") } else { format!("number {}", position + 1) };
-            return Err(format!(
-                "--challenge-responses: key {which} is not allowed for challenge {name} (allowed: {})",
-                allowed.join(", ")
-            ));
-        }
-    }
-    Ok(())
+    let given: Vec<Given<'_>> =
+        responses.iter().map(|(key, value)| Given { key, value: value.as_str() }).collect();
+    let Err(problems) = challenge_rules::check(schema, operation, name, &given) else { return Ok(()) };
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|problem: &Problem| {
+            let option = match problem.subject() {
+                Subject::ChallengeName if !matches!(problem, Problem::MissingKey { .. }) => {
+                    "--challenge-name"
+                }
+                _ => "--challenge-responses",
+            };
+            format!("{option}: {}", problem.message(Audience::CommandLine))
+        })
+        .collect();
+    Err(lines.join("\n"))
 }
 
 /// The JSON value of a member from its command-line values (several for lists).
@@ -1339,13 +1301,23 @@ mod tests {
             Err(CliError::Input(message)) => message,
             other => panic!("{other:?}"),
         };
-        assert!(error("USERNAME=jane").contains("missing key `NEW_PASSWORD`"));
+        assert_eq!(
+            error("USERNAME=jane"),
+            "--challenge-responses: challenge `NEW_PASSWORD_REQUIRED` is missing required key `NEW_PASSWORD`"
+        );
         let unknown = error("USERNAME=jane,NEW_PASSWORD=secret-value,SMS_MFA_CODE=1");
-        assert!(unknown.contains("key `SMS_MFA_CODE` is not allowed"), "{unknown}");
+        assert_eq!(
+            unknown,
+            "--challenge-responses: key `SMS_MFA_CODE` is not a key of challenge `NEW_PASSWORD_REQUIRED`; \
+             expected one of `USERNAME`, `NEW_PASSWORD`, `SECRET_HASH`, `DEVICE_KEY`, or a string key starting \
+             with `\"userAttributes.\"`"
+        );
         // A comma inside an unquoted password makes a key of its rest: that is not repeated.
         let split = error("USERNAME=jane,NEW_PASSWORD=pa,zq8675=word");
-        assert!(split.contains("key number 3 is not allowed") && !split.contains("zq8675"), "{split}");
-        assert!(!unknown.contains("secret-value"));
+        assert!(split.contains("key number 3 is not a key") && !split.contains("zq8675"), "{split}");
+        // A typo gets the macro's suggestion.
+        let typo = error("USERNAME=jane,NEW_PASSWORD=p,SECRET_HAS=x");
+        assert!(typo.ends_with("did you mean `SECRET_HASH`?"), "{typo}");
         assert!(plan(with("USERNAME=j,NEW_PASSWORD=p,userAttributes.name=x"), &no_env).is_ok());
         assert!(plan(with(r#"{"USERNAME": "j", "NEW_PASSWORD": "p"}"#), &no_env).is_ok());
         let admin_only = input_error(&[
@@ -1356,8 +1328,29 @@ mod tests {
             "ADMIN_NO_SRP_AUTH",
         ]);
         assert!(
-            admin_only.starts_with("--challenge-name: respond-to-auth-challenge does not answer"),
+            admin_only.starts_with(
+                "--challenge-name: challenge `ADMIN_NO_SRP_AUTH` is answered only with AdminRespondToAuthChallenge: \
+                 use `admin-respond-to-auth-challenge`"
+            ),
             "{admin_only}"
+        );
+        let unknown_name =
+            input_error(&["respond-to-auth-challenge", "--client-id", "c", "--challenge-name", "SMS_MAF"]);
+        assert_eq!(unknown_name, "--challenge-name: unknown challenge; did you mean `SMS_MFA`?");
+        // The model's constraints on literal values, which the macro checks at compile time.
+        let short_code = input_error(&[
+            "respond-to-auth-challenge",
+            "--client-id",
+            "c",
+            "--challenge-name",
+            "SMS_MFA",
+            "--challenge-responses",
+            "USERNAME=u,SMS_MFA_CODE=12a45",
+        ]);
+        assert_eq!(
+            short_code,
+            "--challenge-responses: `SMS_MFA_CODE` must be 6 characters long (the model's constraint), found 5\n\
+             --challenge-responses: `SMS_MFA_CODE` must match the model's pattern `[0-9]+`"
         );
     }
 
@@ -1383,7 +1376,7 @@ mod tests {
             "--cli-input-json",
             &from_file,
             "--challenge-responses",
-            "USERNAME=u,SMS_MFA_CODE=1",
+            "USERNAME=u,SMS_MFA_CODE=123456",
         ]);
         let _ = ::std::fs::remove_file(&file);
         assert_eq!(responses["ClientId"], json!("from-file"));
@@ -1434,7 +1427,7 @@ mod tests {
             "--challenge-name",
             "SMS_MFA",
             "--challenge-responses",
-            "USERNAME=u,SMS_MFA_CODE=1",
+            "USERNAME=u,SMS_MFA_CODE=123456",
         ]);
         match plan(line.clone(), &env).unwrap() {
             Plan::Call { region, .. } => assert_eq!(region.as_deref(), Some("eu-west-1")),

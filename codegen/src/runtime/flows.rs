@@ -253,7 +253,7 @@ pub async fn sign_in_srp(
     };
     let answer =
         srp.password_verifier(password, &challenge_parameters, Timestamp::now()).map_err(SignInError::Srp)?;
-    let mut response = respond(client, client_id, session, answer).await?;
+    let mut response = respond(client, client_id, session, answer.into()).await?;
     if let (Some(device), Some(ChallengeNameType::DeviceSrpAuth)) =
         (&options.device, &response.challenge_name)
     {
@@ -283,7 +283,7 @@ pub async fn sign_in_srp(
         let answer = device_srp
             .device_password_verifier(device.device_password.expose_secret(), &parameters, Timestamp::now())
             .map_err(SignInError::Srp)?;
-        response = respond(client, client_id, step.session, answer).await?;
+        response = respond(client, client_id, step.session, answer.into()).await?;
     }
     let name = username_of(&response, &challenge_parameters, username).to_owned();
     classify("RespondToAuthChallenge", response, &name)

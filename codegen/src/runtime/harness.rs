@@ -1,16 +1,12 @@
-//! The runtime modules an output still embeds (`srp`, and in tests `client` and `cli`), compiled
-//! here once for their unit tests, beside minimal stand-ins of the generated modules they use
-//! (`types`, `challenge`, `operations`, `cli_commands`) and the `support` and `wire` modules of
-//! `cognito-idp-runtime`, which outputs re-export. The SRP benchmark in `bench/srp-gmp` compiles
-//! this file too.
+//! The runtime modules an output still embeds (`client` and `cli`), compiled here once for their
+//! unit tests, beside minimal stand-ins of the generated modules they use (`operations`,
+//! `cli_commands`) and the `support` and `wire` modules of `cognito-idp-runtime`, which outputs
+//! re-export.
 #![allow(dead_code)] // the generated crates are the users of most of it
 
 pub use cognito_idp_runtime::support;
 #[cfg(test)]
 pub use cognito_idp_runtime::wire;
-
-#[path = "srp.rs"]
-pub mod srp;
 
 pub mod operations {
     pub const SERVICE: super::support::ServiceInfo = super::support::ServiceInfo {
@@ -23,45 +19,6 @@ pub mod operations {
     };
 }
 
-pub mod types {
-    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-    pub enum ChallengeNameType {
-        PasswordVerifier,
-        DevicePasswordVerifier,
-    }
-
-    #[derive(Clone, PartialEq, Default, Debug)]
-    pub struct DeviceSecretVerifierConfigType {
-        pub password_verifier: Option<String>,
-        pub salt: Option<String>,
-    }
-}
-
-pub mod challenge {
-    use std::collections::HashMap;
-
-    #[derive(Clone, Debug, PartialEq)]
-    pub struct ChallengeAnswer {
-        pub challenge_name: super::types::ChallengeNameType,
-        pub responses: HashMap<String, String>,
-    }
-
-    impl ChallengeAnswer {
-        pub fn responses(&self) -> &HashMap<String, String> {
-            &self.responses
-        }
-
-        pub(super) fn new_unchecked(
-            challenge_name: super::types::ChallengeNameType,
-            responses: HashMap<String, String>,
-        ) -> Self {
-            Self { challenge_name, responses }
-        }
-    }
-}
-
-// The command line and the client are tested here only: the SRP benchmark compiles this file
-// without their dependencies.
 #[cfg(test)]
 #[path = "cli.rs"]
 pub mod cli;
@@ -75,7 +32,7 @@ pub mod client;
 /// pages, a command with scalar, boolean and list options, and a slice of the challenge schema.
 #[cfg(test)]
 pub mod cli_commands {
-    use super::cli::{ChallengeRule, Command, Member, Shape};
+    use super::cli::{Command, Member, Shape};
 
     static STRING: Shape = Shape::String;
     static STRING_MAP: Shape = Shape::Map(&STRING);
@@ -202,38 +159,14 @@ pub mod cli_commands {
         Command { name: "test-flags", operation: "TestFlags", input: FLAGS, output: &[] },
     ];
 
-    pub static CHALLENGES: &[ChallengeRule] = &[
-        ChallengeRule {
-            name: "SMS_MFA",
-            user: true,
-            admin: true,
-            required: &["USERNAME", "SMS_MFA_CODE"],
-            optional: &["SECRET_HASH"],
-            prefixes: &[],
-            answers: &[],
-            when_answer: &[],
-        },
-        ChallengeRule {
-            name: "NEW_PASSWORD_REQUIRED",
-            user: true,
-            admin: true,
-            required: &["USERNAME", "NEW_PASSWORD"],
-            optional: &["SECRET_HASH", "DEVICE_KEY"],
-            prefixes: &["userAttributes."],
-            answers: &[],
-            when_answer: &[],
-        },
-        ChallengeRule {
-            name: "ADMIN_NO_SRP_AUTH",
-            user: false,
-            admin: true,
-            required: &["USERNAME", "PASSWORD"],
-            optional: &["SECRET_HASH"],
-            prefixes: &[],
-            answers: &[],
-            when_answer: &[],
-        },
-    ];
+    pub static CHALLENGE_SCHEMA: &str = concat!(
+        "SMS_MFA { variant SmsMfa; operations [user admin]; required [USERNAME SMS_MFA_CODE]; ",
+        "optional [SECRET_HASH]; constraint SMS_MFA_CODE { min 6; max 6; pattern \"[0-9]+\"; } } ",
+        "NEW_PASSWORD_REQUIRED { variant NewPasswordRequired; operations [user admin]; ",
+        "required [USERNAME NEW_PASSWORD]; optional [SECRET_HASH DEVICE_KEY]; prefixes [\"userAttributes.\"]; } ",
+        "ADMIN_NO_SRP_AUTH { variant AdminNoSrpAuth; operations [admin]; required [USERNAME PASSWORD]; ",
+        "optional [SECRET_HASH]; }",
+    );
 
     pub async fn dispatch(
         _client: &super::client::Client,

@@ -1,12 +1,12 @@
 //! One full SRP client step — random `a`, `SRP_A`, then the PASSWORD_VERIFIER
-//! answer — with `srp.rs`, and the same math with GMP (rug) and num-bigint,
+//! answer — with the `cognito-srp` crate, and the same math with GMP (rug) and num-bigint,
 //! interleaved in one Criterion run.
 //!
 //! The GMP and num-bigint versions do what the straightforward clients do: three
 //! modular exponentiations (g^a, g^x, S) with the library's generic `pow_mod`.
 //! `gmp_secure` uses GMP's constant-time `mpz_powm_sec` for the two
 //! exponentiations by secret exponents, the like-for-like comparison with
-//! srp.rs, which is constant-time throughout.
+//! cognito-srp, which is constant-time throughout.
 
 use base64::Engine;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -15,7 +15,7 @@ use rug::integer::Order;
 use rug::ops::RemRounding;
 use rug::Integer;
 use sha2::{Digest, Sha256};
-use srp_gmp_bench::srp::{Timestamp, UserSrp};
+use cognito_srp::{Timestamp, UserSrp};
 use std::collections::HashMap;
 
 const POOL_ID: &str = "us-east-1_AbCdEfGhI";
@@ -172,9 +172,9 @@ fn num_client_step(a_bytes: &[u8], params: &HashMap<String, String>) -> (String,
     (srp_a, signature)
 }
 
-// ---- srp.rs ------------------------------------------------------------------------
+// ---- cognito-srp ---------------------------------------------------------------------
 
-fn srp_rs_client_step(srp: UserSrp, params: &HashMap<String, String>) -> (String, String) {
+fn cognito_srp_client_step(srp: UserSrp, params: &HashMap<String, String>) -> (String, String) {
     let srp_a = srp.srp_a();
     let answer = srp
         .password_verifier(PASSWORD, params, Timestamp::from_unix(UNIX_TIME))
@@ -188,17 +188,17 @@ fn client_step(c: &mut Criterion) {
 
     // All implementations agree before anything is timed.
     let a = random_a();
-    let ours = srp_rs_client_step(UserSrp::with_private_key(POOL_ID, &a).expect("srp"), &params);
+    let ours = cognito_srp_client_step(UserSrp::with_private_key(POOL_ID, &a).expect("srp"), &params);
     assert_eq!(ours, gmp.client_step(&a, &params, false));
     assert_eq!(ours, gmp.client_step(&a, &params, true));
     assert_eq!(ours, num_client_step(&a, &params));
-    // Build srp.rs's fixed-base table outside the timed loop (it is built once per process).
+    // Build cognito-srp's fixed-base table outside the timed loop (it is built once per process).
     drop(UserSrp::new(POOL_ID));
 
     let mut group = c.benchmark_group("client_step");
     group.sample_size(60);
-    group.bench_function("srp_rs", |bench| {
-        bench.iter(|| srp_rs_client_step(UserSrp::new(POOL_ID).expect("srp"), black_box(&params)))
+    group.bench_function("cognito_srp", |bench| {
+        bench.iter(|| cognito_srp_client_step(UserSrp::new(POOL_ID).expect("srp"), black_box(&params)))
     });
     group.bench_function("gmp_pow_mod", |bench| {
         bench.iter(|| gmp.client_step(&random_a(), black_box(&params), false))

@@ -3,7 +3,7 @@
 //! redaction of secrets.
 
 use base64::Engine;
-use cognito_idp::srp::{DeviceSrp, DeviceVerifier, SrpError, Timestamp, UserSrp};
+use cognito_srp::{DeviceSrp, DeviceVerifier, SrpError, Timestamp, UserSrp};
 use hmac::{Hmac, Mac};
 use num_bigint::BigUint;
 use proptest::prelude::*;
@@ -221,8 +221,8 @@ proptest! {
         let (device_password, config) = DeviceVerifier::generate(&device_group_key, &device_key).expect("verifier");
         let engine = base64::engine::general_purpose::STANDARD;
         prop_assert_eq!(engine.decode(device_password.expose_secret()).expect("base64").len(), 40);
-        let verifier = BigUint::from_bytes_be(&engine.decode(config.password_verifier.as_deref().expect("verifier")).expect("base64"));
-        let salt = BigUint::from_bytes_be(&engine.decode(config.salt.as_deref().expect("salt")).expect("base64"));
+        let verifier = BigUint::from_bytes_be(&engine.decode(&config.password_verifier).expect("base64"));
+        let salt = BigUint::from_bytes_be(&engine.decode(&config.salt).expect("base64"));
         let server = Server::with_verifier(&device_group_key, &device_key, salt, verifier, &b);
         let mut params = server.challenge("user", &secret_block);
         params.remove("USER_ID_FOR_SRP");
@@ -267,7 +267,7 @@ fn server_value_zero_modulo_n_is_refused() {
 }
 
 // u = SHA-256(A ‖ B) = 0 would need a SHA-256 preimage, so it cannot be reached
-// from here; the check itself is unit-tested inside srp.rs
+// from here; the check itself is unit-tested inside the crate
 // (`zero_scrambling_parameter_is_refused`).
 
 #[test]
@@ -389,7 +389,7 @@ fn secret_hash_and_device_key_options() {
         .with_device_key("us-east-1_device");
     let answer = full.password_verifier("pw", &params, time).expect("answer");
     let responses = answer.responses();
-    assert_eq!(responses["SECRET_HASH"], cognito_idp::srp::secret_hash("client-secret", "user", "client-id"));
+    assert_eq!(responses["SECRET_HASH"], cognito_srp::secret_hash("client-secret", "user", "client-id"));
     assert_eq!(responses["DEVICE_KEY"], "us-east-1_device");
     // The options do not change the signature.
     let plain_answer = plain.password_verifier("pw", &params, time).expect("answer");
@@ -433,7 +433,7 @@ fn random_values_differ() {
     let (p1, c1) = DeviceVerifier::generate("-g", "k").expect("verifier");
     let (p2, c2) = DeviceVerifier::generate("-g", "k").expect("verifier");
     assert_ne!(p1.expose_secret(), p2.expose_secret());
-    assert_eq!(format!("{p1:?}"), cognito_idp::support::REDACTED, "a device password never prints");
+    assert_eq!(format!("{p1:?}"), cognito_srp::REDACTED, "a device password never prints");
     assert_ne!(c1.salt, c2.salt);
 }
 

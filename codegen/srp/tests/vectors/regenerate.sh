@@ -8,7 +8,7 @@
 # Needs python3 (with venv) and node >= 18 with npm.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
+root="$(cd "$here/../../../.." && pwd)"
 work="${SRP_VECTORS_WORK:-$root/target/srp-vectors}"
 mkdir -p "$work/node"
 

@@ -1,4 +1,5 @@
-//! "Did you mean …?" suggestions for misspelled names.
+//! "Did you mean …?" suggestions for misspelled names: challenge names, keys and answers here,
+//! and operation names in the generator.
 
 /// Edit distance (Levenshtein) between two strings, by characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
