@@ -182,6 +182,7 @@ impl Config {
                 per_operation: self.feature_per_operation,
                 challenge: None,
                 srp: None,
+                flows: None,
             },
         };
         let generated = generate(&inputs).map_err(|e| e.in_file(&model_path))?;
@@ -212,6 +213,10 @@ pub struct Generated {
     /// The cargo feature of each operation, in model order, when the output has a feature per
     /// operation ([`Config::feature_per_operation`]); empty otherwise.
     pub operation_features: Vec<String>,
+    /// The internal features the output gates items on that several operations reach
+    /// (`_reach-…`), each with the operation features that turn it on; empty without a feature
+    /// per operation.
+    pub internal_features: Vec<(String, Vec<String>)>,
 }
 
 impl Generated {
@@ -239,7 +244,8 @@ impl Generated {
     }
 
     /// The `[features]` lines the including crate declares for a feature per operation: one
-    /// per operation, and `all-operations` turning them all on.
+    /// per operation, turning on the internal features of the items it reaches,
+    /// `all-operations` turning them all on, and the internal features.
     pub fn cargo_features(&self) -> String {
         let mut out = String::from("all-operations = [\n");
         for feature in &self.operation_features {
@@ -247,7 +253,21 @@ impl Generated {
         }
         out.push_str("]\n");
         for feature in &self.operation_features {
-            out.push_str(&format!("{feature} = []\n"));
+            let reached: Vec<String> = self
+                .internal_features
+                .iter()
+                .filter(|(_, operations)| operations.contains(feature))
+                .map(|(internal, _)| format!("\"{internal}\""))
+                .collect();
+            out.push_str(&format!("{feature} = [{}]\n", reached.join(", ")));
+        }
+        if !self.internal_features.is_empty() {
+            out.push_str(
+                "# Internal: one per set of operations that reaches some item, which is gated on it alone.\n",
+            );
+        }
+        for (internal, _) in &self.internal_features {
+            out.push_str(&format!("{internal} = []\n"));
         }
         out
     }
@@ -365,6 +385,16 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             true => space.operations.iter().map(|op| emit::operation_feature(&op.wire_name)).collect(),
             false => Vec::new(),
         },
+        internal_features: emit::internal_features(&space, inputs.features.per_operation)
+            .into_iter()
+            .map(|(name, operations)| {
+                let features = operations
+                    .iter()
+                    .map(|&i| emit::operation_feature(&space.operations[i].wire_name))
+                    .collect();
+                (name, features)
+            })
+            .collect(),
         warnings: space.warnings,
     })
 }

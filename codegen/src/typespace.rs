@@ -223,6 +223,8 @@ pub struct PatternRef(pub usize);
 
 #[derive(Debug, Clone)]
 pub struct PatternDef {
+    /// The name of its static: after the first shape by name that has it (`USER_POOL_ID_TYPE_PATTERN`).
+    pub name: String,
     /// The model's pattern.
     pub source: String,
     /// The regex that matches a whole value.
@@ -303,9 +305,9 @@ impl<'m> Builder<'m> {
             shape.operations = operations;
         }
         self.box_cycles(&mut shapes);
-        let patterns = self.resolve_patterns(&mut shapes);
+        let mut patterns = self.resolve_patterns(&mut shapes);
         mark_validation(&mut shapes, &patterns);
-        self.name_rules(&mut shapes);
+        self.name_rules(&mut shapes, &mut patterns);
         let operations = self.resolve_operations(&selected, &shapes);
         let meta = &self.model.metadata;
         let service = Service {
@@ -599,7 +601,7 @@ impl<'m> Builder<'m> {
                     .build()
                     .err()
                     .map(|e| first_line(&e.to_string()));
-                PatternDef { source, anchored, unsupported, checked: false }
+                PatternDef { name: String::new(), source, anchored, unsupported, checked: false }
             })
             .collect();
         let mut warnings = Vec::new();
@@ -620,20 +622,34 @@ impl<'m> Builder<'m> {
     }
 
     /// Names the constraint statics: the shape's name in screaming snake case
-    /// (`USER_POOL_ID_TYPE`), apart from the patterns' `PATTERN_<n>`. Every shape the model
-    /// constrains gets one, included or not, so that a subset names them as the whole does.
-    fn name_rules(&self, shapes: &mut [ShapeDef]) {
+    /// (`USER_POOL_ID_TYPE`), and each pattern's after the first shape by name that has it
+    /// (`USER_POOL_ID_TYPE_PATTERN`), apart from each other. Every shape the model constrains
+    /// takes part, included or not, so that a subset names them as the whole does, and adding a
+    /// shape renames only what it collides with.
+    fn name_rules(&self, shapes: &mut [ShapeDef], patterns: &mut [PatternDef]) {
         let mut names = Namer::new();
         for (index, shape) in shapes.iter_mut().enumerate() {
             let model = &self.model.shapes[self.names[index]];
             let constrained = model.min.is_some() || model.max.is_some() || model.pattern.is_some();
             if shape.rule_kind().is_some() && constrained {
-                let mut wanted = to_screaming_snake(&shape.wire_name);
-                if is_pattern_static(&wanted) {
-                    wanted.push_str("_SHAPE");
-                }
-                shape.rule = Some(names.claim(&wanted));
+                shape.rule = Some(names.claim(&to_screaming_snake(&shape.wire_name)));
             }
+        }
+        let first_shape_of = |source: &str| {
+            (0..shapes.len())
+                .filter(|&i| matches!(shapes[i].kind, Kind::String))
+                .filter(|&i| self.model.shapes[self.names[i]].pattern.as_deref() == Some(source))
+                .map(|i| shapes[i].wire_name.as_str())
+                .min()
+        };
+        let mut by_shape: Vec<(&str, usize)> = patterns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| first_shape_of(&p.source).map(|shape| (shape, i)))
+            .collect();
+        by_shape.sort();
+        for (shape, i) in by_shape {
+            patterns[i].name = names.claim(&format!("{}_PATTERN", to_screaming_snake(shape)));
         }
     }
 
@@ -834,11 +850,6 @@ fn validated_children(kind: &Kind) -> Vec<ShapeId> {
     }
 }
 
-/// Whether a name is one the patterns' statics use (`PATTERN_<n>`).
-fn is_pattern_static(name: &str) -> bool {
-    name.strip_prefix("PATTERN_").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -869,18 +880,44 @@ mod tests {
         let rule = |wire: &str| by_name(&space, wire).rule.clone();
         assert_eq!(rule("NAME").as_deref(), Some("NAME"));
         assert_eq!(rule("Name").as_deref(), Some("NAME2"));
-        assert_eq!(rule("Pattern_0").as_deref(), Some("PATTERN_0_SHAPE"));
+        assert_eq!(rule("Pattern_0").as_deref(), Some("PATTERN_0"));
+        assert_eq!(space.patterns[0].name, "PATTERN_0_PATTERN");
         assert_eq!(rule("Count").as_deref(), Some("COUNT"));
         assert_eq!(rule("Free"), None);
         assert!(by_name(&space, "Pattern_0").has_own_check(&space.patterns));
         assert_eq!(by_name(&space, "Count").range_bounds(), (Some(0.0), Some(9.0)));
         // A minimum length of zero holds for every value: not checked.
         assert_eq!(by_name(&space, "NAME").length_bounds(), (None, Some(2)));
-        assert!(
-            is_pattern_static("PATTERN_12")
-                && !is_pattern_static("PATTERN_")
-                && !is_pattern_static("PATTERN_1A")
+    }
+
+    #[test]
+    fn adding_a_pattern_renames_no_other_static() {
+        let ops = r#"{"Op":{"name":"Op","http":{"method":"POST","requestUri":"/"},"input":{"shape":"In"}}}"#;
+        let names = |space: &TypeSpace| {
+            let mut names: Vec<(String, String)> =
+                space.patterns.iter().map(|p| (p.source.clone(), p.name.clone())).collect();
+            names.sort();
+            names
+        };
+        let before = space(
+            r#"{"In":{"type":"structure","members":{"A":{"shape":"Code"},"B":{"shape":"Name"}}},
+               "Code":{"type":"string","pattern":"[0-9]+"},"Name":{"type":"string","pattern":"[a-z]+"}}"#,
+            ops,
         );
+        // A shape whose name sorts first, with a pattern whose text sorts first.
+        let after = space(
+            r#"{"In":{"type":"structure","members":{"A":{"shape":"Code"},"B":{"shape":"Name"},"C":{"shape":"Aaa"}}},
+               "Aaa":{"type":"string","pattern":"[ -~]+"},
+               "Code":{"type":"string","pattern":"[0-9]+"},"Name":{"type":"string","pattern":"[a-z]+"}}"#,
+            ops,
+        );
+        assert_eq!(
+            names(&before),
+            [("[0-9]+".into(), "CODE_PATTERN".into()), ("[a-z]+".into(), "NAME_PATTERN".into())]
+        );
+        let after = names(&after);
+        assert!(after.contains(&("[ -~]+".into(), "AAA_PATTERN".into())), "{after:?}");
+        assert!(names(&before).iter().all(|n| after.contains(n)), "{after:?}");
     }
 
     #[test]

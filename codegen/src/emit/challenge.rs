@@ -15,8 +15,6 @@ const ADMIN_MACRO: &str = "admin_challenge_responses";
 pub(super) fn emit_challenge_module(space: &ChallengeSpace) -> Vec<TokenStream> {
     let mut items = vec![answer_types(space)];
     items.extend(space.challenges.iter().map(|c| typed_answer(space, c)));
-    items.extend(space.user_request.as_ref().map(|r| from_answer(r, false)));
-    items.extend(space.admin_request.as_ref().map(|r| from_answer(r, true)));
     items.push(macros(space));
     items
 }
@@ -224,8 +222,15 @@ fn example_value(key: &str) -> &'static str {
     }
 }
 
-fn from_answer(request: &RequestDef, admin: bool) -> TokenStream {
-    let ty = format_ident!("{}", request.type_name);
+/// `from_answer` of the two answer requests, for their one `impl` block in `types`, behind
+/// `gate` (the challenge module's): `(request type, method)`.
+pub(super) fn from_answer_methods(space: &ChallengeSpace, gate: &TokenStream) -> Vec<(String, TokenStream)> {
+    let user = space.user_request.as_ref().map(|r| from_answer(r, false, gate));
+    let admin = space.admin_request.as_ref().map(|r| from_answer(r, true, gate));
+    user.into_iter().chain(admin).collect()
+}
+
+fn from_answer(request: &RequestDef, admin: bool, gate: &TokenStream) -> (String, TokenStream) {
     let params: Vec<_> = request.constructor.iter().flatten().map(|p| ident(p)).collect();
     let args = request.constructor.iter().map(|arg| match arg {
         Some(param) => {
@@ -236,15 +241,15 @@ fn from_answer(request: &RequestDef, admin: bool) -> TokenStream {
     });
     let answer_ty = if admin { quote!(AdminChallengeAnswer) } else { quote!(ChallengeAnswer) };
     let doc = " Builds the request from a checked answer (or an SRP answer), which sets both `ChallengeName` and `ChallengeResponses`.";
-    quote! {
-        impl super::types::#ty {
-            #[doc = #doc]
-            pub fn from_answer(#(#params: impl ::std::convert::Into<::std::string::String>,)* answer: impl ::std::convert::Into<#answer_ty>) -> Self {
-                let (challenge_name, responses) = answer.into().into_parts();
-                Self::new(#(#args),*).with_challenge_responses(responses)
-            }
+    let method = quote! {
+        #[doc = #doc]
+        #gate
+        pub fn from_answer(#(#params: impl ::std::convert::Into<::std::string::String>,)* answer: impl ::std::convert::Into<super::challenge::#answer_ty>) -> Self {
+            let (challenge_name, responses) = answer.into().into_parts();
+            Self::new(#(#args),*).with_challenge_responses(responses)
         }
-    }
+    };
+    (request.type_name.clone(), method)
 }
 
 /// `challenge_responses!` and `admin_challenge_responses!`: `macro_rules!` wrappers that pass the

@@ -69,8 +69,6 @@ fn emit_exception(
         #docs
         #derives
         pub struct #name { #(#fields)* }
-        #constructors
-        #debug_impl
         impl #name {
             /// The error code on the wire.
             pub const CODE: &'static str = #code;
@@ -78,7 +76,9 @@ fn emit_exception(
             pub const FAULT: bool = #fault;
             /// The HTTP status the model gives this error, if any.
             pub const HTTP_STATUS: ::std::option::Option<u16> = #status;
+            #constructors
         }
+        #debug_impl
         impl super::support::ServiceError for #name {
             #[inline]
             fn code(&self) -> &str { Self::CODE }
@@ -104,12 +104,21 @@ fn emit_error_enum(space: &TypeSpace, op: &OperationDef) -> TokenStream {
     // Exceptions live in this module, so their bare names are unambiguous here.
     let variants: Vec<_> = op.errors.iter().map(|e| ident(&e.rust_name)).collect();
     let types: Vec<_> = op.errors.iter().map(|e| exception_ident(space, e.shape)).collect();
+    let variant_docs: Vec<String> = op
+        .errors
+        .iter()
+        .zip(&types)
+        .map(|(e, ty)| match first_sentence(&space.shape(e.shape).docs.markdown()) {
+            Some(sentence) => format!(" [`{ty}`]: {sentence}"),
+            None => format!(" [`{ty}`]."),
+        })
+        .collect();
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub enum #name {
-            #(#variants(#types),)*
+            #(#[doc = #variant_docs] #variants(#types),)*
             /// An error the model does not list for this operation.
             #unmodeled(super::support::UnmodeledError),
         }
@@ -166,6 +175,13 @@ fn emit_error_enum(space: &TypeSpace, op: &OperationDef) -> TokenStream {
             }
         }
     }
+}
+
+/// The first sentence of a doc text's first line, for a one-line doc.
+fn first_sentence(markdown: &str) -> Option<String> {
+    let line = markdown.lines().map(str::trim).find(|line| !line.is_empty())?;
+    let end = line.find(". ").map_or(line.len(), |at| at + 1);
+    Some(line[..end].to_owned())
 }
 
 fn exception_ident(space: &TypeSpace, id: crate::typespace::ShapeId) -> proc_macro2::Ident {

@@ -27,7 +27,7 @@ mod validate;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::challenges::ChallengeSpace;
+use crate::challenges::{ChallengeSpace, ADMIN_OPERATION, USER_OPERATION};
 use crate::model::TimestampFormat;
 use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 use render::{render_module, DeferredModule, Gated, ItemBuilder};
@@ -49,11 +49,16 @@ pub struct Features<'a> {
     /// See [`Config::feature_per_operation`](crate::Config::feature_per_operation).
     pub per_operation: bool,
     /// The `challenge` module, which then enables the runtime crate's `challenge` feature (the
-    /// proc-macro).
+    /// proc-macro) and must turn on `RespondToAuthChallenge` and `AdminRespondToAuthChallenge`
+    /// (their features, with [`Features::per_operation`]).
     pub challenge: Option<&'a str>,
     /// The `srp` module (which needs `challenge`), which then enables the runtime crate's `srp`
-    /// feature.
+    /// feature and must turn on `challenge` and `ConfirmDevice`.
     pub srp: Option<&'a str>,
+    /// The sign-in flows (`mod flows`, with `client` and `srp`): this feature must turn on
+    /// `client`, `srp`, `InitiateAuth` and `AdminInitiateAuth`. Without it the flows come with
+    /// `client` and `srp` and those operations.
+    pub flows: Option<&'a str>,
 }
 
 impl Features<'static> {
@@ -65,6 +70,7 @@ impl Features<'static> {
         per_operation: true,
         challenge: Some("challenge"),
         srp: Some("srp"),
+        flows: Some("flows"),
     };
 }
 
@@ -76,18 +82,55 @@ pub fn operation_feature(operation: &str) -> String {
 
 /// `#[cfg]` attributes that put items behind the features of the operations that need them.
 /// Nothing is gated when the output has no feature per operation.
+///
+/// An item that several operations reach is gated on one internal feature for that set of
+/// operations (`_reach-3f2a9c1d`), which each of them turns on in the manifest
+/// ([`internal_features`]), so its gate is one line rather than an `any(…)` of up to every
+/// operation. The name is a hash of the set's operation names, so adding an operation or a
+/// shape to the model does not rename the features of other sets.
 pub(crate) struct OperationGates {
     /// The feature of each operation of the type space, by index; empty when not gating.
     features: Vec<String>,
+    /// The internal feature of each set of several operations (sorted indices) that reaches a
+    /// shape.
+    reach: std::collections::BTreeMap<Vec<usize>, String>,
 }
+
+/// Prefix of the internal features of [`OperationGates`].
+const REACH_PREFIX: &str = "_reach-";
 
 impl OperationGates {
     fn new(space: &TypeSpace, per_operation: bool) -> Self {
-        let features = match per_operation {
+        let features: Vec<String> = match per_operation {
             true => space.operations.iter().map(|op| operation_feature(&op.wire_name)).collect(),
             false => Vec::new(),
         };
-        Self { features }
+        let mut gates = Self { features, reach: std::collections::BTreeMap::new() };
+        if gates.features.is_empty() {
+            return gates;
+        }
+        let sets: std::collections::BTreeSet<Vec<usize>> = space
+            .shapes
+            .iter()
+            .filter(|s| s.included && s.operations.len() > 1 && s.operations.len() < space.operations.len())
+            .map(|s| {
+                let mut set = s.operations.clone();
+                set.sort_unstable();
+                set.dedup();
+                set
+            })
+            .collect();
+        let mut taken = std::collections::BTreeSet::new();
+        for set in sets {
+            let hash = fnv1a(set.iter().map(|&i| space.operations[i].wire_name.as_str()));
+            let short = format!("{REACH_PREFIX}{:08x}", hash >> 32);
+            // Two sets whose short names collide both could not be told apart: the later one
+            // takes the whole hash.
+            let name = if taken.contains(&short) { format!("{REACH_PREFIX}{hash:016x}") } else { short };
+            taken.insert(name.clone());
+            gates.reach.insert(set, name);
+        }
+        gates
     }
 
     /// For items any of `operations` needs. Items every operation needs, or none does (shapes no
@@ -103,20 +146,35 @@ impl OperationGates {
         if self.features.is_empty() || operations.is_empty() || operations.len() == self.features.len() {
             return None;
         }
-        let names = operations.iter().map(|&i| &self.features[i]);
-        Some(match operations {
-            [_] => quote!(#(feature = #names)*),
-            _ => quote!(any(#(feature = #names),*)),
+        if let [one] = operations {
+            let name = &self.features[*one];
+            return Some(quote!(feature = #name));
+        }
+        let mut set = operations.to_vec();
+        set.sort_unstable();
+        set.dedup();
+        Some(match self.reach.get(&set) {
+            Some(name) => quote!(feature = #name),
+            // A set no shape has (none in the output, which the tests check): spelled out.
+            None => {
+                let names = set.iter().map(|&i| &self.features[i]);
+                quote!(any(#(feature = #names),*))
+            }
         })
     }
 
-    /// For items that need, from each group, any one of its operations, and every `features`.
-    fn all_of(&self, groups: &[Vec<usize>], features: &[Option<&str>]) -> TokenStream {
+    /// For items that need, from each group, any one of its operations, and every `features`,
+    /// which turn on the operations `implied` (so groups holding one add nothing).
+    fn all_of(&self, groups: &[Vec<usize>], features: &[Option<&str>], implied: &[usize]) -> TokenStream {
         let mut predicates: Vec<TokenStream> =
             features.iter().flatten().map(|f| quote!(feature = #f)).collect();
-        // A group holding an operation that is required on its own adds nothing.
-        let required: Vec<usize> = groups.iter().filter(|g| g.len() == 1).map(|g| g[0]).collect();
-        let implied = |group: &Vec<usize>| group.len() > 1 && group.iter().any(|op| required.contains(op));
+        // A group holding an operation that is on anyway, or required on its own, adds nothing.
+        let on = |op: &usize| implied.contains(op);
+        let required: Vec<usize> =
+            groups.iter().filter(|g| g.len() == 1 && !g.iter().any(on)).map(|g| g[0]).collect();
+        let implied = |group: &Vec<usize>| {
+            group.iter().any(on) || (group.len() > 1 && group.iter().any(|op| required.contains(op)))
+        };
         predicates
             .extend(groups.iter().filter(|g| !implied(g)).filter_map(|group| self.any_predicate(group)));
         match predicates.as_slice() {
@@ -125,6 +183,30 @@ impl OperationGates {
             all => quote!(#[cfg(all(#(#all),*))]),
         }
     }
+}
+
+/// FNV-1a (64 bits) of names joined by `,`: stable across runs and platforms, unlike std's
+/// hasher, and good enough to name a few hundred sets.
+fn fnv1a<'a>(names: impl Iterator<Item = &'a str>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, name) in names.enumerate() {
+        let separator: &[u8] = if i == 0 { b"" } else { b"," };
+        for &byte in separator.iter().chain(name.as_bytes()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// The internal features an output with a feature per operation gates on, each with the
+/// operations (indices) that turn it on; empty without a feature per operation.
+pub fn internal_features(space: &TypeSpace, per_operation: bool) -> Vec<(String, Vec<usize>)> {
+    let gates = OperationGates::new(space, per_operation);
+    let mut features: Vec<(String, Vec<usize>)> =
+        gates.reach.into_iter().map(|(set, name)| (name, set)).collect();
+    features.sort();
+    features
 }
 
 /// The operation groups a runtime module needs: each named operation, and each named shape
@@ -141,8 +223,12 @@ fn needs(space: &TypeSpace, operations: &[&str], shapes: &[&str]) -> Vec<Vec<usi
 
 /// What the `challenge` module refers to: the two answer requests, and the challenge names.
 fn challenge_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
-    use crate::challenges::{ADMIN_OPERATION, CHALLENGE_ENUM, USER_OPERATION};
-    needs(space, &[USER_OPERATION, ADMIN_OPERATION], &[CHALLENGE_ENUM])
+    needs(space, &[USER_OPERATION, ADMIN_OPERATION], &[crate::challenges::CHALLENGE_ENUM])
+}
+
+/// The indices of the named operations that the type space has.
+fn operations_named(space: &TypeSpace, names: &[&str]) -> Vec<usize> {
+    names.iter().filter_map(|name| space.operations.iter().position(|op| op.wire_name == *name)).collect()
 }
 
 /// What the `srp` module refers to besides the challenge module: the device verifier.
@@ -169,8 +255,15 @@ pub fn emit_file(
     features: &Features<'_>,
     runtime: &RuntimeText,
 ) -> Result<String, String> {
-    let Features { client: client_feature, cli: cli_feature, reverse_serde, per_operation, challenge, srp } =
-        *features;
+    let Features {
+        client: client_feature,
+        cli: cli_feature,
+        reverse_serde,
+        per_operation,
+        challenge,
+        srp,
+        flows,
+    } = *features;
     let gates = OperationGates::new(space, per_operation);
     // The command line reads requests and prints responses, so it needs both serde directions.
     let command_line = client_feature.and(cli_feature);
@@ -180,10 +273,27 @@ pub fn emit_file(
     let types_doc = format!(" Request, response and data types of {service}.");
     let errors_doc = format!(" Errors of {service}: the modeled exceptions and one enum per operation.");
     let operations_doc = format!(" Descriptors of the operations of {service}.");
+    // The `challenge` feature turns on the two challenge operations, `srp` also `challenge` and
+    // ConfirmDevice (see `Features`).
+    let challenge_ops = match challenge {
+        Some(_) => operations_named(space, &[USER_OPERATION, ADMIN_OPERATION]),
+        None => Vec::new(),
+    };
+    let srp_ops = match srp {
+        Some(_) => [challenge_ops.clone(), operations_named(space, &["ConfirmDevice"])].concat(),
+        None => Vec::new(),
+    };
+    let challenge_gate = gates.all_of(&challenge_needs(space), &[challenge], &challenge_ops);
+    let from_answer: Vec<(String, String)> = challenges
+        .map(|c| challenge::from_answer_methods(c, &challenge_gate))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(type_name, method)| (type_name, method.to_string()))
+        .collect();
     let from_type_space = vec![
         DeferredModule {
             header: quote!(#[doc = #types_doc] #UNUSED_IS_FINE pub mod types {}),
-            items: shapes::emit_types(space, &serde, &gates),
+            items: shapes::emit_types(space, &serde, &gates, &from_answer),
         },
         DeferredModule {
             header: quote!(#[doc = #errors_doc] #UNUSED_IS_FINE pub mod errors {}),
@@ -198,7 +308,7 @@ pub fn emit_file(
         let modules = [
             match challenges {
                 Some(challenges) => {
-                    let gate = gates.all_of(&challenge_needs(space), &[challenge]);
+                    let gate = &challenge_gate;
                     render_module(
                         quote!(
                             #[doc = " Answers to auth challenges, checked at compile time by `challenge_responses!` and `admin_challenge_responses!`."]
@@ -213,7 +323,7 @@ pub fn emit_file(
             },
             match challenges.and_then(|c| c.srp.as_ref().map(|def| (c, def))) {
                 Some((challenges, def)) => {
-                    let gate = gates.all_of(&srp_needs(space), &[challenge, srp]);
+                    let gate = gates.all_of(&srp_needs(space), &[srp], &srp_ops);
                     render_module(
                         quote!(
                             #[doc = " Client side of Cognito's SRP sign-in (the `cognito-srp` crate), whose answers and device verifiers convert into this crate's [`ChallengeAnswer`](challenge::ChallengeAnswer) and request types."]
@@ -249,8 +359,20 @@ pub fn emit_file(
                 _ => String::new(),
             },
             match (client_feature, challenges, &runtime.flows) {
-                (Some(feature), Some(challenges), Some(printed)) if challenges.srp.is_some() => printed
-                    .finish(&gates.all_of(&flows_needs(space), &[Some(feature), challenge, srp]), "")?,
+                (Some(client), Some(challenges), Some(printed)) if challenges.srp.is_some() => {
+                    let gate = match flows {
+                        Some(flows) => {
+                            let sign_in = operations_named(space, &["InitiateAuth", "AdminInitiateAuth"]);
+                            gates.all_of(
+                                &flows_needs(space),
+                                &[Some(flows)],
+                                &[srp_ops.clone(), sign_in].concat(),
+                            )
+                        }
+                        None => gates.all_of(&flows_needs(space), &[Some(client), srp], &srp_ops),
+                    };
+                    printed.finish(&gate, "")?
+                }
                 _ => String::new(),
             },
             match (client_feature, cli_feature, &runtime.cli) {
@@ -467,7 +589,7 @@ mod tests {
                     header: quote!(
                         pub mod types {}
                     ),
-                    items: shapes::emit_types(&space, &serde, &gates),
+                    items: shapes::emit_types(&space, &serde, &gates, &[]),
                 },
                 DeferredModule {
                     header: quote!(
@@ -502,38 +624,48 @@ mod tests {
     }
 
     fn gates(names: &[&str]) -> OperationGates {
-        OperationGates { features: names.iter().map(|n| n.to_string()).collect() }
+        OperationGates {
+            features: names.iter().map(|n| n.to_string()).collect(),
+            reach: [(vec![0, 2], "_reach-ac".to_owned())].into_iter().collect(),
+        }
     }
 
     #[test]
     fn gates_name_the_operations_that_need_an_item() {
         let gates = gates(&["a", "b", "c"]);
         assert_eq!(gates.any_of(&[1]).to_string(), quote!(#[cfg(feature = "b")]).to_string());
+        // A set with an internal feature is gated on it, whatever the order given.
+        assert_eq!(gates.any_of(&[2, 0]).to_string(), quote!(#[cfg(feature = "_reach-ac")]).to_string());
         assert_eq!(
-            gates.any_of(&[0, 2]).to_string(),
-            quote!(#[cfg(any(feature = "a", feature = "c"))]).to_string()
+            gates.any_of(&[0, 1]).to_string(),
+            quote!(#[cfg(any(feature = "a", feature = "b"))]).to_string()
         );
         // Needed by every operation, or by none: always compiled.
         assert!(gates.any_of(&[0, 1, 2]).is_empty());
         assert!(gates.any_of(&[]).is_empty());
         // Without a feature per operation nothing is gated.
-        assert!(OperationGates { features: Vec::new() }.any_of(&[1]).is_empty());
+        assert!(OperationGates { features: Vec::new(), reach: Default::default() }.any_of(&[1]).is_empty());
     }
 
     #[test]
     fn module_gates_require_each_group_and_drop_groups_a_required_operation_implies() {
         let gates = gates(&["a", "b", "c", "d"]);
-        let gate = gates.all_of(&[vec![0], vec![0, 3], vec![1, 2]], &[Some("client"), None]);
+        let gate = gates.all_of(&[vec![0], vec![0, 3], vec![1, 2]], &[Some("client"), None], &[]);
         assert_eq!(
             gate.to_string(),
             quote!(#[cfg(all(feature = "client", feature = "a", any(feature = "b", feature = "c")))])
                 .to_string()
         );
         assert_eq!(
-            gates.all_of(&[], &[Some("client")]).to_string(),
+            gates.all_of(&[], &[Some("client")], &[]).to_string(),
             quote!(#[cfg(feature = "client")]).to_string()
         );
-        assert!(gates.all_of(&[], &[None]).is_empty());
+        assert!(gates.all_of(&[], &[None], &[]).is_empty());
+        // A feature that turns on operation 1 makes the groups holding it add nothing.
+        assert_eq!(
+            gates.all_of(&[vec![1], vec![1, 2], vec![3]], &[Some("srp")], &[1]).to_string(),
+            quote!(#[cfg(all(feature = "srp", feature = "d"))]).to_string()
+        );
     }
 
     #[test]

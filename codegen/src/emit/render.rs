@@ -175,7 +175,7 @@ fn render_gated(gated: Gated) -> Result<String, String> {
     render_items(parse_gated(gated)?)
 }
 
-/// The items of a [`Gated`], each carrying its gate.
+/// The items of a [`Gated`], each carrying its gate after its doc comment.
 fn parse_gated(Gated { gate, tokens }: Gated) -> Result<Vec<syn::Item>, String> {
     use syn::parse::Parser;
     let file: syn::File = syn::parse2(tokens).map_err(|e| format!("emitted code does not parse: {e}"))?;
@@ -184,9 +184,11 @@ fn parse_gated(Gated { gate, tokens }: Gated) -> Result<Vec<syn::Item>, String> 
         let gate =
             syn::Attribute::parse_outer.parse2(gate).map_err(|e| format!("gate does not parse: {e}"))?;
         for item in &mut items {
-            item_attrs(item)
-                .ok_or_else(|| "emitted an item that cannot carry a #[cfg]".to_string())?
-                .splice(0..0, gate.iter().cloned());
+            let attrs =
+                item_attrs(item).ok_or_else(|| "emitted an item that cannot carry a #[cfg]".to_string())?;
+            // After the doc comment, as hand-written code puts it.
+            let after_docs = attrs.iter().take_while(|attr| attr.path().is_ident("doc")).count();
+            attrs.splice(after_docs..after_docs, gate.iter().cloned());
         }
     }
     Ok(items)
@@ -338,6 +340,16 @@ mod tests {
         let gated = Gated { gate: quote!(#[cfg(feature = "x")]), tokens: quote!(struct A; impl A {}) };
         let text = render_gated(gated).unwrap();
         assert_eq!(text.matches("#[cfg(feature = \"x\")]").count(), 2, "{text}");
+        let documented = Gated {
+            gate: quote!(#[cfg(feature = "x")]),
+            tokens: quote!(
+                #[doc = " A."]
+                #[derive(Clone)]
+                struct A;
+            ),
+        };
+        let text = render_gated(documented).unwrap();
+        assert_eq!(text, "    /// A.\n    #[cfg(feature = \"x\")]\n    #[derive(Clone)]\n    struct A;\n");
     }
 
     #[test]

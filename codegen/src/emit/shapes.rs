@@ -9,11 +9,14 @@ use super::{
 };
 use crate::typespace::{EnumDef, FieldDef, Kind, ShapeDef, StructDef, TypeSpace, UnionDef};
 
-/// Each type with its impls, gated by the operations that reach it.
+/// Each type with its impls, gated by the operations that reach it. `extra_methods` (printed
+/// tokens, which unlike token streams cross threads) go into the inherent `impl` of the struct
+/// they name (`from_answer`, which the challenge module provides).
 pub(super) fn emit_types<'a>(
     space: &'a TypeSpace,
     serde: &'a SerdeDerives,
     gates: &'a OperationGates,
+    extra_methods: &'a [(String, String)],
 ) -> Vec<ItemBuilder<'a>> {
     let gated = move |shape: &'a ShapeDef, tokens: TokenStream| Gated {
         gate: gates.any_of(&shape.operations),
@@ -23,7 +26,13 @@ pub(super) fn emit_types<'a>(
         space.shapes.iter().filter(|s| s.included).filter_map(move |shape| -> Option<ItemBuilder<'a>> {
             match &shape.kind {
                 Kind::Struct(def) => {
-                    Some(Box::new(move || gated(shape, emit_struct(space, shape, def, serde))))
+                    Some(Box::new(move || {
+                        let extra = extra_methods.iter().filter(|(name, _)| *name == def.rust_name);
+                        // Printed from tokens just before, so they parse back.
+                        let extra =
+                            extra.filter_map(|(_, method)| method.parse::<TokenStream>().ok()).collect();
+                        gated(shape, emit_struct(space, shape, def, serde, extra))
+                    }))
                 }
                 Kind::Enum(def) => Some(Box::new(move || gated(shape, emit_enum(shape, def)))),
                 Kind::Union(def) => {
@@ -176,7 +185,13 @@ fn message_alias_of(wire: &str) -> Option<&'static str> {
     }
 }
 
-fn emit_struct(space: &TypeSpace, shape: &ShapeDef, def: &StructDef, serde: &SerdeDerives) -> TokenStream {
+fn emit_struct(
+    space: &TypeSpace,
+    shape: &ShapeDef,
+    def: &StructDef,
+    serde: &SerdeDerives,
+    extra_methods: TokenStream,
+) -> TokenStream {
     let name = ident(&def.rust_name);
     let docs = shape_docs(shape, "");
     let fields = emit_fields(space, &def.fields, false);
@@ -184,14 +199,22 @@ fn emit_struct(space: &TypeSpace, shape: &ShapeDef, def: &StructDef, serde: &Ser
     let debug_impl = needs_manual_debug(space, shape, &def.fields)
         .then(|| struct_debug(space, shape, &def.rust_name, &def.fields));
     let constructors = constructors(space, &def.rust_name, &def.fields);
-    let validate = (shape.input).then(|| validate::emit_struct_validate(space, shape, def));
+    let (validate, validate_impl) =
+        match shape.input.then(|| validate::emit_struct_validate(space, shape, def)) {
+            Some(validation) => (validation.methods, validation.trait_impl),
+            None => (TokenStream::new(), TokenStream::new()),
+        };
     quote! {
         #docs
         #derives
         pub struct #name { #(#fields)* }
-        #constructors
+        impl #name {
+            #constructors
+            #validate
+            #extra_methods
+        }
         #debug_impl
-        #validate
+        #validate_impl
     }
 }
 
@@ -244,9 +267,9 @@ pub(super) fn struct_debug(
     }
 }
 
-/// `new` taking the required members in model order, and a `with_*` setter per optional one.
+/// `new` taking the required members in model order, and a `with_*` setter per optional one: items
+/// of the type's one inherent `impl`.
 pub(super) fn constructors(space: &TypeSpace, rust_name: &str, fields: &[FieldDef]) -> TokenStream {
-    let name = ident(rust_name);
     let required: Vec<&FieldDef> = fields.iter().filter(|f| f.required).collect();
     let params = required.iter().map(|f| {
         let param = ident(&f.rust_name);
@@ -287,14 +310,12 @@ pub(super) fn constructors(space: &TypeSpace, rust_name: &str, fields: &[FieldDe
         }
     });
     quote! {
-        impl #name {
-            #[doc = #new_doc]
-            #[inline]
-            pub fn new(#(#params),*) -> Self {
-                Self { #(#inits),* }
-            }
-            #(#setters)*
+        #[doc = #new_doc]
+        #[inline]
+        pub fn new(#(#params),*) -> Self {
+            Self { #(#inits),* }
         }
+        #(#setters)*
     }
 }
 
@@ -356,10 +377,13 @@ fn emit_enum(shape: &ShapeDef, def: &EnumDef) -> TokenStream {
         impl ::std::convert::From<::std::string::String> for #name {
             #[inline]
             fn from(value: ::std::string::String) -> Self {
-                match value.as_str() {
-                    #(#wires => Self::#idents,)*
-                    _ => Self::#catch_all(super::support::UnknownValue::new(value)),
-                }
+                Self::from(value.as_str())
+            }
+        }
+        impl ::std::convert::AsRef<str> for #name {
+            #[inline]
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
         impl ::std::str::FromStr for #name {
@@ -429,7 +453,11 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &Serde
             }
         }
     });
-    let validate = shape.input.then(|| validate::emit_union_validate(space, shape, def));
+    let validate = shape.input.then(|| {
+        let validation = validate::emit_union_validate(space, shape, def);
+        let (methods, trait_impl) = (validation.methods, validation.trait_impl);
+        quote!(impl #name { #methods } #trait_impl)
+    });
     quote! {
         #docs
         #[derive(Clone, #debug_derive PartialEq, #serde)]

@@ -10,8 +10,8 @@ use crate::typespace::{FieldDef, Kind, RuleKind, ShapeDef, ShapeId, StructDef, T
 /// static per constrained request shape holding its bounds and pattern, which `validate()`
 /// checks every member of that shape against.
 pub(super) fn emit_constraints(space: &TypeSpace) -> Vec<TokenStream> {
-    let patterns = space.patterns.iter().enumerate().filter(|(_, p)| p.checked).map(|(i, p)| {
-        let name = pattern_ident(i);
+    let patterns = space.patterns.iter().filter(|p| p.checked).map(|p| {
+        let name = ident(&p.name);
         let (source, anchored) = (&p.source, &p.anchored);
         quote! {
             pub(super) static #name: super::support::Pattern = super::support::Pattern::new(#source, #anchored);
@@ -29,7 +29,7 @@ pub(super) fn emit_constraints(space: &TypeSpace) -> Vec<TokenStream> {
             RuleKind::Text => {
                 let length = length();
                 let pattern = option_tokens(shape.checked_pattern(&space.patterns).map(|p| {
-                    let pattern = pattern_ident(p.0);
+                    let pattern = ident(&space.patterns[p.0].name);
                     quote!(&#pattern)
                 }));
                 quote! {
@@ -87,16 +87,19 @@ fn rule_of<'s>(space: &TypeSpace, shape: &'s ShapeDef) -> Option<&'s str> {
     shape.rule.as_deref().filter(|_| checked)
 }
 
-fn pattern_ident(index: usize) -> Ident {
-    format_ident!("PATTERN_{}", index)
-}
-
 const VALIDATE_DOC: &str = "Checks the model's length, range and pattern constraints of every member, recursively.\n\nThe first broken constraint is returned with the path of the member that breaks it.";
 
-fn validate_methods(name: &Ident, body: TokenStream) -> TokenStream {
+/// A type's validation: its inherent `validate` and `validate_at` (for the type's one `impl`
+/// block), and its `wire::Validate` impl.
+pub(super) struct Validation {
+    pub(super) methods: TokenStream,
+    pub(super) trait_impl: TokenStream,
+}
+
+fn validate_methods(name: &Ident, body: TokenStream) -> Validation {
     let validate_doc = super::doc_attrs(VALIDATE_DOC);
-    quote! {
-        impl #name {
+    Validation {
+        methods: quote! {
             #validate_doc
             #[inline]
             pub fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
@@ -108,17 +111,19 @@ fn validate_methods(name: &Ident, body: TokenStream) -> TokenStream {
             pub fn validate_at(&self, path: &super::support::FieldPath<'_>) -> ::std::result::Result<(), super::support::ValidationError> {
                 #body
             }
-        }
-        impl super::wire::Validate for #name {
-            #[inline]
-            fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
-                Self::validate(self)
+        },
+        trait_impl: quote! {
+            impl super::wire::Validate for #name {
+                #[inline]
+                fn validate(&self) -> ::std::result::Result<(), super::support::ValidationError> {
+                    Self::validate(self)
+                }
             }
-        }
+        },
     }
 }
 
-pub(super) fn emit_struct_validate(space: &TypeSpace, shape: &ShapeDef, def: &StructDef) -> TokenStream {
+pub(super) fn emit_struct_validate(space: &TypeSpace, shape: &ShapeDef, def: &StructDef) -> Validation {
     let name = ident(&def.rust_name);
     if !shape.needs_validation {
         return validate_methods(&name, quote!(let _ = path; ::std::result::Result::Ok(())));
@@ -145,7 +150,7 @@ fn field_check(space: &TypeSpace, field: &FieldDef) -> TokenStream {
     }
 }
 
-pub(super) fn emit_union_validate(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef) -> TokenStream {
+pub(super) fn emit_union_validate(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef) -> Validation {
     let name = ident(&def.rust_name);
     if !shape.needs_validation || def.variants.is_empty() {
         return validate_methods(&name, quote!(let _ = path; ::std::result::Result::Ok(())));

@@ -1,8 +1,8 @@
-pub(super) static PATTERN_1: super::support::Pattern = super::support::Pattern::new(
+pub(super) static NAME_TYPE_PATTERN: super::support::Pattern = super::support::Pattern::new(
     "[\\w+=,.@-]+",
     "\\A(?:[\\w+=,.@-]+)\\z",
 );
-pub(super) static PATTERN_2: super::support::Pattern = super::support::Pattern::new(
+pub(super) static TAG_KEY_PATTERN: super::support::Pattern = super::support::Pattern::new(
     "[a-z]+",
     "\\A(?:[a-z]+)\\z",
 );
@@ -19,7 +19,7 @@ pub(super) static NAME_TYPE: super::support::TextRule = super::support::TextRule
         min: ::std::option::Option::Some(1i64),
         max: ::std::option::Option::Some(64i64),
     },
-    pattern: ::std::option::Option::Some(&PATTERN_1),
+    pattern: ::std::option::Option::Some(&NAME_TYPE_PATTERN),
 };
 pub(super) static PART_LIST: super::support::LengthRule = super::support::LengthRule {
     min: ::std::option::Option::Some(1i64),
@@ -41,7 +41,7 @@ pub(super) static TAG_KEY: super::support::TextRule = super::support::TextRule {
         min: ::std::option::Option::Some(1i64),
         max: ::std::option::Option::Some(8i64),
     },
-    pattern: ::std::option::Option::Some(&PATTERN_2),
+    pattern: ::std::option::Option::Some(&TAG_KEY_PATTERN),
 };
 pub(super) static TAG_MAP: super::support::LengthRule = super::support::LengthRule {
     min: ::std::option::Option::None,

@@ -72,18 +72,13 @@ impl ::std::convert::From<&str> for ThingKind {
 impl ::std::convert::From<::std::string::String> for ThingKind {
     #[inline]
     fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "SMALL" => Self::Small,
-            "large" => Self::Large,
-            "AWS::DynamoDB::Table" => Self::AwsDynamoDbTable,
-            "0.5" => Self::V0_5,
-            "SELF" => Self::SelfValue,
-            "UNKNOWN" => Self::UnknownValue,
-            "with space " => Self::WithSpace,
-            "With_Space" => Self::WithSpace2,
-            "type" => Self::Type,
-            _ => Self::Unknown(super::support::UnknownValue::new(value)),
-        }
+        Self::from(value.as_str())
+    }
+}
+impl ::std::convert::AsRef<str> for ThingKind {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 impl ::std::str::FromStr for ThingKind {

@@ -2,7 +2,9 @@
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum PutThingError {
+    /// [`ThingNotFoundException`]: No such thing.
     ThingNotFoundException(ThingNotFoundException),
+    /// [`InternalFault`].
     InternalFault(InternalFault),
     /// An error the model does not list for this operation.
     Unhandled(super::support::UnmodeledError),

@@ -21,6 +21,14 @@ pub struct InternalFault {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl InternalFault {
+    /// The error code on the wire.
+    pub const CODE: &'static str = "InternalFailure";
+    /// Whether the service, not the caller, is at fault.
+    pub const FAULT: bool = true;
+    /// The HTTP status the model gives this error, if any.
+    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
+        500u16,
+    );
     /// Creates a `InternalFault` with every member unset.
     #[inline]
     pub fn new() -> Self {
@@ -36,16 +44,6 @@ impl InternalFault {
         self.message = ::std::option::Option::Some(value.into());
         self
     }
-}
-impl InternalFault {
-    /// The error code on the wire.
-    pub const CODE: &'static str = "InternalFailure";
-    /// Whether the service, not the caller, is at fault.
-    pub const FAULT: bool = true;
-    /// The HTTP status the model gives this error, if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
-        500u16,
-    );
 }
 impl super::support::ServiceError for InternalFault {
     #[inline]

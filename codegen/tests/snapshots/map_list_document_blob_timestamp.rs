@@ -353,37 +353,6 @@ impl PutThingRequest {
         self.old = ::std::option::Option::Some(value.into());
         self
     }
-}
-impl ::std::fmt::Debug for PutThingRequest {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("PutThingRequest")
-            .field("name", &self.name)
-            .field("kind", &self.kind)
-            .field("type", &self.r#type)
-            .field("type_2", &self.type_2)
-            .field("tags", &self.tags)
-            .field("parts", &self.parts)
-            .field("tree", &self.tree)
-            .field("secret", &super::support::Redacted)
-            .field("secret_list", &super::support::Redacted)
-            .field("choice", &self.choice)
-            .field("payload", &self.payload)
-            .field("data", &self.data)
-            .field("when", &self.when)
-            .field("when_text", &self.when_text)
-            .field("count", &self.count)
-            .field("ratio", &self.ratio)
-            .field("box", &self.r#box)
-            .field("result", &self.result)
-            .field("option", &self.option)
-            .field("text", &self.text)
-            .field("token", &self.token)
-            .field("old", &self.old)
-            .finish()
-    }
-}
-impl PutThingRequest {
     /// Checks the model's length, range and pattern constraints of every member, recursively.
     ///
     /// The first broken constraint is returned with the path of the member that breaks it.
@@ -499,6 +468,35 @@ impl PutThingRequest {
             }
         }
         ::std::result::Result::Ok(())
+    }
+}
+impl ::std::fmt::Debug for PutThingRequest {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("PutThingRequest")
+            .field("name", &self.name)
+            .field("kind", &self.kind)
+            .field("type", &self.r#type)
+            .field("type_2", &self.type_2)
+            .field("tags", &self.tags)
+            .field("parts", &self.parts)
+            .field("tree", &self.tree)
+            .field("secret", &super::support::Redacted)
+            .field("secret_list", &super::support::Redacted)
+            .field("choice", &self.choice)
+            .field("payload", &self.payload)
+            .field("data", &self.data)
+            .field("when", &self.when)
+            .field("when_text", &self.when_text)
+            .field("count", &self.count)
+            .field("ratio", &self.ratio)
+            .field("box", &self.r#box)
+            .field("result", &self.result)
+            .field("option", &self.option)
+            .field("text", &self.text)
+            .field("token", &self.token)
+            .field("old", &self.old)
+            .finish()
     }
 }
 impl super::wire::Validate for PutThingRequest {

@@ -67,8 +67,6 @@ impl TreeNode {
         self.parent = ::std::option::Option::Some(::std::boxed::Box::new(value.into()));
         self
     }
-}
-impl TreeNode {
     /// Checks the model's length, range and pattern constraints of every member, recursively.
     ///
     /// The first broken constraint is returned with the path of the member that breaks it.

@@ -39,17 +39,6 @@ impl SignInRequest {
         self.parameters = ::std::option::Option::Some(value.into());
         self
     }
-}
-impl ::std::fmt::Debug for SignInRequest {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("SignInRequest")
-            .field("password", &super::support::Redacted)
-            .field("parameters", &super::support::Redacted)
-            .finish()
-    }
-}
-impl SignInRequest {
     /// Checks the model's length, range and pattern constraints of every member, recursively.
     ///
     /// The first broken constraint is returned with the path of the member that breaks it.
@@ -72,6 +61,15 @@ impl SignInRequest {
             super::constraints::SECRET_TYPE.check(path, value)?;
         }
         ::std::result::Result::Ok(())
+    }
+}
+impl ::std::fmt::Debug for SignInRequest {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("SignInRequest")
+            .field("password", &super::support::Redacted)
+            .field("parameters", &super::support::Redacted)
+            .finish()
     }
 }
 impl super::wire::Validate for SignInRequest {

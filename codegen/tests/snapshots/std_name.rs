@@ -36,8 +36,6 @@ impl Box {
         self.look_around = ::std::option::Option::Some(value.into());
         self
     }
-}
-impl Box {
     /// Checks the model's length, range and pattern constraints of every member, recursively.
     ///
     /// The first broken constraint is returned with the path of the member that breaks it.
