@@ -39,7 +39,7 @@ fn generated_file() -> syn::File {
 
 /// (snapshot file, module, item) of the cognito-idp model with its challenge schema, for the
 /// modules the fixture has no shapes for.
-const COGNITO_CASES: &[(&str, &str, &str)] = &[("srp", "srp", "*")];
+const COGNITO_CASES: &[(&str, &str, &str)] = &[("srp", "srp", "*"), ("client", "client", "*")];
 
 fn cognito_file() -> syn::File {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -52,6 +52,7 @@ fn cognito_file() -> syn::File {
         model: &model,
         operations: Some(&operations),
         challenges: Some(cognito_codegen::ChallengeInput { schema: &schema, path: &path }),
+        features: cognito_codegen::Features { client: Some("client"), ..Default::default() },
         ..Default::default()
     };
     let generated = cognito_codegen::generate(&inputs).expect("cognito-idp generates");

@@ -8,7 +8,9 @@
 //!   `cognito-srp` crate;
 //! - [`challenge_rules`] (feature `challenge`, on by default): the `ChallengeResponses` rules
 //!   and the checker that `challenge_responses!` and the command line share, the
-//!   `cognito-challenge-rules` crate.
+//!   `cognito-challenge-rules` crate;
+//! - [`client`] (feature `client`): an async client for any operation, which generated
+//!   `client` modules wrap with a method per operation.
 //!
 //! Generated code names this crate by absolute path (`::cognito_idp_runtime`) and re-exports
 //! these modules beside its own (`types`, `errors`, `operations`), so `cognito_idp::wire` and a
@@ -16,6 +18,9 @@
 
 pub mod support;
 pub mod wire;
+
+#[cfg(feature = "client")]
+pub mod client;
 
 #[cfg(feature = "srp")]
 #[doc(inline)]

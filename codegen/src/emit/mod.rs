@@ -351,12 +351,17 @@ pub fn emit_file(
                 #[doc = " The AWS JSON protocol without I/O: requests from inputs, outputs and errors from responses."]
                 pub use ::cognito_idp_runtime::wire;
             ))?,
-            match (client_feature, &runtime.client) {
-                (Some(feature), Some(printed)) => {
-                    let methods = render::render_items_of(operations::emit_client_methods(space, &gates))?;
-                    printed.finish(&quote!(#[cfg(feature = #feature)]), &methods)?
-                }
-                _ => String::new(),
+            match client_feature {
+                Some(feature) => render_module(
+                    quote!(
+                        #[doc = " An async client over `reqwest` (rustls): sends each operation's request as `wire` encodes it, signed with SigV4 unless the model marks the operation unsigned."]
+                        #[cfg(feature = #feature)]
+                        #UNUSED_IS_FINE
+                        pub mod client {}
+                    ),
+                    ungated(operations::emit_client_module(space, &gates)),
+                )?,
+                None => String::new(),
             },
             match (client_feature, challenges, &runtime.flows) {
                 (Some(client), Some(challenges), Some(printed)) if challenges.srp.is_some() => {

@@ -79,8 +79,9 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
     }
 }
 
-/// `impl Client`: an async method per operation, named in snake case, calling `Client::call`.
-pub(super) fn emit_client_methods(space: &TypeSpace, gates: &OperationGates) -> TokenStream {
+/// The `client` module: the runtime's client wrapped in a `Client` whose one `impl` has
+/// `builder`, `call` and an async method per operation, named in snake case.
+pub(super) fn emit_client_module(space: &TypeSpace, gates: &OperationGates) -> Vec<TokenStream> {
     let methods = space.operations.iter().enumerate().map(|(i, op)| {
         let gate = gates.any_of(&[i]);
         let method = ident(&crate::naming::to_snake(&op.wire_name));
@@ -98,5 +99,52 @@ pub(super) fn emit_client_methods(space: &TypeSpace, gates: &OperationGates) -> 
             }
         }
     });
-    quote!(impl Client { #(#methods)* })
+    let service = &space.service.full_name;
+    let client_doc = super::doc_attrs(&format!(
+        "Sends requests to {service}: a method per operation, or [`call`](Self::call) with an operation descriptor.\n\nThe runtime's client ([`cognito_idp_runtime::client::Client`]) for this service."
+    ));
+    let serde = quote!(::cognito_idp_runtime::__private::serde);
+    vec![
+        quote! {
+            #[doc(inline)]
+            pub use ::cognito_idp_runtime::client::{is_valid_endpoint, BuildError, CallError, Credentials, DEFAULT_MAX_RESPONSE_BYTES};
+        },
+        quote! {
+            /// Settings of a [`Client`], from [`Client::builder`].
+            pub type ClientBuilder = ::cognito_idp_runtime::client::ClientBuilder<Client>;
+        },
+        quote! {
+            #client_doc
+            #[derive(Clone, Debug)]
+            pub struct Client {
+                inner: ::cognito_idp_runtime::client::Client,
+            }
+            impl Client {
+                /// Settings for a client of the service in `region`.
+                pub fn builder(region: impl ::std::convert::Into<::std::string::String>) -> ClientBuilder {
+                    ClientBuilder::new(&super::operations::SERVICE, region)
+                }
+                /// The URL requests go to.
+                pub fn endpoint(&self) -> &str {
+                    self.inner.endpoint()
+                }
+                /// Calls operation `Op`: validates, encodes, signs when the model says so, sends, decodes.
+                pub async fn call<Op>(&self, input: &Op::Input) -> ::std::result::Result<Op::Output, CallError<Op::Error>>
+                where
+                    Op: super::support::Operation,
+                    Op::Input: #serde::Serialize + super::wire::Validate,
+                    Op::Output: #serde::de::DeserializeOwned,
+                    Op::Error: super::wire::FromErrorResponse,
+                {
+                    self.inner.call::<Op>(input).await
+                }
+                #(#methods)*
+            }
+            impl ::std::convert::From<::cognito_idp_runtime::client::Client> for Client {
+                fn from(inner: ::cognito_idp_runtime::client::Client) -> Self {
+                    Self { inner }
+                }
+            }
+        },
+    ]
 }

@@ -1,4 +1,4 @@
-//! The runtime sources embedded in the output (client, flows, command line), printed
+//! The runtime sources embedded in the output (sign-in flows, command line), printed
 //! without their gates. `support` and `wire` are not embedded: the output re-exports them from
 //! the `cognito-idp-runtime` crate.
 //!
@@ -13,8 +13,6 @@ use quote::quote;
 use super::render::{module_frame, render_attributes, render_parsed_module_items, Frame};
 use super::{ident, Features};
 
-/// Source of the async client, embedded behind a cargo feature when asked for.
-const CLIENT_SOURCE: &str = include_str!("../runtime/client.rs");
 /// Source of the sign-in flows over the client, embedded with it when the challenge and SRP
 /// modules are there too.
 const FLOWS_SOURCE: &str = include_str!("../runtime/flows.rs");
@@ -23,7 +21,6 @@ const CLI_SOURCE: &str = include_str!("../runtime/cli.rs");
 
 /// The runtime modules an output may hold, printed; `None` where it cannot hold one.
 pub struct RuntimeText {
-    pub(super) client: Option<Printed>,
     pub(super) flows: Option<Printed>,
     pub(super) cli: Option<Printed>,
 }
@@ -35,9 +32,6 @@ impl RuntimeText {
     pub fn print(features: &Features<'_>, challenges: bool, doctests: bool) -> Result<Self, String> {
         let client = features.client.is_some();
         Ok(Self {
-            client: client
-                .then(|| Printed::new("client", CLIENT_SOURCE, "runtime/client.rs", doctests))
-                .transpose()?,
             flows: (client && challenges)
                 .then(|| Printed::new("flows", FLOWS_SOURCE, "runtime/flows.rs", doctests))
                 .transpose()?,

@@ -223,7 +223,7 @@ where
                 eprintln!("cognito-idp: error: no region: give --region or set AWS_REGION");
                 return ::std::process::ExitCode::from(253);
             };
-            let mut builder = super::client::Client::builder(region);
+            let mut builder = super::client::ClientBuilder::new(&super::operations::SERVICE, region);
             if let Some(url) = endpoint {
                 builder = builder.endpoint_url(url);
             }

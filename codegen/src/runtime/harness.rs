@@ -1,7 +1,6 @@
-//! The runtime modules an output still embeds (`client` and `cli`), compiled here once for their
-//! unit tests, beside minimal stand-ins of the generated modules they use (`operations`,
-//! `cli_commands`) and the `support` and `wire` modules of `cognito-idp-runtime`, which outputs
-//! re-export.
+//! The command line, which outputs still embed, compiled here once for its unit tests, beside
+//! minimal stand-ins of the generated modules it uses (`operations`, `cli_commands`, `client`)
+//! and the runtime's modules, which outputs re-export.
 #![allow(dead_code)] // the generated crates are the users of most of it
 
 pub use cognito_idp_runtime::support;
@@ -23,10 +22,11 @@ pub mod operations {
 #[path = "cli.rs"]
 pub mod cli;
 
-/// The client the command line builds (against the stand-in `operations` above).
+/// The client the command line builds (for the stand-in `operations` above).
 #[cfg(test)]
-#[path = "client.rs"]
-pub mod client;
+pub mod client {
+    pub use cognito_idp_runtime::client::{is_valid_endpoint, Client, ClientBuilder};
+}
 
 /// A small `cli_commands` as the generator emits it: the two challenge commands of the seed
 /// pages, a command with scalar, boolean and list options, and a slice of the challenge schema.

@@ -1,13 +1,15 @@
-//! An async client over `reqwest` (rustls): sends each operation's request as the `wire` module
-//! encodes it, signed with SigV4 unless the model marks the operation unsigned.
+//! An async client over `reqwest` (rustls): sends each operation's request as the [`wire`](crate::wire)
+//! module encodes it, signed with SigV4 unless the model marks the operation unsigned.
 //!
-//! Embedded behind a cargo feature of the including crate (`client` in `cognito-idp`).
+//! It works for any [`Operation`]; generated bindings wrap it in their own `client::Client`,
+//! which adds a method per operation and fills in the service (`Client::builder(region)`).
 
 use ::std::fmt;
+use ::std::marker::PhantomData;
 use ::std::time::Duration;
 
-use super::support::{AuthScheme, Operation};
-use super::wire::{FromErrorResponse, Validate};
+use crate::support::{AuthScheme, Operation, ServiceInfo};
+use crate::wire::{FromErrorResponse, Validate};
 
 /// AWS credentials for signed operations. `Debug` hides the secret and the session token.
 #[derive(Clone)]
@@ -44,8 +46,8 @@ impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Credentials")
             .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &super::support::Redacted)
-            .field("session_token", &self.session_token.as_ref().map(|_| super::support::Redacted))
+            .field("secret_access_key", &crate::support::Redacted)
+            .field("session_token", &self.session_token.as_ref().map(|_| crate::support::Redacted))
             .finish()
     }
 }
@@ -55,7 +57,7 @@ impl fmt::Debug for Credentials {
 #[non_exhaustive]
 pub enum CallError<E> {
     /// The request breaks a constraint of the model, or could not be encoded; nothing was sent.
-    Encode(super::wire::EncodeError),
+    Encode(crate::wire::EncodeError),
     /// A signed operation was called without credentials; nothing was sent.
     NoCredentials { operation: &'static str },
     /// Signing failed; nothing was sent.
@@ -70,7 +72,7 @@ pub enum CallError<E> {
     /// The service answered with an error of the operation.
     Service(E),
     /// The response does not fit the model.
-    Decode(super::wire::DecodeError),
+    Decode(crate::wire::DecodeError),
 }
 
 impl<E: fmt::Display> fmt::Display for CallError<E> {
@@ -180,18 +182,50 @@ pub fn is_valid_endpoint(url: &str) -> bool {
 /// The largest response body a client reads unless told otherwise: 16 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 << 20;
 
-/// Settings of a [`Client`].
-#[derive(Debug, Clone)]
-pub struct ClientBuilder {
+/// Settings of a client; [`build`](Self::build) makes a `C`: this crate's [`Client`], or the
+/// generated bindings' own, which wraps it.
+#[derive(Debug)]
+pub struct ClientBuilder<C = Client> {
+    service: &'static ServiceInfo,
     region: String,
     endpoint: Option<String>,
     credentials: Option<Credentials>,
     connect_timeout: Duration,
     timeout: Duration,
     max_response_bytes: usize,
+    client: PhantomData<fn() -> C>,
 }
 
-impl ClientBuilder {
+impl<C> Clone for ClientBuilder<C> {
+    fn clone(&self) -> Self {
+        Self {
+            service: self.service,
+            region: self.region.clone(),
+            endpoint: self.endpoint.clone(),
+            credentials: self.credentials.clone(),
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            max_response_bytes: self.max_response_bytes,
+            client: PhantomData,
+        }
+    }
+}
+
+impl<C: From<Client>> ClientBuilder<C> {
+    /// Settings for a client of `service` in `region`.
+    pub fn new(service: &'static ServiceInfo, region: impl Into<String>) -> Self {
+        ClientBuilder {
+            service,
+            region: region.into(),
+            endpoint: None,
+            credentials: None,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            client: PhantomData,
+        }
+    }
+
     /// The endpoint instead of `https://<prefix>.<region>.amazonaws.com/` (a local emulator, say):
     /// an absolute `http` or `https` URL, checked by [`build`](Self::build).
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
@@ -230,8 +264,8 @@ impl ClientBuilder {
     ///
     /// [`BuildError::InvalidRegion`], [`BuildError::InvalidEndpoint`], or [`BuildError::Http`]
     /// when the HTTP client cannot be set up.
-    pub fn build(self) -> Result<Client, BuildError> {
-        if !super::support::is_valid_region(&self.region) {
+    pub fn build(self) -> Result<C, BuildError> {
+        if !crate::support::is_valid_region(&self.region) {
             return Err(BuildError::InvalidRegion);
         }
         if self.endpoint.as_deref().is_some_and(|url| !is_valid_endpoint(url)) {
@@ -243,21 +277,21 @@ impl ClientBuilder {
             .redirect(::reqwest::redirect::Policy::none())
             .build()
             .map_err(BuildError::Http)?;
-        let service = &super::operations::SERVICE;
-        let endpoint = self
-            .endpoint
-            .unwrap_or_else(|| format!("https://{}.{}.amazonaws.com/", service.endpoint_prefix, self.region));
-        Ok(Client {
+        let endpoint = self.endpoint.unwrap_or_else(|| {
+            format!("https://{}.{}.amazonaws.com/", self.service.endpoint_prefix, self.region)
+        });
+        Ok(C::from(Client {
             http,
             endpoint,
             region: self.region,
             credentials: self.credentials.or_else(Credentials::from_env),
             max_response_bytes: self.max_response_bytes,
-        })
+        }))
     }
 }
 
-/// Sends requests to the service.
+/// Sends requests to one service ([`ClientBuilder::new`]), for any of its operations
+/// ([`call`](Self::call)).
 #[derive(Clone, Debug)]
 pub struct Client {
     http: ::reqwest::Client,
@@ -268,18 +302,6 @@ pub struct Client {
 }
 
 impl Client {
-    /// Settings for a client of the service in `region`.
-    pub fn builder(region: impl Into<String>) -> ClientBuilder {
-        ClientBuilder {
-            region: region.into(),
-            endpoint: None,
-            credentials: None,
-            connect_timeout: Duration::from_secs(5),
-            timeout: Duration::from_secs(30),
-            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
-        }
-    }
-
     /// The URL requests go to.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
@@ -289,17 +311,17 @@ impl Client {
     pub async fn call<Op>(&self, input: &Op::Input) -> Result<Op::Output, CallError<Op::Error>>
     where
         Op: Operation,
-        Op::Input: ::cognito_idp_runtime::__private::serde::Serialize + Validate,
-        Op::Output: ::cognito_idp_runtime::__private::serde::de::DeserializeOwned,
+        Op::Input: ::serde::Serialize + Validate,
+        Op::Output: ::serde::de::DeserializeOwned,
         Op::Error: FromErrorResponse,
     {
-        let request = super::wire::encode_request::<Op>(input).map_err(CallError::Encode)?;
+        let request = crate::wire::encode_request::<Op>(input).map_err(CallError::Encode)?;
         let (parts, body) = request.into_parts();
         let mut headers = parts.headers;
         if Op::AUTH == AuthScheme::SigV4 {
             let credentials =
                 self.credentials.as_ref().ok_or(CallError::NoCredentials { operation: Op::NAME })?;
-            self.sign(Op::NAME, credentials, &mut headers, &body)?;
+            self.sign::<Op, _>(Op::NAME, credentials, &mut headers, &body)?;
         }
         let transport = |source: ::reqwest::Error| CallError::Transport {
             operation: Op::NAME,
@@ -323,14 +345,14 @@ impl Client {
             }
             bytes.extend_from_slice(&chunk);
         }
-        super::wire::decode_response::<Op>(status, &response_headers, &bytes).map_err(|error| match error {
-            super::wire::ResponseError::Service(error) => CallError::Service(error),
-            super::wire::ResponseError::Decode(error) => CallError::Decode(error),
+        crate::wire::decode_response::<Op>(status, &response_headers, &bytes).map_err(|error| match error {
+            crate::wire::ResponseError::Service(error) => CallError::Service(error),
+            crate::wire::ResponseError::Decode(error) => CallError::Decode(error),
         })
     }
 
     /// Adds the SigV4 headers (`Authorization`, `X-Amz-Date`, the session token) for this body.
-    fn sign<E>(
+    fn sign<Op: Operation, E>(
         &self,
         operation: &'static str,
         credentials: &Credentials,
@@ -350,7 +372,7 @@ impl Client {
         let params = ::aws_sigv4::sign::v4::SigningParams::builder()
             .identity(&identity)
             .region(&self.region)
-            .name(super::operations::SERVICE.signing_name)
+            .name(Op::SERVICE.signing_name)
             .time(::std::time::SystemTime::now())
             .settings(SigningSettings::default())
             .build()
