@@ -30,11 +30,6 @@ pub mod naming;
 pub mod reader;
 pub mod typespace;
 
-/// The runtime modules every output embeds, compiled here for their unit tests.
-#[cfg(test)]
-#[path = "runtime/harness.rs"]
-mod harness;
-
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -382,16 +377,13 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
         ),
         stats: stats(&space),
         operation_features: match inputs.features.per_operation {
-            true => space.operations.iter().map(|op| emit::operation_feature(&op.wire_name)).collect(),
+            true => space.operations.iter().map(|op| op.command_name.clone()).collect(),
             false => Vec::new(),
         },
         internal_features: emit::internal_features(&space, inputs.features.per_operation)
             .into_iter()
             .map(|(name, operations)| {
-                let features = operations
-                    .iter()
-                    .map(|&i| emit::operation_feature(&space.operations[i].wire_name))
-                    .collect();
+                let features = operations.iter().map(|&i| space.operations[i].command_name.clone()).collect();
                 (name, features)
             })
             .collect(),

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::docs::html_to_markdown;
 use crate::model::{AuthType, Bound, Model, ShapeKind, TimestampFormat};
-use crate::naming::{to_screaming_snake, to_snake, to_upper_camel, Namer};
+use crate::naming::{to_cli_kebab, to_screaming_snake, to_snake, to_upper_camel, Namer};
 
 /// Index of a shape in [`TypeSpace::shapes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -176,6 +176,8 @@ pub struct ExceptionDef {
 pub struct FieldDef {
     pub wire_name: String,
     pub rust_name: String,
+    /// The command line's option (`client-id` for `--client-id`), apart from the global options.
+    pub option: String,
     pub docs: Docs,
     pub shape: ShapeId,
     pub required: bool,
@@ -198,6 +200,8 @@ pub struct UnionDef {
 pub struct VariantDef {
     pub wire_name: String,
     pub rust_name: String,
+    /// The command line's name of the variant in shorthand and skeletons.
+    pub option: String,
     pub docs: Docs,
     pub shape: ShapeId,
     pub boxed: bool,
@@ -239,6 +243,11 @@ pub struct PatternDef {
 pub struct OperationDef {
     pub wire_name: String,
     pub rust_name: String,
+    /// The client's method (`admin_initiate_auth`), apart from the client's own methods.
+    pub method_name: String,
+    /// The command line's subcommand and the operation's cargo feature
+    /// (`admin-initiate-auth`), apart from the features the generator writes itself.
+    pub command_name: String,
     pub docs: Docs,
     /// `X-Amz-Target`.
     pub target: String,
@@ -256,6 +265,16 @@ pub struct ErrorVariant {
     pub shape: ShapeId,
     pub rust_name: String,
 }
+
+/// The generated client's own methods, which operations' methods must not take.
+const CLIENT_METHODS: &[&str] = &["builder", "endpoint", "call", "from", "clone", "fmt"];
+
+/// The features the generator writes beside the operations' (see `Generated::cargo_features`).
+const GENERATED_FEATURES: &[&str] = &["all-operations", "default"];
+
+/// The command line's global options, which the options of an operation's input must not take.
+const GLOBAL_OPTIONS: &[&str] =
+    &["region", "endpoint-url", "cli-input-json", "cli-input-yaml", "generate-cli-skeleton", "help"];
 
 /// Name of the catch-all variant of string enums and error enums.
 pub const CATCH_ALL: &str = "Unknown";
@@ -428,6 +447,7 @@ impl<'m> Builder<'m> {
                 ShapeKind::Structure(s) if s.union || s.event_stream => {
                     let rust_name = self.claim_type(&mut type_names, name);
                     let mut variant_names = Namer::new();
+                    let mut options = Namer::new();
                     let variants = s
                         .members
                         .iter()
@@ -437,6 +457,13 @@ impl<'m> Builder<'m> {
                                 name,
                                 &m.name,
                                 to_upper_camel(&m.name),
+                            ),
+                            option: self.claim_name(
+                                &mut options,
+                                "option",
+                                name,
+                                &m.name,
+                                to_cli_kebab(&m.name),
                             ),
                             wire_name: m.name.clone(),
                             docs: docs(m.documentation.as_deref()),
@@ -505,8 +532,32 @@ impl<'m> Builder<'m> {
         got
     }
 
+    /// Claims a name that is not a Rust item (a command-line option or command), reporting a
+    /// rename as what it is.
+    fn claim_name(
+        &mut self,
+        scope: &mut Namer,
+        what: &str,
+        owner: &str,
+        wire: &str,
+        wanted: String,
+    ) -> String {
+        let got = scope.claim(&wanted);
+        if got != wanted {
+            self.warnings.push(format!("the {what} of `{owner}.{wire}` is `{got}`: `{wanted}` is taken"));
+        }
+        got
+    }
+
     fn resolve_fields(&mut self, owner: &str, members: &[crate::model::Member]) -> Vec<FieldDef> {
         let mut field_names = Namer::new();
+        let mut options = Namer::new();
+        // An operation's input members are options of its command, beside the global ones.
+        if self.model.operations.iter().any(|op| op.input.as_deref() == Some(owner)) {
+            for global in GLOBAL_OPTIONS {
+                options.reserve(global);
+            }
+        }
         members
             .iter()
             .map(|m| {
@@ -517,6 +568,7 @@ impl<'m> Builder<'m> {
                 };
                 FieldDef {
                     rust_name: self.claim_member(&mut field_names, owner, &m.name, to_snake(&m.name)),
+                    option: self.claim_name(&mut options, "option", owner, &m.name, to_cli_kebab(&m.name)),
                     wire_name: m.name.clone(),
                     docs: docs(m.documentation.as_deref()),
                     shape: self.id(&m.shape),
@@ -655,6 +707,14 @@ impl<'m> Builder<'m> {
 
     fn resolve_operations(&mut self, selected: &[usize], shapes: &[ShapeDef]) -> Vec<OperationDef> {
         let mut op_names = Namer::new();
+        let mut method_names = Namer::new();
+        for own in CLIENT_METHODS {
+            method_names.reserve(own);
+        }
+        let mut command_names = Namer::new();
+        for own in GENERATED_FEATURES {
+            command_names.reserve(own);
+        }
         let mut error_enum_names = Namer::new();
         for shape in shapes {
             if let Kind::Exception(e) = &shape.kind {
@@ -666,6 +726,15 @@ impl<'m> Builder<'m> {
         let mut resolved = Vec::new();
         for (index, op) in self.model.operations.iter().enumerate() {
             let rust_name = op_names.claim(&to_upper_camel(&op.name));
+            let method_name =
+                self.claim_name(&mut method_names, "client method", "Client", &op.name, to_snake(&op.name));
+            let command_name = self.claim_name(
+                &mut command_names,
+                "command and feature",
+                "operations",
+                &op.name,
+                to_cli_kebab(&op.name),
+            );
             let wanted_enum = format!("{rust_name}Error");
             let error_enum = error_enum_names.claim(&wanted_enum);
             if error_enum != wanted_enum {
@@ -704,6 +773,8 @@ impl<'m> Builder<'m> {
                 },
                 wire_name: op.name.clone(),
                 rust_name,
+                method_name,
+                command_name,
                 docs: docs(op.documentation.as_deref()),
                 auth: op.auth,
                 input: op.input.as_deref().map(|s| self.id(s)),
@@ -891,6 +962,34 @@ mod tests {
     }
 
     #[test]
+    fn client_methods_commands_and_options_are_claimed_apart() {
+        let space = space(
+            r#"{"In":{"type":"structure","members":{"SMSMfa":{"shape":"S"},"SmsMfa":{"shape":"S"},"Region":{"shape":"S"}}},
+               "S":{"type":"string"}}"#,
+            r#"{"Call":{"name":"Call","http":{"method":"POST","requestUri":"/"},"input":{"shape":"In"}},
+                "AllOperations":{"name":"AllOperations","http":{"method":"POST","requestUri":"/"}}}"#,
+        );
+        let call = space.operations.iter().find(|op| op.wire_name == "Call").unwrap();
+        // `call` is the client's own method.
+        assert_eq!((call.method_name.as_str(), call.command_name.as_str()), ("call_2", "call"));
+        let all = space.operations.iter().find(|op| op.wire_name == "AllOperations").unwrap();
+        // `all-operations` is the feature the generator writes itself.
+        assert_eq!(all.command_name, "all-operations_2");
+        let Kind::Struct(input) = &by_name(&space, "In").kind else { panic!() };
+        let options: Vec<&str> = input.fields.iter().map(|f| f.option.as_str()).collect();
+        // `--region` is a global option.
+        assert_eq!(options, ["sms-mfa", "sms-mfa_2", "region_2"]);
+        assert!(
+            space
+                .warnings
+                .iter()
+                .any(|w| w == "the client method of `Client.Call` is `call_2`: `call` is taken"),
+            "{:?}",
+            space.warnings
+        );
+    }
+
+    #[test]
     fn adding_a_pattern_renames_no_other_static() {
         let ops = r#"{"Op":{"name":"Op","http":{"method":"POST","requestUri":"/"},"input":{"shape":"In"}}}"#;
         let names = |space: &TypeSpace| {
@@ -984,7 +1083,10 @@ mod tests {
         let Kind::Enum(e) = &by_name(&space, "S").kind else { panic!() };
         let variants: Vec<_> = e.values.iter().map(|v| v.rust_name.as_str()).collect();
         assert_eq!(variants, ["UnknownValue", "AB", "AB2", "SelfValue", "V0_5"]);
-        assert_eq!(space.warnings.len(), 3, "{:?}", space.warnings);
+        // `type` and `Type` are one command-line option too.
+        let options: Vec<_> = foo.fields.iter().map(|f| f.option.as_str()).collect();
+        assert_eq!(options, ["type", "type_2"]);
+        assert_eq!(space.warnings.len(), 4, "{:?}", space.warnings);
     }
 
     /// `S000000` holds `S000001` and so on; only the innermost holds a constrained string. Each

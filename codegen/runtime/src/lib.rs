@@ -10,7 +10,9 @@
 //!   and the checker that `challenge_responses!` and the command line share, the
 //!   `cognito-challenge-rules` crate;
 //! - [`client`] (feature `client`): an async client for any operation, which generated
-//!   `client` modules wrap with a method per operation.
+//!   `client` modules wrap with a method per operation;
+//! - [`cli`] (feature `cli`): the command-line engine, which generated `cli` modules drive with
+//!   their tables of commands and their dispatch function.
 //!
 //! Generated code names this crate by absolute path (`::cognito_idp_runtime`) and re-exports
 //! these modules beside its own (`types`, `errors`, `operations`), so `cognito_idp::wire` and a
@@ -21,6 +23,9 @@ pub mod wire;
 
 #[cfg(feature = "client")]
 pub mod client;
+
+#[cfg(feature = "cli")]
+pub mod cli;
 
 #[cfg(feature = "srp")]
 #[doc(inline)]

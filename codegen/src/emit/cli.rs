@@ -1,22 +1,22 @@
-//! The command line's data (`cli_commands`): a descriptor of every shape the operations reach,
-//! the table of commands (operation → AWS CLI name → members), the challenge schema as a runtime
-//! table and the dispatch from an operation name to a typed call. The logic is `runtime/cli.rs`.
+//! The command line: its data (`cli_commands`: a descriptor of every shape the operations reach,
+//! the table of commands (operation → AWS CLI name → members), the challenge schema in
+//! `cognito-challenge-rules`' text form and the dispatch from an operation name to a typed call),
+//! and the `cli` module that drives the runtime's engine (`cognito_idp_runtime::cli`) with them.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ident;
 use crate::challenges::ChallengeSpace;
-use crate::naming::to_cli_kebab;
 use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 
 pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&ChallengeSpace>) -> Vec<TokenStream> {
     let mut items = Vec::new();
     items.push(quote!(
-        use super::cli::{Command, Member, Shape};
+        use ::cognito_idp_runtime::cli::{Command, DispatchError, Member, Shape};
     ));
     let commands = space.operations.iter().map(|op| {
-        let name = to_cli_kebab(&op.wire_name);
+        let name = &op.command_name;
         let operation = &op.wire_name;
         let input = members_ref(space, op.input);
         let output = members_ref(space, op.output);
@@ -61,37 +61,37 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
     });
     items.push(quote! {
         /// Sends `operation` with `input` (JSON in the model's wire names) and returns the response
-        /// as JSON.
-        pub async fn dispatch(
-            client: &super::client::Client,
-            operation: &str,
+        /// as JSON: the engine's [`Dispatch`](::cognito_idp_runtime::cli::Dispatch).
+        pub fn dispatch<'a>(
+            client: &'a ::cognito_idp_runtime::client::Client,
+            operation: &'a str,
             input: ::cognito_idp_runtime::__private::serde_json::Value,
-        ) -> ::std::result::Result<::cognito_idp_runtime::__private::serde_json::Value, super::cli::DispatchError> {
-            match operation {
-                #(#arms)*
-                other => ::std::result::Result::Err(super::cli::DispatchError::Failed(
-                    ::std::format!("unknown operation `{other}`"),
-                )),
-            }
+        ) -> ::std::pin::Pin<::std::boxed::Box<dyn ::std::future::Future<Output = ::std::result::Result<::cognito_idp_runtime::__private::serde_json::Value, DispatchError>> + 'a>> {
+            ::std::boxed::Box::pin(async move {
+                match operation {
+                    #(#arms)*
+                    other => ::std::result::Result::Err(DispatchError::Failed(
+                        ::std::format!("unknown operation `{other}`"),
+                    )),
+                }
+            })
         }
 
         async fn call<Op>(
-            client: &super::client::Client,
+            client: &::cognito_idp_runtime::client::Client,
             input: ::cognito_idp_runtime::__private::serde_json::Value,
-        ) -> ::std::result::Result<::cognito_idp_runtime::__private::serde_json::Value, super::cli::DispatchError>
+        ) -> ::std::result::Result<::cognito_idp_runtime::__private::serde_json::Value, DispatchError>
         where
             Op: super::support::Operation,
             Op::Input: ::cognito_idp_runtime::__private::serde::Serialize + ::cognito_idp_runtime::__private::serde::de::DeserializeOwned + super::wire::Validate,
             Op::Output: ::cognito_idp_runtime::__private::serde::Serialize + ::cognito_idp_runtime::__private::serde::de::DeserializeOwned,
             Op::Error: super::wire::FromErrorResponse + ::std::fmt::Display,
         {
-            use super::cli::DispatchError;
+            use ::cognito_idp_runtime::client::CallError;
             let input: Op::Input = super::wire::from_value(input).map_err(DispatchError::Input)?;
             let output = client.call::<Op>(&input).await.map_err(|error| match error {
-                super::client::CallError::Encode(super::wire::EncodeError::Validation(error)) => {
-                    DispatchError::Constraint(error)
-                }
-                super::client::CallError::Service(error) => DispatchError::Service(error.to_string()),
+                CallError::Encode(super::wire::EncodeError::Validation(error)) => DispatchError::Constraint(error),
+                CallError::Service(error) => DispatchError::Service(error.to_string()),
                 other => DispatchError::Failed(other.to_string()),
             })?;
             ::cognito_idp_runtime::__private::serde_json::to_value(&output).map_err(|_| DispatchError::Failed("the response cannot be shown as JSON".into()))
@@ -116,7 +116,7 @@ fn shape_ref(id: ShapeId) -> TokenStream {
 }
 
 fn member(field: &FieldDef) -> TokenStream {
-    let (name, option, required) = (&field.wire_name, to_cli_kebab(&field.wire_name), field.required);
+    let (name, option, required) = (&field.wire_name, &field.option, field.required);
     let shape = shape_ref(field.shape);
     quote!(Member { name: #name, option: #option, required: #required, shape: #shape })
 }
@@ -139,7 +139,7 @@ fn members_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
             .variants
             .iter()
             .map(|v| {
-                let (wire, option, shape) = (&v.wire_name, to_cli_kebab(&v.wire_name), shape_ref(v.shape));
+                let (wire, option, shape) = (&v.wire_name, &v.option, shape_ref(v.shape));
                 quote!(Member { name: #wire, option: #option, required: false, shape: #shape })
             })
             .collect(),
@@ -175,4 +175,51 @@ fn shape_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
         }
     };
     quote!(static #name: Shape = #value;)
+}
+
+/// The `cli` module: the runtime's engine with this output's tables, and the functions users and
+/// the `cognito-idp` binary call.
+pub(super) fn emit_cli_module() -> Vec<TokenStream> {
+    vec![
+        quote! {
+            #[doc(inline)]
+            pub use ::cognito_idp_runtime::cli::*;
+        },
+        quote! {
+            /// This service's command line: its commands, challenge schema and dispatch.
+            pub static COMMAND_LINE: CommandLine = CommandLine::new(
+                super::cli_commands::COMMANDS,
+                super::cli_commands::CHALLENGE_SCHEMA,
+                &super::operations::SERVICE,
+                super::cli_commands::dispatch,
+            );
+        },
+        quote! {
+            /// Runs the command line (`args` without the program name) and returns the exit status:
+            /// see [`CommandLine::run`].
+            pub async fn run<I, T>(args: I) -> ::std::process::ExitCode
+            where
+                I: ::std::iter::IntoIterator<Item = T>,
+                T: ::std::convert::Into<::std::ffi::OsString>,
+            {
+                COMMAND_LINE.run(args).await
+            }
+        },
+        quote! {
+            /// What a command line asks for, without doing it: see [`CommandLine::plan`].
+            pub fn plan<I, T>(args: I, env: &dyn Fn(&str) -> ::std::option::Option<::std::string::String>) -> ::std::result::Result<Plan, CliError>
+            where
+                I: ::std::iter::IntoIterator<Item = T>,
+                T: ::std::convert::Into<::std::ffi::OsString>,
+            {
+                COMMAND_LINE.plan(args, env)
+            }
+        },
+        quote! {
+            /// The clap command with every subcommand and option.
+            pub fn clap_command() -> ::cognito_idp_runtime::cli::clap::Command {
+                COMMAND_LINE.clap_command()
+            }
+        },
+    ]
 }

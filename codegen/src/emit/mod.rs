@@ -74,12 +74,6 @@ impl Features<'static> {
     };
 }
 
-/// The cargo feature of an operation when the output has one per operation: its name in kebab
-/// case, as the command line names its subcommand (`respond-to-auth-challenge`).
-pub fn operation_feature(operation: &str) -> String {
-    crate::naming::to_cli_kebab(operation)
-}
-
 /// `#[cfg]` attributes that put items behind the features of the operations that need them.
 /// Nothing is gated when the output has no feature per operation.
 ///
@@ -102,7 +96,7 @@ const REACH_PREFIX: &str = "_reach-";
 impl OperationGates {
     fn new(space: &TypeSpace, per_operation: bool) -> Self {
         let features: Vec<String> = match per_operation {
-            true => space.operations.iter().map(|op| operation_feature(&op.wire_name)).collect(),
+            true => space.operations.iter().map(|op| op.command_name.clone()).collect(),
             false => Vec::new(),
         };
         let mut gates = Self { features, reach: std::collections::BTreeMap::new() };
@@ -380,10 +374,17 @@ pub fn emit_file(
                 }
                 _ => String::new(),
             },
-            match (client_feature, cli_feature, &runtime.cli) {
-                (Some(_), Some(feature), Some(printed)) => {
-                    printed.finish(&quote!(#[cfg(feature = #feature)]), "")?
-                        + &cli_commands_module(space, challenges, feature)?
+            match (client_feature, cli_feature) {
+                (Some(_), Some(feature)) => {
+                    render_module(
+                        quote!(
+                            #[doc = " The command line (`cognito-idp` binary): one subcommand per operation with the AWS CLI's names and options, its shorthand and JSON syntaxes, `--cli-input-json`, `--cli-input-yaml` and `--generate-cli-skeleton`; the runtime's engine driven by this service's tables."]
+                            #[cfg(feature = #feature)]
+                            #UNUSED_IS_FINE
+                            pub mod cli {}
+                        ),
+                        ungated(cli::emit_cli_module()),
+                    )? + &cli_commands_module(space, challenges, feature)?
                 }
                 _ => String::new(),
             },

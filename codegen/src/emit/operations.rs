@@ -84,7 +84,7 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
 pub(super) fn emit_client_module(space: &TypeSpace, gates: &OperationGates) -> Vec<TokenStream> {
     let methods = space.operations.iter().enumerate().map(|(i, op)| {
         let gate = gates.any_of(&[i]);
-        let method = ident(&crate::naming::to_snake(&op.wire_name));
+        let method = ident(&op.method_name);
         let descriptor = ident(&op.rust_name);
         let unit = quote!(super::support::Unit);
         let input = op.input.map(|id| type_of(space, id)).unwrap_or_else(|| unit.clone());

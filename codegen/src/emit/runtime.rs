@@ -1,4 +1,4 @@
-//! The runtime sources embedded in the output (sign-in flows, command line), printed
+//! The runtime source embedded in the output (the sign-in flows), printed
 //! without their gates. `support` and `wire` are not embedded: the output re-exports them from
 //! the `cognito-idp-runtime` crate.
 //!
@@ -16,13 +16,10 @@ use super::{ident, Features};
 /// Source of the sign-in flows over the client, embedded with it when the challenge and SRP
 /// modules are there too.
 const FLOWS_SOURCE: &str = include_str!("../runtime/flows.rs");
-/// Source of the command line's logic, embedded with the client behind the cli feature.
-const CLI_SOURCE: &str = include_str!("../runtime/cli.rs");
 
 /// The runtime modules an output may hold, printed; `None` where it cannot hold one.
 pub struct RuntimeText {
     pub(super) flows: Option<Printed>,
-    pub(super) cli: Option<Printed>,
 }
 
 impl RuntimeText {
@@ -34,9 +31,6 @@ impl RuntimeText {
         Ok(Self {
             flows: (client && challenges)
                 .then(|| Printed::new("flows", FLOWS_SOURCE, "runtime/flows.rs", doctests))
-                .transpose()?,
-            cli: (client && features.cli.is_some())
-                .then(|| Printed::new("cli", CLI_SOURCE, "runtime/cli.rs", doctests))
                 .transpose()?,
         })
     }

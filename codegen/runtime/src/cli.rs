@@ -1,17 +1,421 @@
-//! The command line (`cognito-idp` binary): one subcommand per operation with the AWS CLI's
-//! names and options, the AWS CLI's shorthand and JSON syntaxes, `--cli-input-json`,
-//! `--cli-input-yaml` and `--generate-cli-skeleton`, driven by the tables of `cli_commands`.
+//! The command-line engine (the `cognito-idp` binary): one subcommand per operation with the AWS
+//! CLI's names and options, the AWS CLI's shorthand and JSON syntaxes, `--cli-input-json`,
+//! `--cli-input-yaml` and `--generate-cli-skeleton`.
 //!
-//! Embedded behind a cargo feature of the including crate (`cli` in `cognito-idp`), with the
-//! client. Values are turned into JSON in the model's wire names, guided by the members' shape
-//! descriptors, and from JSON into the typed request by serde.
+//! A [`CommandLine`] is driven by the tables and the dispatch function that generated bindings
+//! emit (their `cli_commands` module) and that their `cli` module wires up. Values are turned
+//! into JSON in the model's wire names, guided by the members' shape descriptors, and from JSON
+//! into the typed request by serde.
 
-use ::cognito_idp_runtime::__private::serde_json::{Map, Value};
+use ::serde_json::{Map, Value};
 use ::std::fmt::Write as _;
+use ::std::future::Future;
+use ::std::pin::Pin;
+use ::std::sync::OnceLock;
 
-use ::cognito_idp_runtime::challenge_rules::{self, Audience, Given, Operation, Problem, Schema, Subject};
+use crate::challenge_rules::{self, Audience, Given, Operation, Problem, Schema, Subject};
 
-use super::cli_commands::{CHALLENGE_SCHEMA, COMMANDS};
+use crate::client::Client;
+use crate::support::ServiceInfo;
+/// The argument parser the engine is built on, for [`CommandLine::clap_command`]'s users.
+#[doc(no_inline)]
+pub use ::clap;
+
+/// Sends an operation (by its wire name) with its input as JSON, returning the output as JSON:
+/// what generated bindings emit as `cli_commands::dispatch`, a `match` over their operations.
+pub type Dispatch = for<'a> fn(
+    &'a Client,
+    &'a str,
+    Value,
+) -> Pin<Box<dyn Future<Output = Result<Value, DispatchError>> + 'a>>;
+
+/// A service's command line: its commands, its challenge schema and how to send a request.
+pub struct CommandLine {
+    commands: &'static [Command],
+    challenge_schema: &'static str,
+    service: &'static ServiceInfo,
+    dispatch: Dispatch,
+    /// The challenge schema, read on first use.
+    rules: OnceLock<Result<Schema, String>>,
+}
+
+impl CommandLine {
+    /// The command line of `service`: `commands`, the challenge schema in
+    /// `cognito-challenge-rules`' text form (empty: no challenge is checked), and `dispatch`.
+    pub const fn new(
+        commands: &'static [Command],
+        challenge_schema: &'static str,
+        service: &'static ServiceInfo,
+        dispatch: Dispatch,
+    ) -> Self {
+        CommandLine { commands, challenge_schema, service, dispatch, rules: OnceLock::new() }
+    }
+
+    /// Runs the command line (`args` without the program name) and returns the exit status: 0, 2 for
+    /// bad syntax, 252 for bad values, 253 for missing settings, 254 when the service answers with an
+    /// error, 255 when the call fails otherwise.
+    pub async fn run<I, T>(&self, args: I) -> ::std::process::ExitCode
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<::std::ffi::OsString>,
+    {
+        // Lossy: a variable that is not UTF-8 still reaches the checks, which then name it.
+        let env = |name: &str| {
+            ::std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()).filter(|v| !v.is_empty())
+        };
+        let plan = match self.plan(args, &env) {
+            Ok(plan) => plan,
+            Err(CliError::Usage(e)) => {
+                match usage_message(&e) {
+                    Some(message) => eprintln!("cognito-idp: {message}"),
+                    None => drop(e.print()),
+                }
+                return ::std::process::ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+            }
+            Err(CliError::Input(message)) => {
+                eprintln!("cognito-idp: error: {message}");
+                return ::std::process::ExitCode::from(252);
+            }
+        };
+        match plan {
+            Plan::Print(text) => {
+                println!("{text}");
+                ::std::process::ExitCode::SUCCESS
+            }
+            Plan::Call { operation, input, region, endpoint } => {
+                let Some(region) = region else {
+                    eprintln!("cognito-idp: error: no region: give --region or set AWS_REGION");
+                    return ::std::process::ExitCode::from(253);
+                };
+                let mut builder = crate::client::ClientBuilder::<Client>::new(self.service, region);
+                if let Some(url) = endpoint {
+                    builder = builder.endpoint_url(url);
+                }
+                let client = match builder.build() {
+                    Ok(client) => client,
+                    Err(e) => {
+                        eprintln!("cognito-idp: error: cannot build the client: {e}");
+                        return ::std::process::ExitCode::from(255);
+                    }
+                };
+                match (self.dispatch)(&client, operation, input).await {
+                    Ok(output) => {
+                        if output.as_object().is_none_or(|o| !o.is_empty()) {
+                            println!("{}", pretty(&output));
+                        }
+                        ::std::process::ExitCode::SUCCESS
+                    }
+                    Err(DispatchError::Input(mismatch)) => {
+                        eprintln!("cognito-idp: error: {}", self.describe_input(operation, &mismatch));
+                        ::std::process::ExitCode::from(252)
+                    }
+                    Err(DispatchError::Constraint(error)) => {
+                        eprintln!("cognito-idp: error: invalid parameter: {error}");
+                        ::std::process::ExitCode::from(252)
+                    }
+                    Err(DispatchError::Service(message)) => {
+                        eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
+                        ::std::process::ExitCode::from(254)
+                    }
+                    Err(DispatchError::Failed(message)) => {
+                        eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
+                        ::std::process::ExitCode::from(255)
+                    }
+                }
+            }
+        }
+    }
+
+    /// An input that does not fit the request type, by the option it came from and its path:
+    /// `--challenge-responses: `ChallengeResponses.PASSWORD`: expected a string, found an integer`.
+    pub fn describe_input(&self, operation: &str, mismatch: &crate::wire::Mismatch) -> String {
+        let option = mismatch.path.as_deref().and_then(|path| {
+            let top = path.split(['.', '[']).next()?;
+            let command = self.commands.iter().find(|c| c.operation == operation)?;
+            command.input.iter().find(|m| m.name == top).map(|m| m.option)
+        });
+        match option {
+            Some(option) => format!("--{option}: {mismatch}"),
+            None => format!("the input of {operation}: {mismatch}"),
+        }
+    }
+
+    /// The clap command: every subcommand with its options.
+    pub fn clap_command(&self) -> ::clap::Command {
+        use ::clap::{Arg, ArgAction};
+        let mut app = ::clap::Command::new("cognito-idp")
+            .about("Amazon Cognito user pools from the command line, with the AWS CLI's commands and options")
+            .subcommand_required(true)
+            .arg_required_else_help(true)
+            .arg(
+                Arg::new(ENDPOINT_URL)
+                    .long(ENDPOINT_URL)
+                    .value_name("value")
+                    .global(true)
+                    .help("Send requests to this URL instead of the regional endpoint"),
+            )
+            .arg(
+                Arg::new(REGION)
+                    .long(REGION)
+                    .value_name("value")
+                    .global(true)
+                    .help("The region [default: $AWS_REGION, else $AWS_DEFAULT_REGION]"),
+            );
+        for command in self.commands {
+            let mut sub = ::clap::Command::new(command.name).about(command.operation);
+            for member in command.input {
+                let mut help = format!(
+                    "({}){}",
+                    type_name(member.shape),
+                    if member.required { " required" } else { "" }
+                );
+                if let Shape::Enum(values) = member.shape {
+                    let _ = write!(help, " [possible values: {}]", values.join(", "));
+                }
+                match member.shape {
+                    Shape::Boolean => {
+                        let negated = format!("no-{}", member.option);
+                        sub = sub
+                            .arg(
+                                Arg::new(member.name)
+                                    .long(member.option)
+                                    .action(ArgAction::SetTrue)
+                                    .conflicts_with(negated.clone())
+                                    .help(help),
+                            )
+                            .arg(
+                                Arg::new(negated.clone()).long(negated).action(ArgAction::SetTrue).hide(true),
+                            );
+                    }
+                    Shape::List(_) => {
+                        sub = sub.arg(
+                            Arg::new(member.name)
+                                .long(member.option)
+                                .value_name("value")
+                                .num_args(1..)
+                                .action(ArgAction::Append)
+                                .help(help),
+                        );
+                    }
+                    _ => {
+                        sub = sub.arg(
+                            Arg::new(member.name)
+                                .long(member.option)
+                                .value_name("value")
+                                .num_args(1)
+                                .allow_hyphen_values(true)
+                                .help(help),
+                        );
+                    }
+                }
+            }
+            sub = sub
+                .arg(
+                    Arg::new(INPUT_JSON)
+                        .long(INPUT_JSON)
+                        .value_name("value")
+                        .conflicts_with(INPUT_YAML)
+                        .help("Read arguments from this JSON (options on the command line win)"),
+                )
+                .arg(
+                    Arg::new(INPUT_YAML)
+                        .long(INPUT_YAML)
+                        .value_name("value")
+                        .help("Read arguments from this YAML (options on the command line win)"),
+                )
+                .arg(
+                    Arg::new(SKELETON)
+                        .long(SKELETON)
+                        .value_name("value")
+                        .num_args(0..=1)
+                        .default_missing_value("input")
+                        .value_parser(["input", "output", "yaml-input"])
+                        .help("Print a sample input (or output) without sending anything"),
+                );
+            app = app.subcommand(sub);
+        }
+        app
+    }
+
+    /// Parses a command line (`args` without the program name) into what to do; `env` reads the
+    /// environment (`AWS_REGION`, `AWS_DEFAULT_REGION`).
+    pub fn plan<I, T>(&self, args: I, env: &dyn Fn(&str) -> Option<String>) -> Result<Plan, CliError>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<::std::ffi::OsString>,
+    {
+        let args = utf8_arguments(args.into_iter().map(Into::into).collect())?;
+        let matches = self
+            .clap_command()
+            .try_get_matches_from(::std::iter::once("cognito-idp".to_owned()).chain(args))
+            .map_err(CliError::Usage)?;
+        let (name, sub) = matches.subcommand().expect("a subcommand is required");
+        let command =
+            self.commands.iter().find(|c| c.name == name).expect("subcommands come from the commands");
+        if let Some(kind) = sub.get_one::<String>(SKELETON) {
+            return Ok(Plan::Print(match kind.as_str() {
+                "output" => pretty(&skeleton_members(command.output, &mut Vec::new())),
+                "yaml-input" => to_yaml(&skeleton_members(command.input, &mut Vec::new())),
+                _ => pretty(&skeleton_members(command.input, &mut Vec::new())),
+            }));
+        }
+        let mut input = Map::new();
+        if let Some(text) = sub.get_one::<String>(INPUT_JSON) {
+            let text = &load(text).map_err(|e| CliError::Input(format!("--{INPUT_JSON}: {e}")))?;
+            match ::serde_json::from_str::<Value>(text) {
+                Ok(Value::Object(object)) => input = object,
+                Ok(_) => return Err(CliError::Input("--cli-input-json must hold a JSON object".into())),
+                Err(e) => return Err(CliError::Input(format!("--cli-input-json: {}", json_error(&e)))),
+            }
+        } else if let Some(text) = sub.get_one::<String>(INPUT_YAML) {
+            let text = &load(text).map_err(|e| CliError::Input(format!("--{INPUT_YAML}: {e}")))?;
+            match parse_yaml(text) {
+                Ok(Value::Object(object)) => input = object,
+                Ok(Value::Null) => {}
+                Ok(_) => return Err(CliError::Input("--cli-input-yaml must hold a mapping".into())),
+                Err(e) => return Err(CliError::Input(format!("--cli-input-yaml: {e}"))),
+            }
+        }
+        if let Some((position, key)) =
+            input.keys().enumerate().find(|(_, k)| !command.input.iter().any(|m| m.name == k.as_str()))
+        {
+            // The key is named only when it is a parameter of some command: otherwise it may be a
+            // value typed in the wrong place.
+            let known = self.commands.iter().any(|c| c.input.iter().any(|m| m.name == key));
+            let which = if known { format!("`{key}`") } else { format!("number {}", position + 1) };
+            return Err(CliError::Input(format!(
+                "the input's parameter {which} is not a parameter of {}; valid: {}",
+                command.name,
+                command.input.iter().map(|m| m.name).collect::<Vec<_>>().join(", ")
+            )));
+        }
+        for member in command.input {
+            let value = match member.shape {
+                Shape::Boolean => {
+                    let negated = format!("no-{}", member.option);
+                    if sub.get_flag(member.name) {
+                        Some(Value::Bool(true))
+                    } else if sub.get_flag(&negated) {
+                        Some(Value::Bool(false))
+                    } else {
+                        None
+                    }
+                }
+                _ => match sub.get_many::<String>(member.name) {
+                    Some(values) => {
+                        let values: Vec<String> = values
+                            .map(|v| load(v))
+                            .collect::<Result<_, _>>()
+                            .map_err(|e| CliError::Input(format!("--{}: {e}", member.option)))?;
+                        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+                        Some(
+                            member_value(member.shape, &values)
+                                .map_err(|e| CliError::Input(format!("--{}: {e}", member.option)))?,
+                        )
+                    }
+                    None => None,
+                },
+            };
+            if let Some(value) = value {
+                input.insert(member.name.to_owned(), value);
+            }
+        }
+        let missing: Vec<String> = command
+            .input
+            .iter()
+            .filter(|m| m.required && !input.contains_key(m.name))
+            .map(|m| format!("--{}", m.option))
+            .collect();
+        if !missing.is_empty() {
+            return Err(CliError::Input(format!(
+                "the following arguments are required: {}",
+                missing.join(", ")
+            )));
+        }
+        self.check_challenge(command, &input).map_err(CliError::Input)?;
+        let region = match sub.get_one::<String>(REGION) {
+            Some(region) => Some((region.clone(), "--region")),
+            None => env("AWS_REGION").map(|r| (r, "the environment variable AWS_REGION")).or_else(|| {
+                env("AWS_DEFAULT_REGION").map(|r| (r, "the environment variable AWS_DEFAULT_REGION"))
+            }),
+        };
+        if let Some((_, source)) =
+            region.as_ref().filter(|(region, _)| !crate::support::is_valid_region(region))
+        {
+            return Err(CliError::Input(format!(
+                "{source}: not a region name (dot-separated labels of a-z, 0-9 and -, as us-east-1)"
+            )));
+        }
+        let endpoint = sub.get_one::<String>(ENDPOINT_URL).cloned();
+        if endpoint.as_deref().is_some_and(|url| !crate::client::is_valid_endpoint(url)) {
+            return Err(CliError::Input(format!(
+                "--{ENDPOINT_URL}: not an absolute http or https URL with a host"
+            )));
+        }
+        Ok(Plan::Call {
+            operation: command.operation,
+            input: Value::Object(input),
+            region: region.map(|(region, _)| region),
+            endpoint,
+        })
+    }
+
+    /// The challenge schema this command line was generated with, read once.
+    fn challenge_rules(&self) -> Result<&Schema, String> {
+        self.rules
+            .get_or_init(|| {
+                self.challenge_schema.parse().map_err(|error: challenge_rules::SchemaTextError| {
+                    format!("this command's built-in challenge schema is broken ({error}); please report it")
+                })
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    pub fn check_challenge(&self, command: &Command, input: &Map<String, Value>) -> Result<(), String> {
+        let operation = match command.operation {
+            "RespondToAuthChallenge" => Operation::User,
+            "AdminRespondToAuthChallenge" => Operation::Admin,
+            _ => return Ok(()),
+        };
+        let schema = self.challenge_rules()?;
+        if schema.challenges.is_empty() {
+            return Ok(());
+        }
+        let Some(name) = input.get("ChallengeName").and_then(Value::as_str) else { return Ok(()) };
+        let empty = Map::new();
+        let responses = match input.get("ChallengeResponses") {
+            Some(Value::Object(responses)) => responses,
+            None => &empty,
+            Some(_) => return Err("--challenge-responses: expected a map of strings".into()),
+        };
+        let given: Vec<Given<'_>> =
+            responses.iter().map(|(key, value)| Given { key, value: value.as_str() }).collect();
+        let Err(problems) = challenge_rules::check(schema, operation, name, &given) else { return Ok(()) };
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|problem: &Problem| {
+                let option = match problem.subject() {
+                    Subject::ChallengeName if !matches!(problem, Problem::MissingKey { .. }) => {
+                        "--challenge-name"
+                    }
+                    _ => "--challenge-responses",
+                };
+                format!("{option}: {}", problem.message(Audience::CommandLine))
+            })
+            .collect();
+        Err(lines.join("\n"))
+    }
+}
+
+impl ::std::fmt::Debug for CommandLine {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("CommandLine")
+            .field("service", &self.service.full_name)
+            .field("commands", &self.commands.len())
+            .finish_non_exhaustive()
+    }
+}
 
 /// What a value of a member looks like.
 #[derive(Debug)]
@@ -88,9 +492,9 @@ impl ::std::fmt::Debug for RedactedInput<'_> {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.0 {
             Value::Object(members) => {
-                f.debug_map().entries(members.keys().map(|k| (k, super::support::Redacted))).finish()
+                f.debug_map().entries(members.keys().map(|k| (k, crate::support::Redacted))).finish()
             }
-            _ => super::support::Redacted.fmt(f),
+            _ => crate::support::Redacted.fmt(f),
         }
     }
 }
@@ -164,10 +568,10 @@ pub fn usage_message(error: &::clap::Error) -> Option<String> {
 #[derive(Debug)]
 pub enum DispatchError {
     /// The input does not fit the operation's request type; nothing was sent.
-    Input(super::wire::Mismatch),
+    Input(crate::wire::Mismatch),
     /// The input breaks a constraint of the model (a length, a range, a pattern); nothing was
     /// sent.
-    Constraint(super::support::ValidationError),
+    Constraint(crate::support::ValidationError),
     /// The service answered with an error.
     Service(String),
     /// The call failed otherwise (transport, redirect, decoding).
@@ -186,95 +590,6 @@ const REGION: &str = "region";
 const INPUT_JSON: &str = "cli-input-json";
 const INPUT_YAML: &str = "cli-input-yaml";
 const SKELETON: &str = "generate-cli-skeleton";
-
-/// Runs the command line (`args` without the program name) and returns the exit status: 0, 2 for
-/// bad syntax, 252 for bad values, 253 for missing settings, 254 when the service answers with an
-/// error, 255 when the call fails otherwise.
-pub async fn run<I, T>(args: I) -> ::std::process::ExitCode
-where
-    I: IntoIterator<Item = T>,
-    T: Into<::std::ffi::OsString>,
-{
-    // Lossy: a variable that is not UTF-8 still reaches the checks, which then name it.
-    let env = |name: &str| {
-        ::std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()).filter(|v| !v.is_empty())
-    };
-    let plan = match plan(args, &env) {
-        Ok(plan) => plan,
-        Err(CliError::Usage(e)) => {
-            match usage_message(&e) {
-                Some(message) => eprintln!("cognito-idp: {message}"),
-                None => drop(e.print()),
-            }
-            return ::std::process::ExitCode::from(e.exit_code().clamp(0, 255) as u8);
-        }
-        Err(CliError::Input(message)) => {
-            eprintln!("cognito-idp: error: {message}");
-            return ::std::process::ExitCode::from(252);
-        }
-    };
-    match plan {
-        Plan::Print(text) => {
-            println!("{text}");
-            ::std::process::ExitCode::SUCCESS
-        }
-        Plan::Call { operation, input, region, endpoint } => {
-            let Some(region) = region else {
-                eprintln!("cognito-idp: error: no region: give --region or set AWS_REGION");
-                return ::std::process::ExitCode::from(253);
-            };
-            let mut builder = super::client::ClientBuilder::new(&super::operations::SERVICE, region);
-            if let Some(url) = endpoint {
-                builder = builder.endpoint_url(url);
-            }
-            let client = match builder.build() {
-                Ok(client) => client,
-                Err(e) => {
-                    eprintln!("cognito-idp: error: cannot build the client: {e}");
-                    return ::std::process::ExitCode::from(255);
-                }
-            };
-            match super::cli_commands::dispatch(&client, operation, input).await {
-                Ok(output) => {
-                    if output.as_object().is_none_or(|o| !o.is_empty()) {
-                        println!("{}", pretty(&output));
-                    }
-                    ::std::process::ExitCode::SUCCESS
-                }
-                Err(DispatchError::Input(mismatch)) => {
-                    eprintln!("cognito-idp: error: {}", describe_input(operation, &mismatch));
-                    ::std::process::ExitCode::from(252)
-                }
-                Err(DispatchError::Constraint(error)) => {
-                    eprintln!("cognito-idp: error: invalid parameter: {error}");
-                    ::std::process::ExitCode::from(252)
-                }
-                Err(DispatchError::Service(message)) => {
-                    eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
-                    ::std::process::ExitCode::from(254)
-                }
-                Err(DispatchError::Failed(message)) => {
-                    eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
-                    ::std::process::ExitCode::from(255)
-                }
-            }
-        }
-    }
-}
-
-/// An input that does not fit the request type, by the option it came from and its path:
-/// `--challenge-responses: `ChallengeResponses.PASSWORD`: expected a string, found an integer`.
-pub fn describe_input(operation: &str, mismatch: &super::wire::Mismatch) -> String {
-    let option = mismatch.path.as_deref().and_then(|path| {
-        let top = path.split(['.', '[']).next()?;
-        let command = COMMANDS.iter().find(|c| c.operation == operation)?;
-        command.input.iter().find(|m| m.name == top).map(|m| m.option)
-    });
-    match option {
-        Some(option) => format!("--{option}: {mismatch}"),
-        None => format!("the input of {operation}: {mismatch}"),
-    }
-}
 
 /// The arguments as text. A non-UTF-8 argument is an error that names its option (the nearest
 /// `--name` before it, or itself), never the bytes, which may be a password.
@@ -306,106 +621,14 @@ fn utf8_arguments(args: Vec<::std::ffi::OsString>) -> Result<Vec<String>, CliErr
 
 /// JSON as the AWS CLI prints it (four-space indents).
 pub fn pretty(value: &Value) -> String {
-    use ::cognito_idp_runtime::__private::serde::Serialize as _;
+    use ::serde::Serialize as _;
     let mut out = Vec::new();
-    let mut serializer = ::cognito_idp_runtime::__private::serde_json::Serializer::with_formatter(
+    let mut serializer = ::serde_json::Serializer::with_formatter(
         &mut out,
-        ::cognito_idp_runtime::__private::serde_json::ser::PrettyFormatter::with_indent(b"    "),
+        ::serde_json::ser::PrettyFormatter::with_indent(b"    "),
     );
     value.serialize(&mut serializer).expect("JSON values serialize");
     String::from_utf8(out).expect("JSON is UTF-8")
-}
-
-/// The clap command: every subcommand with its options.
-pub fn clap_command() -> ::clap::Command {
-    use ::clap::{Arg, ArgAction};
-    let mut app = ::clap::Command::new("cognito-idp")
-        .about("Amazon Cognito user pools from the command line, with the AWS CLI's commands and options")
-        .subcommand_required(true)
-        .arg_required_else_help(true)
-        .arg(
-            Arg::new(ENDPOINT_URL)
-                .long(ENDPOINT_URL)
-                .value_name("value")
-                .global(true)
-                .help("Send requests to this URL instead of the regional endpoint"),
-        )
-        .arg(
-            Arg::new(REGION)
-                .long(REGION)
-                .value_name("value")
-                .global(true)
-                .help("The region [default: $AWS_REGION, else $AWS_DEFAULT_REGION]"),
-        );
-    for command in COMMANDS {
-        let mut sub = ::clap::Command::new(command.name).about(command.operation);
-        for member in command.input {
-            let mut help =
-                format!("({}){}", type_name(member.shape), if member.required { " required" } else { "" });
-            if let Shape::Enum(values) = member.shape {
-                let _ = write!(help, " [possible values: {}]", values.join(", "));
-            }
-            match member.shape {
-                Shape::Boolean => {
-                    let negated = format!("no-{}", member.option);
-                    sub = sub
-                        .arg(
-                            Arg::new(member.name)
-                                .long(member.option)
-                                .action(ArgAction::SetTrue)
-                                .conflicts_with(negated.clone())
-                                .help(help),
-                        )
-                        .arg(Arg::new(negated.clone()).long(negated).action(ArgAction::SetTrue).hide(true));
-                }
-                Shape::List(_) => {
-                    sub = sub.arg(
-                        Arg::new(member.name)
-                            .long(member.option)
-                            .value_name("value")
-                            .num_args(1..)
-                            .action(ArgAction::Append)
-                            .help(help),
-                    );
-                }
-                _ => {
-                    sub = sub.arg(
-                        Arg::new(member.name)
-                            .long(member.option)
-                            .value_name("value")
-                            .num_args(1)
-                            .allow_hyphen_values(true)
-                            .help(help),
-                    );
-                }
-            }
-        }
-        sub = sub
-            .arg(
-                Arg::new(INPUT_JSON)
-                    .long(INPUT_JSON)
-                    .value_name("value")
-                    .conflicts_with(INPUT_YAML)
-                    .help("Read arguments from this JSON (options on the command line win)"),
-            )
-            .arg(
-                Arg::new(INPUT_YAML)
-                    .long(INPUT_YAML)
-                    .value_name("value")
-                    .help("Read arguments from this YAML (options on the command line win)"),
-            )
-            .arg(
-                Arg::new(SKELETON)
-                    .long(SKELETON)
-                    .value_name("value")
-                    .num_args(0..=1)
-                    .default_missing_value("input")
-                    .value_parser(["input", "output", "yaml-input"])
-                    .help("Print a sample input (or output) without sending anything"),
-            );
-        app = app.subcommand(sub);
-    }
-    app
 }
 
 fn type_name(shape: &Shape) -> &'static str {
@@ -423,126 +646,9 @@ fn type_name(shape: &Shape) -> &'static str {
     }
 }
 
-/// Parses a command line (`args` without the program name) into what to do; `env` reads the
-/// environment (`AWS_REGION`, `AWS_DEFAULT_REGION`).
-pub fn plan<I, T>(args: I, env: &dyn Fn(&str) -> Option<String>) -> Result<Plan, CliError>
-where
-    I: IntoIterator<Item = T>,
-    T: Into<::std::ffi::OsString>,
-{
-    let args = utf8_arguments(args.into_iter().map(Into::into).collect())?;
-    let matches = clap_command()
-        .try_get_matches_from(::std::iter::once("cognito-idp".to_owned()).chain(args))
-        .map_err(CliError::Usage)?;
-    let (name, sub) = matches.subcommand().expect("a subcommand is required");
-    let command = COMMANDS.iter().find(|c| c.name == name).expect("subcommands come from COMMANDS");
-    if let Some(kind) = sub.get_one::<String>(SKELETON) {
-        return Ok(Plan::Print(match kind.as_str() {
-            "output" => pretty(&skeleton_members(command.output, &mut Vec::new())),
-            "yaml-input" => to_yaml(&skeleton_members(command.input, &mut Vec::new())),
-            _ => pretty(&skeleton_members(command.input, &mut Vec::new())),
-        }));
-    }
-    let mut input = Map::new();
-    if let Some(text) = sub.get_one::<String>(INPUT_JSON) {
-        let text = &load(text).map_err(|e| CliError::Input(format!("--{INPUT_JSON}: {e}")))?;
-        match ::cognito_idp_runtime::__private::serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(object)) => input = object,
-            Ok(_) => return Err(CliError::Input("--cli-input-json must hold a JSON object".into())),
-            Err(e) => return Err(CliError::Input(format!("--cli-input-json: {}", json_error(&e)))),
-        }
-    } else if let Some(text) = sub.get_one::<String>(INPUT_YAML) {
-        let text = &load(text).map_err(|e| CliError::Input(format!("--{INPUT_YAML}: {e}")))?;
-        match parse_yaml(text) {
-            Ok(Value::Object(object)) => input = object,
-            Ok(Value::Null) => {}
-            Ok(_) => return Err(CliError::Input("--cli-input-yaml must hold a mapping".into())),
-            Err(e) => return Err(CliError::Input(format!("--cli-input-yaml: {e}"))),
-        }
-    }
-    if let Some((position, key)) =
-        input.keys().enumerate().find(|(_, k)| !command.input.iter().any(|m| m.name == k.as_str()))
-    {
-        // The key is named only when it is a parameter of some command: otherwise it may be a
-        // value typed in the wrong place.
-        let known = COMMANDS.iter().any(|c| c.input.iter().any(|m| m.name == key));
-        let which = if known { format!("`{key}`") } else { format!("number {}", position + 1) };
-        return Err(CliError::Input(format!(
-            "the input's parameter {which} is not a parameter of {}; valid: {}",
-            command.name,
-            command.input.iter().map(|m| m.name).collect::<Vec<_>>().join(", ")
-        )));
-    }
-    for member in command.input {
-        let value = match member.shape {
-            Shape::Boolean => {
-                let negated = format!("no-{}", member.option);
-                if sub.get_flag(member.name) {
-                    Some(Value::Bool(true))
-                } else if sub.get_flag(&negated) {
-                    Some(Value::Bool(false))
-                } else {
-                    None
-                }
-            }
-            _ => match sub.get_many::<String>(member.name) {
-                Some(values) => {
-                    let values: Vec<String> = values
-                        .map(|v| load(v))
-                        .collect::<Result<_, _>>()
-                        .map_err(|e| CliError::Input(format!("--{}: {e}", member.option)))?;
-                    let values: Vec<&str> = values.iter().map(String::as_str).collect();
-                    Some(
-                        member_value(member.shape, &values)
-                            .map_err(|e| CliError::Input(format!("--{}: {e}", member.option)))?,
-                    )
-                }
-                None => None,
-            },
-        };
-        if let Some(value) = value {
-            input.insert(member.name.to_owned(), value);
-        }
-    }
-    let missing: Vec<String> = command
-        .input
-        .iter()
-        .filter(|m| m.required && !input.contains_key(m.name))
-        .map(|m| format!("--{}", m.option))
-        .collect();
-    if !missing.is_empty() {
-        return Err(CliError::Input(format!("the following arguments are required: {}", missing.join(", "))));
-    }
-    check_challenge(command, &input).map_err(CliError::Input)?;
-    let region = match sub.get_one::<String>(REGION) {
-        Some(region) => Some((region.clone(), "--region")),
-        None => env("AWS_REGION").map(|r| (r, "the environment variable AWS_REGION")).or_else(|| {
-            env("AWS_DEFAULT_REGION").map(|r| (r, "the environment variable AWS_DEFAULT_REGION"))
-        }),
-    };
-    if let Some((_, source)) = region.as_ref().filter(|(region, _)| !super::support::is_valid_region(region))
-    {
-        return Err(CliError::Input(format!(
-            "{source}: not a region name (dot-separated labels of a-z, 0-9 and -, as us-east-1)"
-        )));
-    }
-    let endpoint = sub.get_one::<String>(ENDPOINT_URL).cloned();
-    if endpoint.as_deref().is_some_and(|url| !super::client::is_valid_endpoint(url)) {
-        return Err(CliError::Input(format!(
-            "--{ENDPOINT_URL}: not an absolute http or https URL with a host"
-        )));
-    }
-    Ok(Plan::Call {
-        operation: command.operation,
-        input: Value::Object(input),
-        region: region.map(|(region, _)| region),
-        endpoint,
-    })
-}
-
 /// A JSON syntax error by its position: serde_json's message may quote the input.
-fn json_error(error: &::cognito_idp_runtime::__private::serde_json::Error) -> String {
-    use ::cognito_idp_runtime::__private::serde_json::error::Category;
+fn json_error(error: &::serde_json::Error) -> String {
+    use ::serde_json::error::Category;
     let what = match error.classify() {
         Category::Eof => "the JSON ends early",
         // Matching the message only picks words of ours; none of it is shown.
@@ -569,64 +675,13 @@ fn load(value: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "the file:// path is not UTF-8 text".to_owned())
 }
 
-/// The challenge schema this command was generated with, read once.
-fn challenge_schema() -> Result<&'static Schema, String> {
-    static SCHEMA: ::std::sync::OnceLock<Result<Schema, String>> = ::std::sync::OnceLock::new();
-    SCHEMA
-        .get_or_init(|| {
-            CHALLENGE_SCHEMA.parse().map_err(|error: challenge_rules::SchemaTextError| {
-                format!("this command's built-in challenge schema is broken ({error}); please report it")
-            })
-        })
-        .as_ref()
-        .map_err(Clone::clone)
-}
-
-/// Checks `ChallengeResponses` of the two challenge operations with the checker the
-/// `challenge_responses!` macro uses, so the command line reports the macro's errors: one line
-/// per problem, each naming the option it concerns.
-pub fn check_challenge(command: &Command, input: &Map<String, Value>) -> Result<(), String> {
-    let operation = match command.operation {
-        "RespondToAuthChallenge" => Operation::User,
-        "AdminRespondToAuthChallenge" => Operation::Admin,
-        _ => return Ok(()),
-    };
-    let schema = challenge_schema()?;
-    if schema.challenges.is_empty() {
-        return Ok(());
-    }
-    let Some(name) = input.get("ChallengeName").and_then(Value::as_str) else { return Ok(()) };
-    let empty = Map::new();
-    let responses = match input.get("ChallengeResponses") {
-        Some(Value::Object(responses)) => responses,
-        None => &empty,
-        Some(_) => return Err("--challenge-responses: expected a map of strings".into()),
-    };
-    let given: Vec<Given<'_>> =
-        responses.iter().map(|(key, value)| Given { key, value: value.as_str() }).collect();
-    let Err(problems) = challenge_rules::check(schema, operation, name, &given) else { return Ok(()) };
-    let lines: Vec<String> = problems
-        .iter()
-        .map(|problem: &Problem| {
-            let option = match problem.subject() {
-                Subject::ChallengeName if !matches!(problem, Problem::MissingKey { .. }) => {
-                    "--challenge-name"
-                }
-                _ => "--challenge-responses",
-            };
-            format!("{option}: {}", problem.message(Audience::CommandLine))
-        })
-        .collect();
-    Err(lines.join("\n"))
-}
-
 /// The JSON value of a member from its command-line values (several for lists).
 pub fn member_value(shape: &Shape, values: &[&str]) -> Result<Value, String> {
     match shape {
         Shape::List(item) => {
             if let [one] = values {
                 if one.trim_start().starts_with('[') {
-                    if let Ok(json) = ::cognito_idp_runtime::__private::serde_json::from_str::<Value>(one) {
+                    if let Ok(json) = ::serde_json::from_str::<Value>(one) {
                         return Ok(json);
                     }
                 }
@@ -654,15 +709,13 @@ pub fn value_of(shape: &Shape, text: &str) -> Result<Value, String> {
     let trimmed = text.trim_start();
     match shape {
         Shape::Structure(_) | Shape::Map(_) | Shape::Document if trimmed.starts_with('{') => {
-            ::cognito_idp_runtime::__private::serde_json::from_str(text).map_err(|e| json_error(&e))
+            ::serde_json::from_str(text).map_err(|e| json_error(&e))
         }
-        Shape::Document => {
-            ::cognito_idp_runtime::__private::serde_json::from_str(text).map_err(|e| json_error(&e))
-        }
+        Shape::Document => ::serde_json::from_str(text).map_err(|e| json_error(&e)),
         Shape::Structure(_) | Shape::Map(_) => convert(shape, &Shorthand::parse_top(text)?),
         Shape::List(item) => {
             if trimmed.starts_with('[') {
-                if let Ok(json) = ::cognito_idp_runtime::__private::serde_json::from_str::<Value>(text) {
+                if let Ok(json) = ::serde_json::from_str::<Value>(text) {
                     return Ok(json);
                 }
             }
@@ -689,7 +742,7 @@ fn scalar(shape: &Shape, text: &str) -> Result<Value, String> {
         Shape::Integer => {
             Value::from(text.trim().parse::<i64>().map_err(|_| "expected an integer".to_owned())?)
         }
-        Shape::Float => ::cognito_idp_runtime::__private::serde_json::Number::from_f64(
+        Shape::Float => ::serde_json::Number::from_f64(
             text.trim().parse::<f64>().map_err(|_| "expected a number".to_owned())?,
         )
         .map(Value::Number)
@@ -716,7 +769,7 @@ fn timestamp(text: &str) -> Result<Value, String> {
         return Ok(Value::from(seconds));
     }
     let time = match text.parse::<f64>() {
-        Ok(seconds) => super::support::DateTime::from_secs_f64(seconds),
+        Ok(seconds) => crate::support::DateTime::from_secs_f64(seconds),
         Err(_) => {
             let (date, clock) = text.split_once(['T', 't', ' ']).unwrap_or((text, "00:00:00"));
             let has_zone = clock.ends_with(['Z', 'z']) || clock.contains(['+', '-']);
@@ -729,11 +782,11 @@ fn timestamp(text: &str) -> Result<Value, String> {
                     clock.to_owned()
                 };
             let zone = if has_zone { "" } else { "Z" };
-            super::support::DateTime::parse_rfc3339(&format!("{date}T{clock}{zone}"))
+            crate::support::DateTime::parse_rfc3339(&format!("{date}T{clock}{zone}"))
         }
     };
     let time = time.ok_or(EXPECTED)?;
-    ::cognito_idp_runtime::__private::serde_json::to_value(time).map_err(|_| EXPECTED.to_owned())
+    ::serde_json::to_value(time).map_err(|_| EXPECTED.to_owned())
 }
 
 /// A shorthand value before its shape is applied. `Debug` shows its structure and keys, not
@@ -748,7 +801,7 @@ pub enum Shorthand {
 impl ::std::fmt::Debug for Shorthand {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
-            Shorthand::Scalar(_) => super::support::Redacted.fmt(f),
+            Shorthand::Scalar(_) => crate::support::Redacted.fmt(f),
             Shorthand::List(items) => f.debug_list().entries(items).finish(),
             Shorthand::Hash(entries) => f.debug_map().entries(entries.iter().map(|(k, v)| (k, v))).finish(),
         }
@@ -1129,7 +1182,189 @@ pub fn parse_yaml(text: &str) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ::cognito_idp_runtime::__private::serde_json::json;
+    use ::serde_json::json;
+
+    /// A small `cli_commands` as the generator emits it: the two challenge commands of the seed
+    /// pages, a command with scalar, boolean and list options, and a slice of the challenge schema.
+    mod cli_commands {
+        use super::super::{Client, Command, DispatchError, Member, Shape};
+        use ::serde_json::Value;
+
+        static STRING: Shape = Shape::String;
+        static STRING_MAP: Shape = Shape::Map(&STRING);
+        static CHALLENGE_NAME: Shape =
+            Shape::Enum(&["SMS_MFA", "NEW_PASSWORD_REQUIRED", "ADMIN_NO_SRP_AUTH"]);
+        static ANALYTICS: Shape = Shape::Structure(&[Member {
+            name: "AnalyticsEndpointId",
+            option: "analytics-endpoint-id",
+            required: false,
+            shape: &STRING,
+        }]);
+        pub static HEADER: &[Member] = &[
+            Member { name: "headerName", option: "header-name", required: false, shape: &STRING },
+            Member { name: "headerValue", option: "header-value", required: false, shape: &STRING },
+        ];
+        static HEADER_SHAPE: Shape = Shape::Structure(HEADER);
+        static HEADERS: Shape = Shape::List(&HEADER_SHAPE);
+        pub static CONTEXT_DATA: &[Member] = &[
+            Member { name: "IpAddress", option: "ip-address", required: true, shape: &STRING },
+            Member { name: "ServerName", option: "server-name", required: true, shape: &STRING },
+            Member { name: "ServerPath", option: "server-path", required: true, shape: &STRING },
+            Member { name: "HttpHeaders", option: "http-headers", required: true, shape: &HEADERS },
+            Member { name: "EncodedData", option: "encoded-data", required: false, shape: &STRING },
+        ];
+        static CONTEXT_DATA_SHAPE: Shape = Shape::Structure(CONTEXT_DATA);
+        static TOKENS: Shape = Shape::Structure(&[
+            Member { name: "AccessToken", option: "access-token", required: false, shape: &STRING },
+            Member { name: "ExpiresIn", option: "expires-in", required: false, shape: &INTEGER },
+        ]);
+        static INTEGER: Shape = Shape::Integer;
+        static BOOLEAN: Shape = Shape::Boolean;
+        static TIMESTAMP: Shape = Shape::Timestamp;
+        static STRINGS: Shape = Shape::List(&STRING);
+        pub static FLAGS: &[Member] = &[
+            Member { name: "Count", option: "count", required: false, shape: &INTEGER },
+            Member { name: "Names", option: "names", required: false, shape: &STRINGS },
+            Member { name: "Enabled", option: "enabled", required: false, shape: &BOOLEAN },
+            Member { name: "When", option: "when", required: false, shape: &TIMESTAMP },
+        ];
+        static OUTPUT: &[Member] = &[
+            Member {
+                name: "ChallengeName",
+                option: "challenge-name",
+                required: false,
+                shape: &CHALLENGE_NAME,
+            },
+            Member { name: "Session", option: "session", required: false, shape: &STRING },
+            Member {
+                name: "ChallengeParameters",
+                option: "challenge-parameters",
+                required: false,
+                shape: &STRING_MAP,
+            },
+            Member {
+                name: "AuthenticationResult",
+                option: "authentication-result",
+                required: false,
+                shape: &TOKENS,
+            },
+        ];
+
+        pub static COMMANDS: &[Command] = &[
+            Command {
+                name: "respond-to-auth-challenge",
+                operation: "RespondToAuthChallenge",
+                input: &[
+                    Member { name: "ClientId", option: "client-id", required: true, shape: &STRING },
+                    Member {
+                        name: "ChallengeName",
+                        option: "challenge-name",
+                        required: true,
+                        shape: &CHALLENGE_NAME,
+                    },
+                    Member { name: "Session", option: "session", required: false, shape: &STRING },
+                    Member {
+                        name: "ChallengeResponses",
+                        option: "challenge-responses",
+                        required: false,
+                        shape: &STRING_MAP,
+                    },
+                    Member {
+                        name: "AnalyticsMetadata",
+                        option: "analytics-metadata",
+                        required: false,
+                        shape: &ANALYTICS,
+                    },
+                    Member {
+                        name: "ClientMetadata",
+                        option: "client-metadata",
+                        required: false,
+                        shape: &STRING_MAP,
+                    },
+                ],
+                output: OUTPUT,
+            },
+            Command {
+                name: "admin-respond-to-auth-challenge",
+                operation: "AdminRespondToAuthChallenge",
+                input: &[
+                    Member { name: "UserPoolId", option: "user-pool-id", required: true, shape: &STRING },
+                    Member { name: "ClientId", option: "client-id", required: true, shape: &STRING },
+                    Member {
+                        name: "ChallengeName",
+                        option: "challenge-name",
+                        required: true,
+                        shape: &CHALLENGE_NAME,
+                    },
+                    Member {
+                        name: "ChallengeResponses",
+                        option: "challenge-responses",
+                        required: false,
+                        shape: &STRING_MAP,
+                    },
+                    Member { name: "Session", option: "session", required: false, shape: &STRING },
+                    Member {
+                        name: "AnalyticsMetadata",
+                        option: "analytics-metadata",
+                        required: false,
+                        shape: &ANALYTICS,
+                    },
+                    Member {
+                        name: "ContextData",
+                        option: "context-data",
+                        required: false,
+                        shape: &CONTEXT_DATA_SHAPE,
+                    },
+                ],
+                output: OUTPUT,
+            },
+            Command { name: "test-flags", operation: "TestFlags", input: FLAGS, output: &[] },
+        ];
+
+        pub static CHALLENGE_SCHEMA: &str = concat!(
+            "SMS_MFA { variant SmsMfa; operations [user admin]; required [USERNAME SMS_MFA_CODE]; ",
+            "optional [SECRET_HASH]; constraint SMS_MFA_CODE { min 6; max 6; pattern \"[0-9]+\"; } } ",
+            "NEW_PASSWORD_REQUIRED { variant NewPasswordRequired; operations [user admin]; ",
+            "required [USERNAME NEW_PASSWORD]; optional [SECRET_HASH DEVICE_KEY]; prefixes [\"userAttributes.\"]; } ",
+            "ADMIN_NO_SRP_AUTH { variant AdminNoSrpAuth; operations [admin]; required [USERNAME PASSWORD]; ",
+            "optional [SECRET_HASH]; }",
+        );
+
+        pub static SERVICE: crate::support::ServiceInfo = crate::support::ServiceInfo {
+            full_name: "Test",
+            endpoint_prefix: "test",
+            signing_name: "test",
+            target_prefix: "Test",
+            json_version: "1.1",
+            api_version: "2020-01-01",
+        };
+
+        /// Nothing is sent in these tests.
+        pub fn dispatch<'a>(
+            _client: &'a Client,
+            operation: &'a str,
+            _input: Value,
+        ) -> ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Result<Value, DispatchError>> + 'a>>
+        {
+            Box::pin(async move { Err(DispatchError::Failed(format!("no service in tests ({operation})"))) })
+        }
+    }
+
+    /// A command line over the tables above, as generated bindings wire theirs up.
+    static TEST_CLI: CommandLine = CommandLine::new(
+        cli_commands::COMMANDS,
+        cli_commands::CHALLENGE_SCHEMA,
+        &cli_commands::SERVICE,
+        cli_commands::dispatch,
+    );
+
+    fn plan<I, T>(args: I, env: &dyn Fn(&str) -> Option<String>) -> Result<Plan, CliError>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<::std::ffi::OsString>,
+    {
+        TEST_CLI.plan(args, env)
+    }
 
     fn args(line: &[&str]) -> Vec<String> {
         line.iter().map(|s| s.to_string()).collect()
@@ -1218,7 +1453,7 @@ mod tests {
                 "EncodedData": "e"
             })
         );
-        let context = Shape::Structure(super::super::cli_commands::CONTEXT_DATA);
+        let context = Shape::Structure(cli_commands::CONTEXT_DATA);
         assert!(value_of(&context, "IpAddress=1,Bogus=1")
             .unwrap_err()
             .starts_with("key number 2 is not a member"));
@@ -1244,7 +1479,7 @@ mod tests {
         let map = Shape::Map(&LIST);
         assert_eq!(value_of(&map, "K=a,b,c,L=d").unwrap(), json!({"K": ["a", "b", "c"], "L": ["d"]}));
         assert_eq!(value_of(&map, "K=[a,b],L=[]").unwrap(), json!({"K": ["a", "b"], "L": []}));
-        static HEADER: Shape = Shape::Structure(super::super::cli_commands::HEADER);
+        static HEADER: Shape = Shape::Structure(cli_commands::HEADER);
         let structs = Shape::List(&HEADER);
         assert_eq!(
             member_value(&structs, &["headerName=a,headerValue=b", "headerName=c,headerValue=d"]).unwrap(),
@@ -1277,7 +1512,7 @@ mod tests {
             Err(CliError::Usage(_))
         ));
         assert_eq!(
-            value_of(&Shape::Structure(super::super::cli_commands::FLAGS), "Enabled=false,Count=2").unwrap(),
+            value_of(&Shape::Structure(cli_commands::FLAGS), "Enabled=false,Count=2").unwrap(),
             json!({"Enabled": false, "Count": 2})
         );
     }
@@ -1392,7 +1627,7 @@ mod tests {
         else {
             panic!()
         };
-        let skeleton: Value = ::cognito_idp_runtime::__private::serde_json::from_str(&text).unwrap();
+        let skeleton: Value = ::serde_json::from_str(&text).unwrap();
         assert_eq!(skeleton["ChallengeResponses"], json!({"KeyName": ""}));
         assert_eq!(skeleton["ChallengeName"], json!("SMS_MFA"));
         let Plan::Print(yaml) = plan(
@@ -1410,7 +1645,7 @@ mod tests {
         };
         assert_eq!(
             parse_yaml(&yaml).unwrap(),
-            ::cognito_idp_runtime::__private::serde_json::from_str::<Value>(&json_text).unwrap(),
+            ::serde_json::from_str::<Value>(&json_text).unwrap(),
             "{yaml}"
         );
         let Plan::Print(output) =
@@ -1565,6 +1800,6 @@ mod tests {
 
     #[test]
     fn clap_definition_is_consistent() {
-        clap_command().debug_assert();
+        TEST_CLI.clap_command().debug_assert();
     }
 }
