@@ -344,8 +344,10 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
         let resolved = read_and_resolve(inputs);
         (runtime.join().unwrap_or_else(|_| Err("the runtime printing thread panicked".into())), resolved)
     });
-    let (model, mut space) = resolved?;
+    let (model, space) = resolved?;
     let runtime = runtime.map_err(Error::Emit)?;
+    // The type space is not changed once built: later warnings are kept beside its own.
+    let mut warnings = space.warnings.clone();
     let challenges = match &inputs.challenges {
         None => None,
         Some(input) => {
@@ -354,17 +356,14 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
                 Error::Schema(e)
             })?;
             challenges::cross_check(&schema, &model, input.path).map_err(Error::Schema)?;
-            let mut warnings = Vec::new();
-            let resolved = challenges::resolve(
+            challenges::resolve(
                 &schema,
                 &model,
                 &space,
                 inputs.module_path.map(str::to_owned),
                 inputs.doc_crate.map(str::to_owned),
                 &mut warnings,
-            );
-            space.warnings.extend(warnings);
-            resolved
+            )
         }
     };
     let source =
@@ -387,7 +386,7 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
                 (name, features)
             })
             .collect(),
-        warnings: space.warnings,
+        warnings,
     })
 }
 

@@ -66,6 +66,10 @@ pub struct ShapeDef {
     /// which every member of the shape is checked against. Claimed for every constrained
     /// shape, as type names are, so a subset of operations names them as the whole model does.
     pub rule: Option<String>,
+    /// The command line's descriptor statics of this shape: `(shape, members)`
+    /// (`ADMIN_INITIATE_AUTH_REQUEST`, `ADMIN_INITIATE_AUTH_REQUEST_MEMBERS`), claimed for every
+    /// shape so that a subset names them as the whole does.
+    pub descriptors: (String, String),
     pub kind: Kind,
 }
 
@@ -266,6 +270,21 @@ pub struct ErrorVariant {
     pub rust_name: String,
 }
 
+/// Names the command line's descriptor statics of every shape after it, apart from each other
+/// and from the tables beside them.
+fn name_descriptors(shapes: &mut [ShapeDef]) {
+    let mut names = Namer::new();
+    for table in ["COMMANDS", "CHALLENGE_SCHEMA"] {
+        names.reserve(table);
+    }
+    for shape in shapes.iter_mut() {
+        let base = to_screaming_snake(&shape.wire_name);
+        let own = names.claim(&base);
+        let members = names.claim(&format!("{base}_MEMBERS"));
+        shape.descriptors = (own, members);
+    }
+}
+
 /// The generated client's own methods, which operations' methods must not take.
 const CLIENT_METHODS: &[&str] = &["builder", "endpoint", "call", "from", "clone", "fmt"];
 
@@ -327,6 +346,7 @@ impl<'m> Builder<'m> {
         let mut patterns = self.resolve_patterns(&mut shapes);
         mark_validation(&mut shapes, &patterns);
         self.name_rules(&mut shapes, &mut patterns);
+        name_descriptors(&mut shapes);
         let operations = self.resolve_operations(&selected, &shapes);
         let meta = &self.model.metadata;
         let service = Service {
@@ -507,6 +527,7 @@ impl<'m> Builder<'m> {
                 pattern: None,
                 needs_validation: false,
                 rule: None,
+                descriptors: (String::new(), String::new()),
                 kind,
             });
         }
@@ -987,6 +1008,20 @@ mod tests {
             "{:?}",
             space.warnings
         );
+    }
+
+    #[test]
+    fn command_line_descriptors_are_named_after_their_shapes() {
+        let space = space(
+            r#"{"Foo":{"type":"structure","members":{}},"FooMembers":{"type":"structure","members":{}},
+               "Commands":{"type":"string"}}"#,
+            "{}",
+        );
+        let descriptors = |wire: &str| by_name(&space, wire).descriptors.clone();
+        // Shapes in name order: Commands, Foo, FooMembers.
+        assert_eq!(descriptors("Commands"), ("COMMANDS2".into(), "COMMANDS_MEMBERS".into()));
+        assert_eq!(descriptors("Foo"), ("FOO".into(), "FOO_MEMBERS".into()));
+        assert_eq!(descriptors("FooMembers"), ("FOO_MEMBERS2".into(), "FOO_MEMBERS_MEMBERS".into()));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! and the `cli` module that drives the runtime's engine (`cognito_idp_runtime::cli`) with them.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::ident;
 use crate::challenges::ChallengeSpace;
@@ -31,8 +31,8 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
         /// The challenge schema in `cognito-challenge-rules`' text form, which the macro reads too.
         pub static CHALLENGE_SCHEMA: &str = #schema;
     ));
-    // Descriptors of the shapes the commands reach: `MEMBERS_n` of operation inputs and outputs,
-    // `SHAPE_n` of every value inside them.
+    // Descriptors of the shapes the commands reach: `<SHAPE>_MEMBERS` of operation inputs and
+    // outputs, `<SHAPE>` of every value inside them.
     let mut values = std::collections::BTreeSet::new();
     let mut structures = std::collections::BTreeSet::new();
     let mut stack: Vec<ShapeId> = Vec::new();
@@ -103,21 +103,21 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
 fn members_ref(space: &TypeSpace, shape: Option<ShapeId>) -> TokenStream {
     match shape {
         Some(id) if matches!(space.shape(id).kind, Kind::Struct(_)) => {
-            let name = format_ident!("MEMBERS_{}", id.0);
+            let name = ident(&space.shape(id).descriptors.1);
             quote!(&#name)
         }
         _ => quote!(&[]),
     }
 }
 
-fn shape_ref(id: ShapeId) -> TokenStream {
-    let name = format_ident!("SHAPE_{}", id.0);
+fn shape_ref(space: &TypeSpace, id: ShapeId) -> TokenStream {
+    let name = ident(&space.shape(id).descriptors.0);
     quote!(&#name)
 }
 
-fn member(field: &FieldDef) -> TokenStream {
+fn member(space: &TypeSpace, field: &FieldDef) -> TokenStream {
     let (name, option, required) = (&field.wire_name, &field.option, field.required);
-    let shape = shape_ref(field.shape);
+    let shape = shape_ref(space, field.shape);
     quote!(Member { name: #name, option: #option, required: #required, shape: #shape })
 }
 
@@ -132,14 +132,14 @@ fn children(space: &TypeSpace, id: ShapeId) -> Vec<ShapeId> {
 }
 
 fn members_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
-    let name = format_ident!("MEMBERS_{}", id.0);
+    let name = ident(&space.shape(id).descriptors.1);
     let members: Vec<TokenStream> = match &space.shape(id).kind {
-        Kind::Struct(def) => def.fields.iter().map(member).collect(),
+        Kind::Struct(def) => def.fields.iter().map(|field| member(space, field)).collect(),
         Kind::Union(def) => def
             .variants
             .iter()
             .map(|v| {
-                let (wire, option, shape) = (&v.wire_name, &v.option, shape_ref(v.shape));
+                let (wire, option, shape) = (&v.wire_name, &v.option, shape_ref(space, v.shape));
                 quote!(Member { name: #wire, option: #option, required: false, shape: #shape })
             })
             .collect(),
@@ -150,8 +150,7 @@ fn members_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
 }
 
 fn shape_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
-    let name = format_ident!("SHAPE_{}", id.0);
-    let members_name = format_ident!("MEMBERS_{}", id.0);
+    let (name, members_name) = (ident(&space.shape(id).descriptors.0), ident(&space.shape(id).descriptors.1));
     let value = match &space.shape(id).kind {
         Kind::Struct(_) | Kind::Union(_) => quote!(Shape::Structure(&#members_name)),
         Kind::Enum(def) => {
@@ -166,11 +165,11 @@ fn shape_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
         Kind::Timestamp => quote!(Shape::Timestamp),
         Kind::Document => quote!(Shape::Document),
         Kind::List(item) => {
-            let item = shape_ref(*item);
+            let item = shape_ref(space, *item);
             quote!(Shape::List(#item))
         }
         Kind::Map(_, value) => {
-            let value = shape_ref(*value);
+            let value = shape_ref(space, *value);
             quote!(Shape::Map(#value))
         }
     };
