@@ -357,6 +357,47 @@ pub struct ChallengeSpace {
     /// What the `srp` module's conversions name; `None` (with a warning) when the model lacks
     /// one of them, and then there is no `srp` module.
     pub srp: Option<SrpDef>,
+    /// The operations the `challenge`, `srp` and `flows` modules need, resolved once.
+    pub needs: ModuleNeeds,
+}
+
+/// Which operations (indices into the type space's) each module needs, for its gate: a module
+/// needs, from each of its groups, any one operation. The `*_operations` are the operations its
+/// own feature turns on (so groups holding one of them add nothing to the gate).
+#[derive(Debug, Clone, Default)]
+pub struct ModuleNeeds {
+    /// The two answer requests, and the operations that reach the challenge enum.
+    pub challenge: Vec<Vec<usize>>,
+    pub challenge_operations: Vec<usize>,
+    /// Those, and the operations that reach the device verifier type.
+    pub srp: Vec<Vec<usize>>,
+    pub srp_operations: Vec<usize>,
+    /// Those, and the two sign-in operations.
+    pub flows: Vec<Vec<usize>>,
+    pub flows_operations: Vec<usize>,
+}
+
+impl ModuleNeeds {
+    fn resolve(space: &crate::typespace::TypeSpace) -> Self {
+        let operation = |name: &str| space.operations.iter().position(|op| op.wire_name == name);
+        let reaching = |shape: &str| {
+            space.shapes.iter().find(|s| s.included && s.wire_name == shape).map(|s| s.operations.clone())
+        };
+        let challenge_operations: Vec<usize> =
+            [USER_OPERATION, ADMIN_OPERATION].into_iter().filter_map(operation).collect();
+        let mut challenge: Vec<Vec<usize>> = challenge_operations.iter().map(|&i| vec![i]).collect();
+        challenge.extend(reaching(CHALLENGE_ENUM));
+        let mut srp = challenge.clone();
+        srp.extend(reaching(SRP_VERIFIER_TYPE));
+        let srp_operations =
+            [challenge_operations.clone(), operation("ConfirmDevice").into_iter().collect()].concat();
+        let sign_in: Vec<usize> =
+            ["InitiateAuth", "AdminInitiateAuth"].into_iter().filter_map(operation).collect();
+        let mut flows = srp.clone();
+        flows.extend(sign_in.iter().map(|&i| vec![i]));
+        let flows_operations = [srp_operations.clone(), sign_in].concat();
+        ModuleNeeds { challenge, challenge_operations, srp, srp_operations, flows, flows_operations }
+    }
 }
 
 /// The generated names SRP results convert into.
@@ -439,10 +480,28 @@ pub fn resolve(
         warnings.push(format!("no challenge module: the emitted shapes do not include `{CHALLENGE_ENUM}`"));
         return None;
     };
-    let challenges = schema
+    // The typed answer structs share the module with the answer types and the macro re-export.
+    let mut struct_names = crate::naming::Namer::new();
+    for own in ["Answer", "ChallengeAnswer", "AdminChallengeAnswer", "AnyOperation", "AdminOnly"] {
+        struct_names.reserve(own);
+    }
+    let mut claim = |namer: &mut crate::naming::Namer, what: String, wanted: String| {
+        let got = namer.claim(&wanted);
+        if got != wanted {
+            warnings.push(format!("{what} is named `{got}`: `{wanted}` is taken"));
+        }
+        got
+    };
+    let challenges: Vec<ChallengeDef> = schema
         .challenges
         .iter()
         .map(|Challenge { rules, source }| {
+            let struct_name = claim(
+                &mut struct_names,
+                format!("the answer struct of `{}`", rules.name),
+                to_upper_camel(&rules.name),
+            );
+            let mut fields = crate::naming::Namer::new();
             let variant = enum_def
                 .values
                 .iter()
@@ -454,20 +513,34 @@ pub fn resolve(
                 .iter()
                 .map(|k| (k, true))
                 .chain(rules.optional.iter().map(|k| (k, false)))
-                .map(|(key, required)| KeyDef { field: to_snake(key), key: key.clone(), required })
+                .map(|(key, required)| KeyDef {
+                    field: claim(
+                        &mut fields,
+                        format!("the field of `{struct_name}` for `{key}`"),
+                        to_snake(key),
+                    ),
+                    key: key.clone(),
+                    required,
+                })
                 .collect();
             let constraints =
                 rules.keys().filter_map(|key| key_constraint(schema, model, space, key)).collect();
             let prefix_fields = rules
                 .prefixes
                 .iter()
-                .map(|p| (p.clone(), to_snake(p.trim_end_matches(['.', '_', '-']))))
+                .map(|p| {
+                    let wanted = to_snake(p.trim_end_matches(['.', '_', '-']));
+                    (
+                        p.clone(),
+                        claim(&mut fields, format!("the field of `{struct_name}` for `{p}<name>`"), wanted),
+                    )
+                })
                 .collect();
             let answer_is_challenge_name = !rules.answers.is_empty()
                 && rules.answers.iter().all(|a| enum_def.values.iter().any(|v| &v.wire == a));
             ChallengeDef {
                 rules: cognito_challenge_rules::Challenge { variant, constraints, ..rules.clone() },
-                struct_name: to_upper_camel(&rules.name),
+                struct_name,
                 keys,
                 prefix_fields,
                 answer_is_challenge_name,
@@ -510,6 +583,7 @@ pub fn resolve(
         module_path,
         doc_crate,
         srp: resolve_srp(space, enum_def, warnings),
+        needs: ModuleNeeds::resolve(space),
     })
 }
 

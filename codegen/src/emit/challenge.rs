@@ -19,74 +19,82 @@ pub(super) fn emit_challenge_module(space: &ChallengeSpace) -> Vec<TokenStream> 
     items
 }
 
+/// The answer type, emitted once: `Answer<Scope>`, where the scope says which operation takes
+/// it, and the two names users write, `ChallengeAnswer` (either operation) and
+/// `AdminChallengeAnswer` (`AdminRespondToAuthChallenge` only).
 fn answer_types(space: &ChallengeSpace) -> TokenStream {
     let name_type = format_ident!("{}", space.enum_name);
-    let answer = |type_name: &str, doc: &str| {
-        let ty = format_ident!("{type_name}");
-        let doc = doc_attrs(doc);
-        quote! {
-            #doc
-            #[derive(Clone, PartialEq)]
-            pub struct #ty {
-                challenge_name: super::types::#name_type,
-                responses: ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+    let map = quote!(::std::collections::HashMap<::std::string::String, ::std::string::String>);
+    quote! {
+        /// A checked answer to a challenge, for the operations `Scope` names: see
+        /// [`ChallengeAnswer`] and [`AdminChallengeAnswer`]. `Debug` shows the keys, never the
+        /// values.
+        #[derive(Clone, PartialEq)]
+        pub struct Answer<Scope> {
+            challenge_name: super::types::#name_type,
+            responses: #map,
+            scope: ::std::marker::PhantomData<Scope>,
+        }
+        /// A checked answer to a challenge, valid for `RespondToAuthChallenge` and
+        /// `AdminRespondToAuthChallenge`.
+        ///
+        /// Made by `challenge_responses!`, a typed challenge struct, or the SRP client.
+        pub type ChallengeAnswer = Answer<AnyOperation>;
+        /// A checked answer valid only for `AdminRespondToAuthChallenge` (every
+        /// [`ChallengeAnswer`] converts into it).
+        ///
+        /// Made by `admin_challenge_responses!` or from a [`ChallengeAnswer`].
+        pub type AdminChallengeAnswer = Answer<AdminOnly>;
+        /// The scope of a [`ChallengeAnswer`]: either operation.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum AnyOperation {}
+        /// The scope of an [`AdminChallengeAnswer`]: `AdminRespondToAuthChallenge` only.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum AdminOnly {}
+        impl<Scope> Answer<Scope> {
+            /// The challenge this answers.
+            pub fn challenge_name(&self) -> &super::types::#name_type {
+                &self.challenge_name
             }
-            impl #ty {
-                /// The challenge this answers.
-                pub fn challenge_name(&self) -> &super::types::#name_type {
-                    &self.challenge_name
-                }
-                /// The `ChallengeResponses` map.
-                pub fn responses(&self) -> &::std::collections::HashMap<::std::string::String, ::std::string::String> {
-                    &self.responses
-                }
-                /// The challenge name and the responses, for a request.
-                pub fn into_parts(self) -> (super::types::#name_type, ::std::collections::HashMap<::std::string::String, ::std::string::String>) {
-                    (self.challenge_name, self.responses)
-                }
-                /// Adds a response that is only known at run time (`SECRET_HASH`, `DEVICE_KEY`).
-                pub fn with_response(mut self, key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    self.responses.insert(key.into(), value.into());
-                    self
-                }
-                /// Used by the generated macros after they have checked the keys.
-                #[doc(hidden)]
-                pub fn __from_checked_macro(challenge_name: super::types::#name_type, responses: ::std::collections::HashMap<::std::string::String, ::std::string::String>) -> Self {
-                    Self { challenge_name, responses }
-                }
-                /// For this crate's own answers (SRP), whose keys are right by construction.
-                #[allow(dead_code)]
-                pub(super) fn new_unchecked(challenge_name: super::types::#name_type, responses: ::std::collections::HashMap<::std::string::String, ::std::string::String>) -> Self {
-                    Self { challenge_name, responses }
-                }
+            /// The `ChallengeResponses` map.
+            pub fn responses(&self) -> &#map {
+                &self.responses
             }
-            impl ::std::fmt::Debug for #ty {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    let mut keys: ::std::vec::Vec<&::std::string::String> = self.responses.keys().collect();
-                    keys.sort();
-                    let mut map = f.debug_map();
-                    for key in keys {
-                        map.entry(key, &super::support::Redacted);
-                    }
-                    map.finish()
-                }
+            /// The challenge name and the responses, for a request.
+            pub fn into_parts(self) -> (super::types::#name_type, #map) {
+                (self.challenge_name, self.responses)
+            }
+            /// Adds a response that is only known at run time (`SECRET_HASH`, `DEVICE_KEY`).
+            pub fn with_response(mut self, key: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.responses.insert(key.into(), value.into());
+                self
+            }
+            /// Used by the generated macros after they have checked the keys.
+            #[doc(hidden)]
+            pub fn __from_checked_macro(challenge_name: super::types::#name_type, responses: #map) -> Self {
+                Self::new_unchecked(challenge_name, responses)
+            }
+            /// For this crate's own answers (SRP, typed challenge structs), whose keys are right by
+            /// construction.
+            #[allow(dead_code)]
+            pub(super) fn new_unchecked(challenge_name: super::types::#name_type, responses: #map) -> Self {
+                Self { challenge_name, responses, scope: ::std::marker::PhantomData }
             }
         }
-    };
-    let user = answer(
-        "ChallengeAnswer",
-        "A checked answer to a challenge, valid for `RespondToAuthChallenge` and `AdminRespondToAuthChallenge`.\n\nMade by `challenge_responses!`, a typed challenge struct, or the SRP client. `Debug` shows the keys, never the values.",
-    );
-    let admin = answer(
-        "AdminChallengeAnswer",
-        "A checked answer valid only for `AdminRespondToAuthChallenge` (every [`ChallengeAnswer`] converts into it).\n\nMade by `admin_challenge_responses!` or from a [`ChallengeAnswer`]. `Debug` shows the keys, never the values.",
-    );
-    quote! {
-        #user
-        #admin
+        impl<Scope> ::std::fmt::Debug for Answer<Scope> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut keys: ::std::vec::Vec<&::std::string::String> = self.responses.keys().collect();
+                keys.sort();
+                let mut map = f.debug_map();
+                for key in keys {
+                    map.entry(key, &super::support::Redacted);
+                }
+                map.finish()
+            }
+        }
         impl ::std::convert::From<ChallengeAnswer> for AdminChallengeAnswer {
             fn from(answer: ChallengeAnswer) -> Self {
-                Self { challenge_name: answer.challenge_name, responses: answer.responses }
+                Self::new_unchecked(answer.challenge_name, answer.responses)
             }
         }
         /// The proc-macro the generated macros call (unused where they are not called).

@@ -27,7 +27,7 @@ mod validate;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::challenges::{ChallengeSpace, ADMIN_OPERATION, USER_OPERATION};
+use crate::challenges::ChallengeSpace;
 use crate::model::TimestampFormat;
 use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 use render::{render_module, DeferredModule, Gated, ItemBuilder};
@@ -203,42 +203,6 @@ pub fn internal_features(space: &TypeSpace, per_operation: bool) -> Vec<(String,
     features
 }
 
-/// The operation groups a runtime module needs: each named operation, and each named shape
-/// (any operation that reaches it). Names absent from the type space are left out.
-fn needs(space: &TypeSpace, operations: &[&str], shapes: &[&str]) -> Vec<Vec<usize>> {
-    let ops = operations
-        .iter()
-        .filter_map(|name| space.operations.iter().position(|op| op.wire_name == *name).map(|i| vec![i]));
-    let reach = shapes.iter().filter_map(|name| {
-        space.shapes.iter().find(|s| s.included && s.wire_name == *name).map(|s| s.operations.clone())
-    });
-    ops.chain(reach).collect()
-}
-
-/// What the `challenge` module refers to: the two answer requests, and the challenge names.
-fn challenge_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
-    needs(space, &[USER_OPERATION, ADMIN_OPERATION], &[crate::challenges::CHALLENGE_ENUM])
-}
-
-/// The indices of the named operations that the type space has.
-fn operations_named(space: &TypeSpace, names: &[&str]) -> Vec<usize> {
-    names.iter().filter_map(|name| space.operations.iter().position(|op| op.wire_name == *name)).collect()
-}
-
-/// What the `srp` module refers to besides the challenge module: the device verifier.
-fn srp_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
-    let mut groups = challenge_needs(space);
-    groups.extend(needs(space, &[], &[crate::challenges::SRP_VERIFIER_TYPE]));
-    groups
-}
-
-/// What the `flows` module calls besides SRP: the sign-in operations, user and admin.
-fn flows_needs(space: &TypeSpace) -> Vec<Vec<usize>> {
-    let mut groups = srp_needs(space);
-    groups.extend(needs(space, &["InitiateAuth", "AdminInitiateAuth"], &[]));
-    groups
-}
-
 /// Emits the whole file as formatted source.
 ///
 /// Items are parsed and printed one by one (see [`render`]); those built from the type space
@@ -267,19 +231,17 @@ pub fn emit_file(
     let types_doc = format!(" Request, response and data types of {service}.");
     let errors_doc = format!(" Errors of {service}: the modeled exceptions and one enum per operation.");
     let operations_doc = format!(" Descriptors of the operations of {service}.");
-    // The `challenge` feature turns on the two challenge operations, `srp` also `challenge` and
-    // ConfirmDevice (see `Features`).
-    let challenge_ops = match challenge {
-        Some(_) => operations_named(space, &[USER_OPERATION, ADMIN_OPERATION]),
+    // A module's feature turns on the operations it needs (see `Features`); without the feature,
+    // the module is gated on those operations.
+    let implied = |feature: Option<&str>, operations: &[usize]| match feature {
+        Some(_) => operations.to_vec(),
         None => Vec::new(),
     };
-    let srp_ops = match srp {
-        Some(_) => [challenge_ops.clone(), operations_named(space, &["ConfirmDevice"])].concat(),
-        None => Vec::new(),
+    let challenge_gate = |c: &ChallengeSpace| {
+        gates.all_of(&c.needs.challenge, &[challenge], &implied(challenge, &c.needs.challenge_operations))
     };
-    let challenge_gate = gates.all_of(&challenge_needs(space), &[challenge], &challenge_ops);
     let from_answer: Vec<(String, String)> = challenges
-        .map(|c| challenge::from_answer_methods(c, &challenge_gate))
+        .map(|c| challenge::from_answer_methods(c, &challenge_gate(c)))
         .unwrap_or_default()
         .into_iter()
         .map(|(type_name, method)| (type_name, method.to_string()))
@@ -302,7 +264,7 @@ pub fn emit_file(
         let modules = [
             match challenges {
                 Some(challenges) => {
-                    let gate = &challenge_gate;
+                    let gate = challenge_gate(challenges);
                     render_module(
                         quote!(
                             #[doc = " Answers to auth challenges, checked at compile time by `challenge_responses!` and `admin_challenge_responses!`."]
@@ -317,7 +279,8 @@ pub fn emit_file(
             },
             match challenges.and_then(|c| c.srp.as_ref().map(|def| (c, def))) {
                 Some((challenges, def)) => {
-                    let gate = gates.all_of(&srp_needs(space), &[srp], &srp_ops);
+                    let needs = &challenges.needs;
+                    let gate = gates.all_of(&needs.srp, &[srp], &implied(srp, &needs.srp_operations));
                     render_module(
                         quote!(
                             #[doc = " Client side of Cognito's SRP sign-in (the `cognito-srp` crate), whose answers and device verifiers convert into this crate's [`ChallengeAnswer`](challenge::ChallengeAnswer) and request types."]
@@ -359,16 +322,14 @@ pub fn emit_file(
             },
             match (client_feature, challenges, &runtime.flows) {
                 (Some(client), Some(challenges), Some(printed)) if challenges.srp.is_some() => {
+                    let needs = &challenges.needs;
                     let gate = match flows {
-                        Some(flows) => {
-                            let sign_in = operations_named(space, &["InitiateAuth", "AdminInitiateAuth"]);
-                            gates.all_of(
-                                &flows_needs(space),
-                                &[Some(flows)],
-                                &[srp_ops.clone(), sign_in].concat(),
-                            )
-                        }
-                        None => gates.all_of(&flows_needs(space), &[Some(client), srp], &srp_ops),
+                        Some(_) => gates.all_of(&needs.flows, &[flows], &needs.flows_operations),
+                        None => gates.all_of(
+                            &needs.flows,
+                            &[Some(client), srp],
+                            &implied(srp, &needs.srp_operations),
+                        ),
                     };
                     printed.finish(&gate, "")?
                 }
