@@ -97,7 +97,7 @@ const CASES: &[Case] = &[
 
 /// The `error: …` lines of a case's expected compiler output (not its "first given here" notes).
 fn macro_errors(file: &str) -> Vec<String> {
-    let path = format!("{}/tests/ui/fail/{file}.stderr", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/ui/tests/ui/fail/{file}.stderr", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines().filter_map(|line| line.strip_prefix("error: ")).map(str::to_owned).collect()
 }

@@ -3,7 +3,7 @@
 //! at the offending token (`ui/fail`, with the exact compiler output in the `.stderr` files).
 //!
 //! Regenerate the `.stderr` files after a deliberate change of a message with
-//! `TRYBUILD=overwrite cargo test -p cognito-idp --test challenge_macros`, then read them.
+//! `TRYBUILD=overwrite cargo test -p cognito-idp-ui --test challenge_macros`, then read them.
 
 #[test]
 fn challenge_macros() {
