@@ -375,6 +375,9 @@ pub struct ModuleNeeds {
     /// Those, and the two sign-in operations.
     pub flows: Vec<Vec<usize>>,
     pub flows_operations: Vec<usize>,
+    /// Whether the type space has the four operations the flows call (the two sign-ins and the
+    /// two answers); without them there are no flows.
+    pub flows_possible: bool,
 }
 
 impl ModuleNeeds {
@@ -395,8 +398,17 @@ impl ModuleNeeds {
             ["InitiateAuth", "AdminInitiateAuth"].into_iter().filter_map(operation).collect();
         let mut flows = srp.clone();
         flows.extend(sign_in.iter().map(|&i| vec![i]));
+        let flows_possible = challenge_operations.len() == 2 && sign_in.len() == 2;
         let flows_operations = [srp_operations.clone(), sign_in].concat();
-        ModuleNeeds { challenge, challenge_operations, srp, srp_operations, flows, flows_operations }
+        ModuleNeeds {
+            challenge,
+            challenge_operations,
+            srp,
+            srp_operations,
+            flows,
+            flows_operations,
+            flows_possible,
+        }
     }
 }
 

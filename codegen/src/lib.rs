@@ -86,16 +86,15 @@ impl Config {
     }
 
     /// Emits the async client (`mod client`) behind `feature` of the including crate, which then
-    /// enables `reqwest` (rustls), `aws-sigv4` and `aws-credential-types` with it.
+    /// enables `cognito-idp-runtime/client` with it.
     pub fn client_feature(&mut self, feature: impl Into<String>) -> &mut Self {
         self.client_feature = Some(feature.into());
         self
     }
 
-    /// Emits the command line's runtime (`mod cli`, `mod cli_commands`) behind `feature` of the
-    /// including crate, which then enables the client's feature, `clap` (with its `string`
-    /// feature), `tokio` and `serde_norway` with it. Needs
-    /// [`Config::client_feature`].
+    /// Emits the command line (`mod cli`, `mod cli_commands`) behind `feature` of the including
+    /// crate, which then enables the client's feature and `cognito-idp-runtime/cli` with it (and
+    /// an async runtime such as `tokio` for its `main`). Needs [`Config::client_feature`].
     pub fn cli_feature(&mut self, feature: impl Into<String>) -> &mut Self {
         self.cli_feature = Some(feature.into());
         self
@@ -366,6 +365,13 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             )
         }
     };
+    let flows_left_out = challenges.as_ref().is_some_and(|c| c.srp.is_some() && !c.needs.flows_possible);
+    if flows_left_out && inputs.features.client.is_some() {
+        warnings.push(
+            "no sign-in flows: they need InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge"
+                .to_owned(),
+        );
+    }
     let source =
         emit::emit_file(&space, challenges.as_ref(), &inputs.features, &runtime).map_err(Error::Emit)?;
     Ok(Generated {

@@ -288,8 +288,10 @@ fn name_descriptors(shapes: &mut [ShapeDef]) {
 /// The generated client's own methods, which operations' methods must not take.
 const CLIENT_METHODS: &[&str] = &["builder", "endpoint", "call", "from", "clone", "fmt"];
 
-/// The features the generator writes beside the operations' (see `Generated::cargo_features`).
-const GENERATED_FEATURES: &[&str] = &["all-operations", "default"];
+/// The features the generator writes beside the operations' (see `Generated::cargo_features`),
+/// and those of the checked-in crate's parts (`Features::CHECKED_IN`).
+const GENERATED_FEATURES: &[&str] =
+    &["all-operations", "default", "client", "cli", "challenge", "srp", "flows", "reverse-serde"];
 
 /// The command line's global options, which the options of an operation's input must not take.
 const GLOBAL_OPTIONS: &[&str] =

@@ -328,3 +328,35 @@ fn each_type_has_one_inherent_impl_and_one_line_gates() {
         previous = line;
     }
 }
+
+/// The flows call four operations: a subset with SRP but without all of them gets no flows (and
+/// a warning) rather than a module that does not compile.
+#[test]
+fn a_subset_without_the_sign_in_operations_gets_no_flows() {
+    let model = cognito_model();
+    let schema_path = workspace().join("spec/challenges.json");
+    let schema = std::fs::read_to_string(&schema_path).unwrap();
+    let generate = |operations: &[&str]| {
+        let operations: Vec<String> = operations.iter().map(|s| s.to_string()).collect();
+        cognito_codegen::generate(&cognito_codegen::Inputs {
+            model: &model,
+            operations: Some(&operations),
+            challenges: Some(cognito_codegen::ChallengeInput { schema: &schema, path: &schema_path }),
+            features: cognito_codegen::Features { client: Some("client"), ..Default::default() },
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let partial = generate(&["InitiateAuth", "RespondToAuthChallenge", "ConfirmDevice"]);
+    assert!(partial.source.contains("pub mod srp") && !partial.source.contains("pub mod flows"));
+    assert!(partial.warnings.iter().any(|w| w.starts_with("no sign-in flows")), "{:?}", partial.warnings);
+    let whole = generate(&[
+        "InitiateAuth",
+        "AdminInitiateAuth",
+        "RespondToAuthChallenge",
+        "AdminRespondToAuthChallenge",
+        "ConfirmDevice",
+    ]);
+    assert!(whole.source.contains("pub mod flows"));
+    assert!(!whole.warnings.iter().any(|w| w.starts_with("no sign-in flows")));
+}

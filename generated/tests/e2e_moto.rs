@@ -13,7 +13,7 @@
 //! relies on moto refusing one). So these tests prove the wire format (JSON 1.1 over
 //! `X-Amz-Target`, SigV4 headers, typed error mapping) and the challenge flows, not the SRP
 //! arithmetic: that is proven by the published vectors and the property test
-//! (`tests/srp_vectors.rs`, `tests/srp_protocol.rs`). moto does check passwords, `SECRET_HASH`
+//! of the `cognito-srp` crate (`codegen/srp/tests/vectors.rs`, `codegen/srp/tests/protocol.rs`). moto does check passwords, `SECRET_HASH`
 //! (on `USER_SRP_AUTH`, `REFRESH_TOKEN_AUTH` and the MFA answers) and, with
 //! `MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP=true`, the TOTP codes (RFC 6238, exact 30 s step, no
 //! window), which this test computes itself from the secret `AssociateSoftwareToken` returns.

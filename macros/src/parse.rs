@@ -158,9 +158,8 @@ impl Parse for Responses {
                      `\"userAttributes.name\"`",
                 ));
             };
-            let name = key.name();
             if !content.peek(Token![:]) || content.peek(Token![::]) {
-                let message = format!("expected `:` and a value after key `{name}`");
+                let message = "expected `:` and a value after this key";
                 return Err(if content.is_empty() {
                     syn::Error::new(key.span(), message)
                 } else {
@@ -169,7 +168,7 @@ impl Parse for Responses {
             }
             let colon: Token![:] = content.parse()?;
             if content.is_empty() || content.peek(Token![,]) {
-                return Err(syn::Error::new(colon.span, format!("expected a value for key `{name}`")));
+                return Err(syn::Error::new(colon.span, "expected a value for this key"));
             }
             let value: Expr = content.parse()?;
             entries.push(Entry { key, value });
@@ -177,7 +176,7 @@ impl Parse for Responses {
                 break;
             }
             if !content.peek(Token![,]) {
-                return Err(content.error(format!("expected `,` after the value of key `{name}`")));
+                return Err(content.error("expected `,` after this key's value"));
             }
             content.parse::<Token![,]>()?;
         }

@@ -44,3 +44,12 @@ pub mod __private {
     pub use serde;
     pub use serde_json;
 }
+
+#[cfg(all(test, feature = "srp"))]
+mod tests {
+    /// SRP's secrets print as every sensitive member of the bindings does.
+    #[test]
+    fn srp_redacts_with_the_bindings_marker() {
+        assert_eq!(crate::srp::REDACTED, crate::support::REDACTED);
+    }
+}

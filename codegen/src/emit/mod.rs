@@ -37,12 +37,11 @@ pub use runtime::RuntimeText;
 /// for `client` and `cli` not emitted).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Features<'a> {
-    /// Emits the async client (`mod client`, needing `reqwest`, `aws-sigv4` and
-    /// `aws-credential-types`), and with SRP the sign-in flows (`mod flows`).
+    /// Emits the async client (`mod client`, needing `cognito-idp-runtime/client`), and with SRP
+    /// and the four sign-in operations the sign-in flows (`mod flows`).
     pub client: Option<&'a str>,
-    /// Emits the command line (`mod cli` and `mod cli_commands`, needing `clap`, `tokio` and
-    /// `serde_norway`); only together
-    /// with `client`.
+    /// Emits the command line (`mod cli` and `mod cli_commands`, needing
+    /// `cognito-idp-runtime/cli`); only together with `client`.
     pub cli: Option<&'a str>,
     /// See [`Config::reverse_serde_feature`](crate::Config::reverse_serde_feature).
     pub reverse_serde: Option<&'a str>,
@@ -321,7 +320,9 @@ pub fn emit_file(
                 None => String::new(),
             },
             match (client_feature, challenges, &runtime.flows) {
-                (Some(client), Some(challenges), Some(printed)) if challenges.srp.is_some() => {
+                (Some(client), Some(challenges), Some(printed))
+                    if challenges.srp.is_some() && challenges.needs.flows_possible =>
+                {
                     let needs = &challenges.needs;
                     let gate = match flows {
                         Some(_) => gates.all_of(&needs.flows, &[flows], &needs.flows_operations),

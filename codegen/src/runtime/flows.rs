@@ -12,8 +12,9 @@
 //! [`continue_sign_in`] get their `SECRET_HASH` from [`with_secret_hash`]. Passwords, secrets,
 //! sessions and tokens never appear in `Debug` output or in errors.
 //!
-//! Embedded with the client, behind the same cargo feature (and, in a crate with a feature per
-//! operation, behind those of the operations it calls, of `challenge` and of `srp`).
+//! Embedded with the client when the output has SRP and the four sign-in operations: behind the
+//! `flows` feature in `cognito-idp`, and elsewhere behind the client's feature (and, with a
+//! feature per operation, those of the operations it calls).
 
 use ::std::collections::HashMap;
 use ::std::fmt;

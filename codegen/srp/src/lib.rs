@@ -2,7 +2,7 @@
 //!
 //! Cognito signs users in with `USER_SRP_AUTH` (answered with a
 //! `PASSWORD_VERIFIER` challenge response) and remembered devices with
-//! `DEVICE_SRP_AUTH` (answered with `DEVICE_PASSWORD_VERIFIER`). This module
+//! `DEVICE_SRP_AUTH` (answered with `DEVICE_PASSWORD_VERIFIER`). This crate
 //! computes everything the client needs for both flows, and the verifier that
 //! `ConfirmDevice` stores:
 //!
@@ -56,7 +56,7 @@
 //! Note on `SALT`: a salt written with a leading zero byte (`"00…"` followed by a
 //! digit below 8) is hashed *without* that byte, because AWS's JavaScript SDK parses the
 //! salt as an integer first. pycognito hashes the string as given and so disagrees
-//! with the JavaScript SDK on such salts; this module follows the JavaScript SDK.
+//! with the JavaScript SDK on such salts; this crate follows the JavaScript SDK.
 //!
 //! Note on `USERNAME`: the answer carries the `USERNAME` challenge parameter (the
 //! user's canonical user name, which is also what `SECRET_HASH` is computed over),
@@ -904,7 +904,7 @@ pub struct DeviceVerifierConfig {
 
 /// What `Debug` prints in place of a secret: the marker the generated bindings print for
 /// every sensitive member too.
-pub const REDACTED: &str = "<redacted>";
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// Why an SRP step was refused. Never contains secret values.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1213,7 +1213,7 @@ mod client {
         super::SrpAnswer { challenge, responses }
     }
 
-    /// `Some("<redacted>")` or `None`, for `Debug`.
+    /// `Some(REDACTED)` or `None`, for `Debug`.
     pub(super) fn redacted<T>(value: Option<&T>) -> Option<&'static str> {
         value.map(|_| super::REDACTED)
     }
@@ -1486,7 +1486,7 @@ impl ::std::fmt::Debug for DeviceSrp {
 /// only through [`expose_secret`](SecretString::expose_secret).
 ///
 /// Written here rather than taken from `secrecy`: it prints the same redaction marker as every
-/// sensitive member of the generated types, and `zeroize` is already a dependency of this module.
+/// sensitive member of the generated types, and `zeroize` is already a dependency of this crate.
 #[derive(Clone, Default)]
 pub struct SecretString(::zeroize::Zeroizing<::std::string::String>);
 

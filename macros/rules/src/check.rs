@@ -77,7 +77,8 @@ pub enum Audience {
 }
 
 /// Checks `responses` for `challenge` under `operation`. Returns the challenge's rules when
-/// nothing is wrong, else every problem, in the order of the responses.
+/// nothing is wrong, else every problem: the operation, then the keys in the order given, the
+/// missing keys, the `ANSWER` rules and the values' constraints.
 pub fn check<'s>(
     schema: &'s Schema,
     operation: Operation,

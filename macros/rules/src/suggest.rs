@@ -23,10 +23,18 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 pub fn closest<'a>(wanted: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let folded = wanted.to_ascii_lowercase();
     let mut best: Option<(usize, &'a str)> = None;
+    let wanted_length = folded.chars().count();
     for &candidate in candidates {
         let other = candidate.to_ascii_lowercase();
-        let distance = edit_distance(&folded, &other);
-        let limit = folded.chars().count().max(other.chars().count()) / 3 + 1;
+        let other_length = other.chars().count();
+        let limit = wanted_length.max(other_length) / 3 + 1;
+        // The distance is at least the difference in length: past the limit, the quadratic
+        // computation is skipped (a pasted value can be megabytes long).
+        let distance = if wanted_length.abs_diff(other_length) > limit {
+            usize::MAX
+        } else {
+            edit_distance(&folded, &other)
+        };
         let related = distance <= limit || is_word_subsequence(&folded, &other);
         if related && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
@@ -62,5 +70,8 @@ mod tests {
         assert_eq!(closest("USERNAM", &keys), Some("USERNAME"));
         assert_eq!(closest("secret_hash", &keys), Some("SECRET_HASH"));
         assert_eq!(closest("TOTALLY_DIFFERENT_THING", &keys), None);
+        // A long text is compared by length first, not by a quadratic edit distance.
+        let long = "x".repeat(1 << 20);
+        assert_eq!(closest(&long, &keys), None);
     }
 }
