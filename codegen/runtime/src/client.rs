@@ -321,7 +321,7 @@ impl Client {
         if Op::AUTH == AuthScheme::SigV4 {
             let credentials =
                 self.credentials.as_ref().ok_or(CallError::NoCredentials { operation: Op::NAME })?;
-            self.sign::<Op, _>(Op::NAME, credentials, &mut headers, &body)?;
+            self.sign::<Op>(credentials, &mut headers, &body)?;
         }
         let transport = |source: ::reqwest::Error| CallError::Transport {
             operation: Op::NAME,
@@ -352,15 +352,14 @@ impl Client {
     }
 
     /// Adds the SigV4 headers (`Authorization`, `X-Amz-Date`, the session token) for this body.
-    fn sign<Op: Operation, E>(
+    fn sign<Op: Operation>(
         &self,
-        operation: &'static str,
         credentials: &Credentials,
         headers: &mut ::http::HeaderMap,
         body: &[u8],
-    ) -> Result<(), CallError<E>> {
+    ) -> Result<(), CallError<Op::Error>> {
         use ::aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
-        let signing_error = |message: String| CallError::Signing { operation, message };
+        let signing_error = |message: String| CallError::Signing { operation: Op::NAME, message };
         let identity = ::aws_credential_types::Credentials::new(
             credentials.access_key_id.clone(),
             credentials.secret_access_key.clone(),

@@ -332,7 +332,7 @@ pub fn emit_file(
                             &implied(srp, &needs.srp_operations),
                         ),
                     };
-                    printed.finish(&gate, "")?
+                    printed.finish(&gate)?
                 }
                 _ => String::new(),
             },

@@ -58,10 +58,10 @@ impl Printed {
         Ok(Self { frame, items: render_parsed_module_items(items)? })
     }
 
-    /// The whole module behind `gate`, with `extra` (printed items) after its own items.
-    pub(super) fn finish(&self, gate: &TokenStream, extra: &str) -> Result<String, String> {
+    /// The whole module behind `gate`.
+    pub(super) fn finish(&self, gate: &TokenStream) -> Result<String, String> {
         let gate = if gate.is_empty() { String::new() } else { render_attributes(gate.clone())? };
-        Ok(gate + &self.frame.wrap(&(self.items.clone() + extra)))
+        Ok(gate + &self.frame.wrap(&self.items))
     }
 }
 
