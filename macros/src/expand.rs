@@ -2,7 +2,8 @@
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
+
+use crate::error::Error;
 
 use cognito_challenge_rules::{Challenge, Operation};
 
@@ -26,9 +27,9 @@ pub fn success(invocation: &Invocation, responses: &Responses, challenge: &Chall
     let capacity = responses.entries.len();
     let inserts = responses.entries.iter().map(|entry| {
         let key = entry.key.name();
-        let value = &entry.value;
+        let value = &entry.value.tokens;
         // Spanned at the value, so "`u32: Into<String>` is not satisfied" points at it.
-        let into = quote_spanned!(value.span()=> ::std::convert::Into::<::std::string::String>::into);
+        let into = quote_spanned!(entry.value.span=> ::std::convert::Into::<::std::string::String>::into);
         quote! {
             #map.insert(::std::string::String::from(#key), #into(#value));
         }
@@ -75,7 +76,7 @@ fn variant_ident(challenge: &Challenge) -> Ident {
 }
 
 /// The errors, plus an expression so that nothing else is reported.
-pub fn failure(error: &syn::Error, fallback: Option<Fallback>) -> TokenStream {
+pub fn failure(error: &Error, fallback: Option<Fallback>) -> TokenStream {
     let errors = error.to_compile_error();
     match fallback {
         Some(Fallback { answer, root, variant: Some(variant) }) => quote! {

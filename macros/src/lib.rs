@@ -6,11 +6,14 @@
 //! with the challenge schema taken from AWS's model, so bindings regenerated from a newer model
 //! bring their own rules.
 //!
-//! The layout follows `serde_derive` / `thiserror-impl`: `parse` turns the input into a syntax
-//! tree, `check` runs the checker the command line also uses (`cognito-challenge-rules`) and turns
-//! each problem into a spanned `syn::Error`, and `expand` writes the tokens.
+//! The layout follows `serde_derive` / `thiserror-impl`: `parse` reads the input's token trees,
+//! `check` runs the checker the command line also uses (`cognito-challenge-rules`) and turns each
+//! problem into an error at the offending token, and `expand` writes the tokens. It needs no
+//! `syn`: the user's values are passed through as written, and a program using the macro does not
+//! wait for `syn` to build.
 
 mod check;
+mod error;
 mod expand;
 mod parse;
 
@@ -41,12 +44,12 @@ pub fn challenge_responses_with_schema(input: TokenStream) -> TokenStream {
 
 /// The macro, on `proc_macro2` tokens so it can be unit tested.
 fn expand(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
-    let invocation = match syn::parse2::<parse::Invocation>(input) {
+    let invocation = match parse::invocation(input) {
         Ok(invocation) => invocation,
-        Err(error) => return expand::failure(&malformed_schema(error), None),
+        Err(error) => return expand::failure(&error, None),
     };
     let schema = &invocation.schema;
-    let responses = match syn::parse2::<parse::Responses>(invocation.input.clone()) {
+    let responses = match parse::responses(invocation.input.clone()) {
         Ok(responses) => responses,
         Err(error) => return expand::failure(&error, Some(expand::Fallback::new(&invocation, None))),
     };
@@ -57,24 +60,6 @@ fn expand(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
             expand::failure(&error, Some(expand::Fallback::new(&invocation, challenge)))
         }
     }
-}
-
-/// The generator wrote something this macro does not understand: say so in every message.
-fn malformed_schema(error: syn::Error) -> syn::Error {
-    let mut combined: Option<syn::Error> = None;
-    for error in error {
-        let message = error.to_string();
-        let error = if message.starts_with("malformed challenge schema") {
-            error
-        } else {
-            syn::Error::new(error.span(), format!("malformed challenge schema: {message}"))
-        };
-        match &mut combined {
-            Some(combined) => combined.combine(error),
-            None => combined = Some(error),
-        }
-    }
-    combined.unwrap_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "malformed challenge schema"))
 }
 
 #[cfg(test)]

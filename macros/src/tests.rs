@@ -84,12 +84,14 @@ fn covered(source: &str, span: proc_macro2::Span) -> String {
 /// Every error of the user's part as (message, covered text); empty on success.
 fn errors_for(operation: &str, user: &str) -> Vec<(String, String)> {
     let source = invocation(operation, user);
-    let invocation: parse::Invocation = syn::parse2(tokens(&source)).expect("schema parses");
-    let result = syn::parse2::<parse::Responses>(invocation.input.clone())
+    let invocation = parse::invocation(tokens(&source)).expect("schema parses");
+    let result = parse::responses(invocation.input.clone())
         .and_then(|responses| check::check(&invocation.schema, invocation.operation, &responses).map(|_| ()));
     match result {
         Ok(()) => Vec::new(),
-        Err(error) => error.into_iter().map(|e| (e.to_string(), covered(&source, e.span()))).collect(),
+        Err(error) => {
+            error.messages().map(|(span, message)| (message.clone(), covered(&source, *span))).collect()
+        }
     }
 }
 
@@ -446,6 +448,34 @@ fn syntax_errors_point_at_the_token() {
     }
 }
 
+#[test]
+fn values_end_at_the_comma_between_entries() {
+    for (user, value) in [
+        ("SMS_MFA { USERNAME: convert::<A, B>(x), SMS_MFA_CODE: c }", "convert::<A,B>(x)"),
+        ("SMS_MFA { USERNAME: <T as Tr<A, B>>::f(x), SMS_MFA_CODE: c }", "<TasTr<A,B>>::f(x)"),
+        ("SMS_MFA { USERNAME: f(a, b), SMS_MFA_CODE: c }", "f(a,b)"),
+        ("SMS_MFA { USERNAME: x as String, SMS_MFA_CODE: c }", "xasString"),
+        ("SMS_MFA { USERNAME: g::<fn(A) -> B, C>(x), SMS_MFA_CODE: c }", "g::<fn(A)->B,C>(x)"),
+        ("SMS_MFA { USERNAME: a::b::c, SMS_MFA_CODE: c }", "a::b::c"),
+    ] {
+        assert_eq!(errors(user), Vec::new(), "{user}");
+        let output = normalize(expand(tokens(&invocation("user", user))));
+        assert!(output.contains(&format!("::std::string::String>::into({value})")), "{user}: {output}");
+    }
+}
+
+#[test]
+fn a_missing_comma_is_found_where_the_next_key_starts() {
+    for (user, token) in [
+        ("SMS_MFA { USERNAME: \"a\" SMS_MFA_CODE: c }", "SMS_MFA_CODE"),
+        ("SMS_MFA { USERNAME: f() SMS_MFA_CODE: c }", "SMS_MFA_CODE"),
+        ("SMS_MFA { USERNAME: x? SMS_MFA_CODE: c }", "SMS_MFA_CODE"),
+        ("SMS_MFA { USERNAME: u \"SMS_MFA_CODE\": c }", "\"SMS_MFA_CODE\""),
+    ] {
+        assert_eq!(errors(user), pairs(&[("expected `,` after this key's value", token)]), "{user}");
+    }
+}
+
 // --- everything at once, and the expansion of errors --------------------------------------------
 
 #[test]
@@ -503,7 +533,7 @@ fn malformed_schema_is_reported_not_panicked() {
 
 #[test]
 fn full_schema_grammar_parses() {
-    let invocation: parse::Invocation = syn::parse2(tokens(&invocation("user", "X {}"))).unwrap();
+    let invocation = parse::invocation(tokens(&invocation("user", "X {}"))).unwrap();
     assert_eq!(invocation.schema.challenges.len(), 7);
     let select = invocation.schema.challenge("SELECT_CHALLENGE").unwrap();
     assert_eq!(select.when_answer.len(), 2);
