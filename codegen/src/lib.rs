@@ -100,11 +100,12 @@ impl Config {
         self
     }
 
-    /// Each type derives the serde direction it travels: `Serialize` for what requests carry,
+    /// Each type implements the serde direction it travels: `Serialize` for what requests carry,
     /// `Deserialize` for what responses and errors carry (both for shapes that go both ways).
-    /// This derives the other direction too, behind `feature` of the including crate: for
+    /// This implements the other direction too, behind `feature` of the including crate: for
     /// reading requests or writing responses (mock servers, caches, fixtures). The command line
-    /// ([`Config::cli_feature`]) turns it on by itself.
+    /// ([`Config::cli_feature`]) needs both: without this feature its own feature turns them on;
+    /// with it, the command line's feature must turn this one on (as `generated/`'s `cli` does).
     pub fn reverse_serde_feature(&mut self, feature: impl Into<String>) -> &mut Self {
         self.reverse_serde_feature = Some(feature.into());
         self

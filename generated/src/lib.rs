@@ -35,7 +35,7 @@
 //! - `client`: the async client; `flows`: the sign-in flows over it (turns on `client`, `srp`,
 //!   `initiate-auth` and `admin-initiate-auth`); `cli`: the `cognito-idp` command line (turns
 //!   every operation on).
-//! - `reverse-serde`: each type derives the serde direction it travels (requests `Serialize`,
+//! - `reverse-serde`: each type implements the serde direction it travels (requests `Serialize`,
 //!   responses and errors `Deserialize`); this adds the other one.
 
 include!("cognito_idp.rs");

@@ -463,14 +463,9 @@ mod diagnose {
 pub fn error_code(headers: &::http::HeaderMap, body: &[u8]) -> Option<String> {
     let from_header = headers.get(ERROR_TYPE_HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let from_body = || {
-        #[derive(::serde::Deserialize)]
-        struct ErrorBody {
-            #[serde(rename = "__type")]
-            kind: Option<String>,
-            code: Option<String>,
-        }
-        let body: ErrorBody = ::serde_json::from_slice(body).ok()?;
-        body.kind.or(body.code)
+        let body: ::serde_json::Value = ::serde_json::from_slice(body).ok()?;
+        let code = body.get("__type").or_else(|| body.get("code"))?;
+        code.as_str().map(str::to_owned)
     };
     from_header.or_else(from_body).map(|raw| sanitize_error_code(&raw)).filter(|code| !code.is_empty())
 }

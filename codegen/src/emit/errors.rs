@@ -3,16 +3,15 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::shapes::{
-    constructors, emit_fields, needs_manual_debug, struct_debug, struct_derives, SerdeDerives,
-};
+use super::serde_impls::{self, SerdeDirections};
+use super::shapes::{constructors, emit_fields, needs_manual_debug, struct_debug, struct_derives};
 use super::{doc_attrs, ident, join_docs, Gated, ItemBuilder, OperationGates};
 use crate::typespace::{ExceptionDef, Kind, OperationDef, ShapeDef, TypeSpace, UNMODELED};
 
 /// Each item with its gate: exceptions by the operations that list them, error enums by theirs.
 pub(super) fn emit_errors<'a>(
     space: &'a TypeSpace,
-    serde: &'a SerdeDerives,
+    serde: &'a SerdeDirections,
     gates: &'a OperationGates,
 ) -> Vec<ItemBuilder<'a>> {
     let exceptions = space.shapes.iter().filter(|s| s.included).filter_map(|shape| match &shape.kind {
@@ -42,13 +41,14 @@ fn emit_exception(
     space: &TypeSpace,
     shape: &ShapeDef,
     def: &ExceptionDef,
-    serde: &SerdeDerives,
+    serde: &SerdeDirections,
 ) -> TokenStream {
     let name = ident(&def.rust_name);
     let kind = if def.fault { "A service fault (retrying may help)." } else { "A client error." };
     let docs = doc_attrs(&join_docs(&[&shape.docs.markdown(), kind]));
-    let fields = emit_fields(space, &def.fields, true);
-    let derives = struct_derives(space, shape, &def.fields, serde);
+    let fields = emit_fields(space, &def.fields);
+    let derives = struct_derives(space, shape, &def.fields);
+    let serde_impls = serde_impls::struct_impls(space, shape, &def.rust_name, &def.fields, true, serde);
     let debug_impl = needs_manual_debug(space, shape, &def.fields)
         .then(|| struct_debug(space, shape, &def.rust_name, &def.fields));
     let constructors = constructors(space, &def.rust_name, &def.fields);
@@ -79,6 +79,7 @@ fn emit_exception(
             #constructors
         }
         #debug_impl
+        #serde_impls
         impl super::support::ServiceError for #name {
             #[inline]
             fn code(&self) -> &str { Self::CODE }

@@ -7,8 +7,8 @@
 //! module of any crate.
 //!
 //! Build cost is a feature of the output, measured by `tests/buildcost/run.sh`. Two choices keep
-//! it down. A type derives only the serde direction it travels (`shapes::SerdeDerives`). And the
-//! emitted functions that are not generic (`validate`, `Debug` with redaction, enum conversions,
+//! it down. serde is implemented by calls into the runtime rather than derived, and a type
+//! implements only the direction it travels (`serde_impls`). And the emitted functions that are not generic (`validate`, `Debug` with redaction, enum conversions,
 //! error decoding) are `#[inline]`: rustc then compiles to machine code only the ones a program
 //! calls, in that program, instead of all of them in the bindings crate: 1.5 to 2 s of the
 //! cognito-idp crate's debug build. The largest saving is not compiling what a program does not
@@ -20,6 +20,7 @@ mod errors;
 mod operations;
 mod render;
 mod runtime;
+mod serde_impls;
 mod shapes;
 mod srp;
 mod validate;
@@ -28,7 +29,6 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::challenges::ChallengeSpace;
-use crate::model::TimestampFormat;
 use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 use render::{render_module, DeferredModule, Gated, ItemBuilder};
 pub use runtime::RuntimeText;
@@ -41,7 +41,8 @@ pub struct Features<'a> {
     /// and the four sign-in operations the sign-in flows (`mod flows`).
     pub client: Option<&'a str>,
     /// Emits the command line (`mod cli` and `mod cli_commands`, needing
-    /// `cognito-idp-runtime/cli`); only together with `client`.
+    /// `cognito-idp-runtime/cli`); only together with `client`. It must turn on `reverse_serde`,
+    /// when that is given: the command line reads requests and prints responses.
     pub cli: Option<&'a str>,
     /// See [`Config::reverse_serde_feature`](crate::Config::reverse_serde_feature).
     pub reverse_serde: Option<&'a str>,
@@ -222,10 +223,10 @@ pub fn emit_file(
         flows,
     } = *features;
     let gates = OperationGates::new(space, per_operation);
-    // The command line reads requests and prints responses, so it needs both serde directions.
+    // The command line reads requests and prints responses, so it needs both serde directions;
+    // its feature turns `reverse_serde` on, when there is one.
     let command_line = client_feature.and(cli_feature);
-    let reverse_features: Vec<&str> = reverse_serde.into_iter().chain(command_line).collect();
-    let serde = shapes::SerdeDerives::new(&reverse_features);
+    let serde = serde_impls::SerdeDirections::new(reverse_serde.or(command_line));
     let service = &space.service.full_name;
     let types_doc = format!(" Request, response and data types of {service}.");
     let errors_doc = format!(" Errors of {service}: the modeled exceptions and one enum per operation.");
@@ -499,36 +500,6 @@ pub(crate) fn must_redact(space: &TypeSpace, id: ShapeId) -> bool {
         }
 }
 
-/// Serde attributes of a struct field.
-pub(crate) fn serde_field_attrs(
-    space: &TypeSpace,
-    field: &FieldDef,
-    extra_alias: Option<&str>,
-) -> TokenStream {
-    let wire = &field.wire_name;
-    let mut parts = vec![quote!(rename = #wire)];
-    if let Some(alias) = extra_alias {
-        parts.push(quote!(alias = #alias));
-    }
-    if !field.required {
-        parts.push(quote!(default));
-        parts.push(quote!(skip_serializing_if = "::std::option::Option::is_none"));
-    }
-    if matches!(space.shape(field.shape).kind, Kind::Timestamp) && !field.boxed {
-        let with = match (field.timestamp_format, field.required) {
-            (TimestampFormat::EpochSeconds, _) => None,
-            (TimestampFormat::Iso8601, true) => Some("super::support::iso8601"),
-            (TimestampFormat::Iso8601, false) => Some("super::support::iso8601_option"),
-            (TimestampFormat::Rfc822, true) => Some("super::support::rfc822"),
-            (TimestampFormat::Rfc822, false) => Some("super::support::rfc822_option"),
-        };
-        if let Some(with) = with {
-            parts.push(quote!(with = #with));
-        }
-    }
-    quote!(#[serde(#(#parts),*)])
-}
-
 /// Markdown inline code for any text: the fence is one backtick longer than the longest run of
 /// backticks inside, padded with spaces when the text starts or ends with a backtick.
 pub(crate) fn code_span(text: &str) -> String {
@@ -550,7 +521,7 @@ mod tests {
     fn print_both_ways(model: &str) -> (String, String) {
         let space = TypeSpace::build(&crate::reader::read_model(model).unwrap(), None).unwrap();
         let gates = OperationGates::new(&space, true);
-        let serde = shapes::SerdeDerives::new(&["reverse-serde"]);
+        let serde = serde_impls::SerdeDirections::new(Some("reverse-serde"));
         let modules = || {
             vec![
                 DeferredModule {

@@ -186,12 +186,30 @@ fn parse_gated(Gated { gate, tokens }: Gated) -> Result<Vec<syn::Item>, String> 
         for item in &mut items {
             let attrs =
                 item_attrs(item).ok_or_else(|| "emitted an item that cannot carry a #[cfg]".to_string())?;
+            // An item with a condition of its own (an impl behind `reverse-serde`) gets one line
+            // with both.
+            if let Some(own) = attrs.iter_mut().find(|attr| attr.path().is_ident("cfg")) {
+                *own = cfg_all(&gate, own)?;
+                continue;
+            }
             // After the doc comment, as hand-written code puts it.
             let after_docs = attrs.iter().take_while(|attr| attr.path().is_ident("doc")).count();
             attrs.splice(after_docs..after_docs, gate.iter().cloned());
         }
     }
     Ok(items)
+}
+
+/// `#[cfg(all(gate, own))]` from a gate of one `#[cfg]` and an item's own `#[cfg]`.
+fn cfg_all(gate: &[syn::Attribute], own: &syn::Attribute) -> Result<syn::Attribute, String> {
+    let predicate = |attr: &syn::Attribute| attr.parse_args::<proc_macro2::TokenStream>().ok();
+    match (gate, predicate(own)) {
+        ([gate], Some(own)) if gate.path().is_ident("cfg") => {
+            let gate = predicate(gate).ok_or("a gate is not a #[cfg(…)]")?;
+            Ok(syn::parse_quote!(#[cfg(all(#gate, #own))]))
+        }
+        _ => Err("a gate or an item's own #[cfg] is not a single #[cfg(…)]".to_string()),
+    }
 }
 
 /// A deferred module printed the plain way, its whole tree at once, on this thread: what
@@ -202,7 +220,7 @@ pub(crate) fn render_whole(module: DeferredModule<'_>) -> String {
     whole.attrs.push(module_lints());
     let items = module.items.iter().flat_map(|build| parse_gated(build()).unwrap()).collect();
     whole.content = Some((Default::default(), items));
-    prettyplease::unparse(&file_of(syn::Item::Mod(whole)))
+    one_line_gates(&prettyplease::unparse(&file_of(syn::Item::Mod(whole))))
 }
 
 /// Items as text, indented as items of a module.
@@ -221,9 +239,36 @@ fn render_items(items: Vec<syn::Item>) -> Result<String, String> {
         return Ok(String::new()); // there were no items
     }
     match text.strip_prefix("mod m {\n").and_then(|body| body.strip_suffix("}\n")) {
-        Some(body) => Ok(body.to_owned()),
+        Some(body) => Ok(one_line_gates(body)),
         None => Err(format!("items printed outside their module: {text}")),
     }
+}
+
+/// `#[cfg(…)]` attributes that prettyplease broke over several lines, each joined back into one
+/// (a gate of a long operation feature and `reverse-serde` runs a few columns past its margin).
+fn one_line_gates(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_start() != "#[cfg(" {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        out.push_str(line);
+        for part in lines.by_ref() {
+            let part = part.trim();
+            if out.ends_with(',') {
+                out.push(' ');
+            }
+            out.push_str(part);
+            if part == ")]" {
+                break;
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 fn file_of(item: syn::Item) -> syn::File {
@@ -253,6 +298,16 @@ mod tests {
     use quote::quote;
 
     use super::*;
+
+    #[test]
+    fn gates_printed_over_several_lines_are_joined() {
+        let text = "    #[cfg(\n        all(\n            feature = \"a\",\n            feature = \"b\"\n        )\n    )]\n    impl X for Y {}\n";
+        assert_eq!(
+            one_line_gates(text),
+            "    #[cfg(all(feature = \"a\", feature = \"b\"))]\n    impl X for Y {}\n"
+        );
+        assert_eq!(one_line_gates("    #[cfg(feature = \"a\")]\n"), "    #[cfg(feature = \"a\")]\n");
+    }
 
     fn deferred(items: Vec<TokenStream>) -> DeferredModule<'static> {
         let builders = items

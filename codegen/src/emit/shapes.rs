@@ -3,9 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::serde_impls::{self, SerdeDirections, SERDE};
 use super::{
-    deprecation_note, doc_attrs, field_type, ident, join_docs, must_redact, serde_field_attrs, validate,
-    Gated, ItemBuilder, OperationGates,
+    deprecation_note, doc_attrs, field_type, ident, join_docs, must_redact, validate, Gated, ItemBuilder,
+    OperationGates,
 };
 use crate::typespace::{EnumDef, FieldDef, Kind, ShapeDef, StructDef, TypeSpace, UnionDef};
 
@@ -14,7 +15,7 @@ use crate::typespace::{EnumDef, FieldDef, Kind, ShapeDef, StructDef, TypeSpace, 
 /// they name (`from_answer`, which the challenge module provides).
 pub(super) fn emit_types<'a>(
     space: &'a TypeSpace,
-    serde: &'a SerdeDerives,
+    serde: &'a SerdeDirections,
     gates: &'a OperationGates,
     extra_methods: &'a [(String, String)],
 ) -> Vec<ItemBuilder<'a>> {
@@ -106,96 +107,31 @@ fn constraint_note(space: &TypeSpace, id: crate::typespace::ShapeId) -> String {
     }
 }
 
-/// The serde traits a type derives. A shape derives the direction it travels: `Serialize` when an
-/// input reaches it, `Deserialize` when an output or error does, both when both do. The other
-/// direction (reading requests, writing responses: the command line, mocks, caches) is derived
-/// only behind the cargo features given here, since deriving it everywhere costs about 3 s of the
-/// cognito-idp crate's debug build (a quarter of it, before the other savings).
-/// serde as generated code names it: re-exported by the runtime crate, so the including crate
-/// need not declare serde itself.
-struct SerdePath;
-
-impl quote::ToTokens for SerdePath {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        tokens.extend(quote!(::cognito_idp_runtime::__private::serde));
-    }
-}
-
-const SERDE: SerdePath = SerdePath;
-
-/// Tells serde's derives where serde is (see [`SERDE`]).
-struct SerdeCrate;
-
-impl quote::ToTokens for SerdeCrate {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        tokens.extend(quote!(#[serde(crate = "::cognito_idp_runtime::__private::serde")]));
-    }
-}
-
-const SERDE_CRATE: SerdeCrate = SerdeCrate;
-
-pub(super) struct SerdeDerives {
-    /// The cargo features of the including crate that turn the other direction on.
-    reverse_features: Vec<String>,
-}
-
-impl SerdeDerives {
-    pub(super) fn new(reverse_features: &[&str]) -> Self {
-        Self { reverse_features: reverse_features.iter().map(|f| f.to_string()).collect() }
-    }
-
-    /// The traits for the `derive` list, and an attribute deriving the other direction behind
-    /// the features (empty when the shape travels both ways or no feature is configured).
-    pub(super) fn of(&self, shape: &ShapeDef) -> (TokenStream, TokenStream) {
-        let (derived, reverse) = match (shape.input, shape.output) {
-            (true, false) => (quote!(#SERDE::Serialize), quote!(#SERDE::Deserialize)),
-            (false, true) => (quote!(#SERDE::Deserialize), quote!(#SERDE::Serialize)),
-            _ => return (quote!(#SERDE::Serialize, #SERDE::Deserialize), quote!(#SERDE_CRATE)),
-        };
-        let attr = match self.reverse_features.as_slice() {
-            [] => quote!(),
-            [one] => quote!(#[cfg_attr(feature = #one, derive(#reverse))]),
-            many => quote!(#[cfg_attr(any(#(feature = #many),*), derive(#reverse))]),
-        };
-        (derived, quote!(#attr #SERDE_CRATE))
-    }
-}
-
-/// `pub` fields with docs and serde attributes.
-pub(super) fn emit_fields(space: &TypeSpace, fields: &[FieldDef], message_alias: bool) -> Vec<TokenStream> {
+/// `pub` fields with docs.
+pub(super) fn emit_fields(space: &TypeSpace, fields: &[FieldDef]) -> Vec<TokenStream> {
     fields
         .iter()
         .map(|field| {
             let name = ident(&field.rust_name);
             let ty = field_type(space, field);
-            let alias = message_alias.then(|| message_alias_of(&field.wire_name)).flatten();
-            let serde = serde_field_attrs(space, field, alias);
             let docs = field_docs(space, field);
-            quote! { #docs #serde pub #name: #ty, }
+            quote! { #docs pub #name: #ty, }
         })
         .collect()
-}
-
-/// AWS sends an exception's message as `message` or `Message`; accept the other spelling too.
-fn message_alias_of(wire: &str) -> Option<&'static str> {
-    match wire {
-        "message" => Some("Message"),
-        "Message" => Some("message"),
-        _ => None,
-    }
 }
 
 fn emit_struct(
     space: &TypeSpace,
     shape: &ShapeDef,
     def: &StructDef,
-    serde: &SerdeDerives,
+    serde: &SerdeDirections,
     extra_methods: TokenStream,
 ) -> TokenStream {
     let name = ident(&def.rust_name);
     let docs = shape_docs(shape, "");
-    let fields = emit_fields(space, &def.fields, false);
-    let derives = struct_derives(space, shape, &def.fields, serde);
+    let fields = emit_fields(space, &def.fields);
+    let derives = struct_derives(space, shape, &def.fields);
+    let serde_impls = serde_impls::struct_impls(space, shape, &def.rust_name, &def.fields, false, serde);
     let debug_impl = needs_manual_debug(space, shape, &def.fields)
         .then(|| struct_debug(space, shape, &def.rust_name, &def.fields));
     let constructors = constructors(space, &def.rust_name, &def.fields);
@@ -214,22 +150,17 @@ fn emit_struct(
             #extra_methods
         }
         #debug_impl
+        #serde_impls
         #validate_impl
     }
 }
 
 /// Derives of a struct: `Default` when every member is optional, `Debug` unless members must be
-/// redacted (then [`struct_debug`] writes it), serde as [`SerdeDerives`] decides.
-pub(super) fn struct_derives(
-    space: &TypeSpace,
-    shape: &ShapeDef,
-    fields: &[FieldDef],
-    serde: &SerdeDerives,
-) -> TokenStream {
+/// redacted (then [`struct_debug`] writes it). serde is implemented by [`serde_impls`].
+pub(super) fn struct_derives(space: &TypeSpace, shape: &ShapeDef, fields: &[FieldDef]) -> TokenStream {
     let default = fields.iter().all(|f| !f.required).then(|| quote!(Default,));
     let debug = (!needs_manual_debug(space, shape, fields)).then(|| quote!(Debug,));
-    let (serde, reverse) = serde.of(shape);
-    quote!(#[derive(Clone, #debug #default PartialEq, #serde)] #reverse)
+    quote!(#[derive(Clone, #debug #default PartialEq)])
 }
 
 pub(super) fn needs_manual_debug(space: &TypeSpace, shape: &ShapeDef, fields: &[FieldDef]) -> bool {
@@ -413,7 +344,7 @@ fn emit_enum(shape: &ShapeDef, def: &EnumDef) -> TokenStream {
     }
 }
 
-fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &SerdeDerives) -> TokenStream {
+fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &SerdeDirections) -> TokenStream {
     let name = ident(&def.rust_name);
     let note = if def.event_stream {
         "An event stream: each event is one variant. The JSON protocol bindings here read and write single events; streaming transport is not generated."
@@ -421,17 +352,16 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &Serde
         "A union: exactly one variant is set, written on the wire as a one-member object."
     };
     let docs = shape_docs(shape, note);
-    let (serde, reverse_serde) = serde.of(shape);
+    let serde_impls = serde_impls::union_impls(shape, def, serde);
     let redact = shape.sensitive || def.variants.iter().any(|v| must_redact(space, v.shape));
     let variants = def.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
-        let wire = &v.wire_name;
         let mut ty = super::type_of(space, v.shape);
         if v.boxed {
             ty = quote!(::std::boxed::Box<#ty>);
         }
         let docs = doc_attrs(&v.docs.markdown());
-        quote!(#docs #[serde(rename = #wire)] #variant(#ty),)
+        quote!(#docs #variant(#ty),)
     });
     let debug_derive = (!redact).then(|| quote!(Debug,));
     let debug_impl = redact.then(|| {
@@ -460,11 +390,11 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &Serde
     });
     quote! {
         #docs
-        #[derive(Clone, #debug_derive PartialEq, #serde)]
-        #reverse_serde
+        #[derive(Clone, #debug_derive PartialEq)]
         #[non_exhaustive]
         pub enum #name { #(#variants)* }
         #debug_impl
+        #serde_impls
         #validate
     }
 }

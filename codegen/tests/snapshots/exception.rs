@@ -1,23 +1,6 @@
 /// A service fault (retrying may help).
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::cognito_idp_runtime::__private::serde::Deserialize
-)]
-#[cfg_attr(
-    feature = "reverse-serde",
-    derive(::cognito_idp_runtime::__private::serde::Serialize)
-)]
-#[serde(crate = "::cognito_idp_runtime::__private::serde")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InternalFault {
-    #[serde(
-        rename = "Message",
-        alias = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl InternalFault {
@@ -43,6 +26,38 @@ impl InternalFault {
     ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl ::cognito_idp_runtime::__private::serde::Serialize for InternalFault {
+    fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut out = super::support::structure::writer(serializer, "InternalFault", 1)?;
+        out.optional("Message", &self.message);
+        out.end()
+    }
+}
+impl<'de> ::cognito_idp_runtime::__private::serde::Deserialize<'de> for InternalFault {
+    fn deserialize<D: ::cognito_idp_runtime::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        super::support::structure::deserialize(deserializer, "InternalFault")
+    }
+}
+impl<'de> super::support::structure::ReadMembers<'de> for InternalFault {
+    fn read_members<A: ::cognito_idp_runtime::__private::serde::de::MapAccess<'de>>(
+        map: &mut super::support::structure::Members<A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut value = Self::default();
+        while let ::std::option::Option::Some(key) = map.next_key()? {
+            match key.as_str() {
+                "Message" | "message" => map.read(&mut value.message),
+                _ => map.skip_value(),
+            }?;
+        }
+        ::std::result::Result::Ok(value)
     }
 }
 impl super::support::ServiceError for InternalFault {

@@ -1,166 +1,58 @@
 /// Input of `PutThing`.
-#[derive(Clone, PartialEq, ::cognito_idp_runtime::__private::serde::Serialize)]
-#[cfg_attr(
-    feature = "reverse-serde",
-    derive(::cognito_idp_runtime::__private::serde::Deserialize)
-)]
-#[serde(crate = "::cognito_idp_runtime::__private::serde")]
+#[derive(Clone, PartialEq)]
 pub struct PutThingRequest {
     /// The name, 1 to 64 characters.
     ///
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
-    #[serde(rename = "Name")]
     pub name: ::std::string::String,
     /// What kind of thing.
-    #[serde(rename = "Kind")]
     pub kind: super::types::ThingKind,
     /// A member named after a keyword.
     ///
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// Collides with `type` after case conversion.
     ///
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
-    #[serde(
-        rename = "Type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub type_2: ::std::option::Option<::std::string::String>,
     /// *Constraints:* length at most 3.
-    #[serde(
-        rename = "Tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tags: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
     /// *Constraints:* length at least 1.
-    #[serde(
-        rename = "Parts",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parts: ::std::option::Option<::std::vec::Vec<super::types::Part>>,
-    #[serde(
-        rename = "Tree",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tree: ::std::option::Option<super::types::TreeNode>,
     /// *Constraints:* length at least 6.
     ///
     /// *Sensitive:* hidden in `Debug` output.
-    #[serde(
-        rename = "Secret",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret: ::std::option::Option<::std::string::String>,
     /// *Sensitive:* hidden in `Debug` output.
-    #[serde(
-        rename = "SecretList",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub secret_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    #[serde(
-        rename = "Choice",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub choice: ::std::option::Option<super::types::Choice>,
-    #[serde(
-        rename = "Payload",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub payload: ::std::option::Option<
         ::cognito_idp_runtime::__private::serde_json::Value,
     >,
     /// *Constraints:* length at most 16.
-    #[serde(
-        rename = "Data",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data: ::std::option::Option<super::support::Blob>,
-    #[serde(
-        rename = "When",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub when: ::std::option::Option<super::support::DateTime>,
-    #[serde(
-        rename = "WhenText",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "super::support::iso8601_option"
-    )]
     pub when_text: ::std::option::Option<super::support::DateTime>,
     /// *Constraints:* value 0 to 10.
-    #[serde(
-        rename = "Count",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub count: ::std::option::Option<i32>,
     /// *Constraints:* value 0.5 to 1.5.
-    #[serde(
-        rename = "Ratio",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ratio: ::std::option::Option<f64>,
-    #[serde(
-        rename = "Box",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub r#box: ::std::option::Option<super::types::Box>,
-    #[serde(
-        rename = "Result",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub result: ::std::option::Option<super::types::Result>,
-    #[serde(
-        rename = "Option",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub option: ::std::option::Option<super::types::Option>,
-    #[serde(
-        rename = "Text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
     ///
     /// *Idempotency token:* a unique value per logical request makes retries safe.
-    #[serde(
-        rename = "Token",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub token: ::std::option::Option<::std::string::String>,
     /// **Deprecated:**
     ///
     /// Use `Name`.
     ///
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
-    #[serde(
-        rename = "Old",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub old: ::std::option::Option<::std::string::String>,
 }
 impl PutThingRequest {
@@ -497,6 +389,138 @@ impl ::std::fmt::Debug for PutThingRequest {
             .field("token", &self.token)
             .field("old", &self.old)
             .finish()
+    }
+}
+impl ::cognito_idp_runtime::__private::serde::Serialize for PutThingRequest {
+    fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut out = super::support::structure::writer(
+            serializer,
+            "PutThingRequest",
+            22,
+        )?;
+        out.required("Name", &self.name);
+        out.required("Kind", &self.kind);
+        out.optional("type", &self.r#type);
+        out.optional("Type", &self.type_2);
+        out.optional("Tags", &self.tags);
+        out.optional("Parts", &self.parts);
+        out.optional("Tree", &self.tree);
+        out.optional("Secret", &self.secret);
+        out.optional("SecretList", &self.secret_list);
+        out.optional("Choice", &self.choice);
+        out.optional("Payload", &self.payload);
+        out.optional("Data", &self.data);
+        out.optional("When", &self.when);
+        out.optional_timestamp(
+            "WhenText",
+            &self.when_text,
+            super::support::structure::TimestampText::DateTime,
+        );
+        out.optional("Count", &self.count);
+        out.optional("Ratio", &self.ratio);
+        out.optional("Box", &self.r#box);
+        out.optional("Result", &self.result);
+        out.optional("Option", &self.option);
+        out.optional("Text", &self.text);
+        out.optional("Token", &self.token);
+        out.optional("Old", &self.old);
+        out.end()
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> ::cognito_idp_runtime::__private::serde::Deserialize<'de> for PutThingRequest {
+    fn deserialize<D: ::cognito_idp_runtime::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        super::support::structure::deserialize(deserializer, "PutThingRequest")
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> super::support::structure::ReadMembers<'de> for PutThingRequest {
+    fn read_members<A: ::cognito_idp_runtime::__private::serde::de::MapAccess<'de>>(
+        map: &mut super::support::structure::Members<A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut name = ::std::option::Option::None;
+        let mut kind = ::std::option::Option::None;
+        let mut r#type = ::std::option::Option::None;
+        let mut type_2 = ::std::option::Option::None;
+        let mut tags = ::std::option::Option::None;
+        let mut parts = ::std::option::Option::None;
+        let mut tree = ::std::option::Option::None;
+        let mut secret = ::std::option::Option::None;
+        let mut secret_list = ::std::option::Option::None;
+        let mut choice = ::std::option::Option::None;
+        let mut payload = ::std::option::Option::None;
+        let mut data = ::std::option::Option::None;
+        let mut when = ::std::option::Option::None;
+        let mut when_text = ::std::option::Option::None;
+        let mut count = ::std::option::Option::None;
+        let mut ratio = ::std::option::Option::None;
+        let mut r#box = ::std::option::Option::None;
+        let mut result = ::std::option::Option::None;
+        let mut option = ::std::option::Option::None;
+        let mut text = ::std::option::Option::None;
+        let mut token = ::std::option::Option::None;
+        let mut old = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = map.next_key()? {
+            match key.as_str() {
+                "Name" => map.read(&mut name),
+                "Kind" => map.read(&mut kind),
+                "type" => map.read(&mut r#type),
+                "Type" => map.read(&mut type_2),
+                "Tags" => map.read(&mut tags),
+                "Parts" => map.read(&mut parts),
+                "Tree" => map.read(&mut tree),
+                "Secret" => map.read(&mut secret),
+                "SecretList" => map.read(&mut secret_list),
+                "Choice" => map.read(&mut choice),
+                "Payload" => map.read(&mut payload),
+                "Data" => map.read(&mut data),
+                "When" => map.read(&mut when),
+                "WhenText" => {
+                    map.read_timestamp(
+                        &mut when_text,
+                        super::support::structure::TimestampText::DateTime,
+                    )
+                }
+                "Count" => map.read(&mut count),
+                "Ratio" => map.read(&mut ratio),
+                "Box" => map.read(&mut r#box),
+                "Result" => map.read(&mut result),
+                "Option" => map.read(&mut option),
+                "Text" => map.read(&mut text),
+                "Token" => map.read(&mut token),
+                "Old" => map.read(&mut old),
+                _ => map.skip_value(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            name: map.required(name, "Name")?,
+            kind: map.required(kind, "Kind")?,
+            r#type,
+            type_2,
+            tags,
+            parts,
+            tree,
+            secret,
+            secret_list,
+            choice,
+            payload,
+            data,
+            when,
+            when_text,
+            count,
+            ratio,
+            r#box,
+            result,
+            option,
+            text,
+            token,
+            old,
+        })
     }
 }
 impl super::wire::Validate for PutThingRequest {

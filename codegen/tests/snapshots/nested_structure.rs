@@ -1,24 +1,8 @@
-#[derive(Clone, Debug, PartialEq, ::cognito_idp_runtime::__private::serde::Deserialize)]
-#[cfg_attr(
-    feature = "reverse-serde",
-    derive(::cognito_idp_runtime::__private::serde::Serialize)
-)]
-#[serde(crate = "::cognito_idp_runtime::__private::serde")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ThingSummary {
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
-    #[serde(rename = "Name")]
     pub name: ::std::string::String,
-    #[serde(
-        rename = "Nested",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub nested: ::std::option::Option<::std::boxed::Box<super::types::ThingSummary>>,
-    #[serde(
-        rename = "Credentials",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub credentials: ::std::option::Option<super::types::Credentials>,
 }
 impl ThingSummary {
@@ -46,5 +30,47 @@ impl ThingSummary {
     ) -> Self {
         self.credentials = ::std::option::Option::Some(value.into());
         self
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl ::cognito_idp_runtime::__private::serde::Serialize for ThingSummary {
+    fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut out = super::support::structure::writer(serializer, "ThingSummary", 3)?;
+        out.required("Name", &self.name);
+        out.optional("Nested", &self.nested);
+        out.optional("Credentials", &self.credentials);
+        out.end()
+    }
+}
+impl<'de> ::cognito_idp_runtime::__private::serde::Deserialize<'de> for ThingSummary {
+    fn deserialize<D: ::cognito_idp_runtime::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        super::support::structure::deserialize(deserializer, "ThingSummary")
+    }
+}
+impl<'de> super::support::structure::ReadMembers<'de> for ThingSummary {
+    fn read_members<A: ::cognito_idp_runtime::__private::serde::de::MapAccess<'de>>(
+        map: &mut super::support::structure::Members<A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut name = ::std::option::Option::None;
+        let mut nested = ::std::option::Option::None;
+        let mut credentials = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = map.next_key()? {
+            match key.as_str() {
+                "Name" => map.read(&mut name),
+                "Nested" => map.read(&mut nested),
+                "Credentials" => map.read(&mut credentials),
+                _ => map.skip_value(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            name: map.required(name, "Name")?,
+            nested,
+            credentials,
+        })
     }
 }

@@ -1,36 +1,10 @@
 /// Recursive through a direct member and through a list.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::cognito_idp_runtime::__private::serde::Serialize
-)]
-#[cfg_attr(
-    feature = "reverse-serde",
-    derive(::cognito_idp_runtime::__private::serde::Deserialize)
-)]
-#[serde(crate = "::cognito_idp_runtime::__private::serde")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TreeNode {
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
-    #[serde(
-        rename = "Label",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub label: ::std::option::Option<::std::string::String>,
     /// *Constraints:* length at most 4.
-    #[serde(
-        rename = "Children",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub children: ::std::option::Option<::std::vec::Vec<super::types::TreeNode>>,
-    #[serde(
-        rename = "Parent",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parent: ::std::option::Option<::std::boxed::Box<super::types::TreeNode>>,
 }
 impl TreeNode {
@@ -106,6 +80,43 @@ impl TreeNode {
             }
         }
         ::std::result::Result::Ok(())
+    }
+}
+impl ::cognito_idp_runtime::__private::serde::Serialize for TreeNode {
+    fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut out = super::support::structure::writer(serializer, "TreeNode", 3)?;
+        out.optional("Label", &self.label);
+        out.optional("Children", &self.children);
+        out.optional("Parent", &self.parent);
+        out.end()
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> ::cognito_idp_runtime::__private::serde::Deserialize<'de> for TreeNode {
+    fn deserialize<D: ::cognito_idp_runtime::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        super::support::structure::deserialize(deserializer, "TreeNode")
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> super::support::structure::ReadMembers<'de> for TreeNode {
+    fn read_members<A: ::cognito_idp_runtime::__private::serde::de::MapAccess<'de>>(
+        map: &mut super::support::structure::Members<A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut value = Self::default();
+        while let ::std::option::Option::Some(key) = map.next_key()? {
+            match key.as_str() {
+                "Label" => map.read(&mut value.label),
+                "Children" => map.read(&mut value.children),
+                "Parent" => map.read(&mut value.parent),
+                _ => map.skip_value(),
+            }?;
+        }
+        ::std::result::Result::Ok(value)
     }
 }
 impl super::wire::Validate for TreeNode {

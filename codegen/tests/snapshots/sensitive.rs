@@ -1,21 +1,10 @@
-#[derive(Clone, PartialEq, ::cognito_idp_runtime::__private::serde::Serialize)]
-#[cfg_attr(
-    feature = "reverse-serde",
-    derive(::cognito_idp_runtime::__private::serde::Deserialize)
-)]
-#[serde(crate = "::cognito_idp_runtime::__private::serde")]
+#[derive(Clone, PartialEq)]
 pub struct SignInRequest {
     /// *Constraints:* length at least 6.
     ///
     /// *Sensitive:* hidden in `Debug` output.
-    #[serde(rename = "Password")]
     pub password: ::std::string::String,
     /// *Sensitive:* hidden in `Debug` output.
-    #[serde(
-        rename = "Parameters",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameters: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
@@ -70,6 +59,45 @@ impl ::std::fmt::Debug for SignInRequest {
             .field("password", &super::support::Redacted)
             .field("parameters", &super::support::Redacted)
             .finish()
+    }
+}
+impl ::cognito_idp_runtime::__private::serde::Serialize for SignInRequest {
+    fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut out = super::support::structure::writer(serializer, "SignInRequest", 2)?;
+        out.required("Password", &self.password);
+        out.optional("Parameters", &self.parameters);
+        out.end()
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> ::cognito_idp_runtime::__private::serde::Deserialize<'de> for SignInRequest {
+    fn deserialize<D: ::cognito_idp_runtime::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        super::support::structure::deserialize(deserializer, "SignInRequest")
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> super::support::structure::ReadMembers<'de> for SignInRequest {
+    fn read_members<A: ::cognito_idp_runtime::__private::serde::de::MapAccess<'de>>(
+        map: &mut super::support::structure::Members<A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut password = ::std::option::Option::None;
+        let mut parameters = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = map.next_key()? {
+            match key.as_str() {
+                "Password" => map.read(&mut password),
+                "Parameters" => map.read(&mut parameters),
+                _ => map.skip_value(),
+            }?;
+        }
+        ::std::result::Result::Ok(Self {
+            password: map.required(password, "Password")?,
+            parameters,
+        })
     }
 }
 impl super::wire::Validate for SignInRequest {

@@ -1,30 +1,10 @@
-#[derive(
-    Clone,
-    Default,
-    PartialEq,
-    ::cognito_idp_runtime::__private::serde::Deserialize
-)]
-#[cfg_attr(
-    feature = "reverse-serde",
-    derive(::cognito_idp_runtime::__private::serde::Serialize)
-)]
-#[serde(crate = "::cognito_idp_runtime::__private::serde")]
+#[derive(Clone, Default, PartialEq)]
 pub struct Credentials {
     /// *Constraints:* length at least 6.
     ///
     /// *Sensitive:* hidden in `Debug` output.
-    #[serde(
-        rename = "AccessToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub access_token: ::std::option::Option<::std::string::String>,
     /// *Constraints:* length 1 to 64, pattern `[\w+=,.@-]+`.
-    #[serde(
-        rename = "TokenType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub token_type: ::std::option::Option<::std::string::String>,
 }
 impl Credentials {
@@ -60,5 +40,39 @@ impl ::std::fmt::Debug for Credentials {
             .field("access_token", &super::support::Redacted)
             .field("token_type", &self.token_type)
             .finish()
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl ::cognito_idp_runtime::__private::serde::Serialize for Credentials {
+    fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut out = super::support::structure::writer(serializer, "Credentials", 2)?;
+        out.optional("AccessToken", &self.access_token);
+        out.optional("TokenType", &self.token_type);
+        out.end()
+    }
+}
+impl<'de> ::cognito_idp_runtime::__private::serde::Deserialize<'de> for Credentials {
+    fn deserialize<D: ::cognito_idp_runtime::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        super::support::structure::deserialize(deserializer, "Credentials")
+    }
+}
+impl<'de> super::support::structure::ReadMembers<'de> for Credentials {
+    fn read_members<A: ::cognito_idp_runtime::__private::serde::de::MapAccess<'de>>(
+        map: &mut super::support::structure::Members<A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut value = Self::default();
+        while let ::std::option::Option::Some(key) = map.next_key()? {
+            match key.as_str() {
+                "AccessToken" => map.read(&mut value.access_token),
+                "TokenType" => map.read(&mut value.token_type),
+                _ => map.skip_value(),
+            }?;
+        }
+        ::std::result::Result::Ok(value)
     }
 }

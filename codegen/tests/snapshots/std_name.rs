@@ -1,23 +1,7 @@
 /// A shape named like a std type.
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    ::cognito_idp_runtime::__private::serde::Serialize
-)]
-#[cfg_attr(
-    feature = "reverse-serde",
-    derive(::cognito_idp_runtime::__private::serde::Deserialize)
-)]
-#[serde(crate = "::cognito_idp_runtime::__private::serde")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Box {
     /// *Constraints:* pattern `(?!bad).*` (not checked: the `regex` crate cannot compile it).
-    #[serde(
-        rename = "LookAround",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub look_around: ::std::option::Option<::std::string::String>,
 }
 impl Box {
@@ -54,6 +38,39 @@ impl Box {
     ) -> ::std::result::Result<(), super::support::ValidationError> {
         let _ = path;
         ::std::result::Result::Ok(())
+    }
+}
+impl ::cognito_idp_runtime::__private::serde::Serialize for Box {
+    fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut out = super::support::structure::writer(serializer, "Box", 1)?;
+        out.optional("LookAround", &self.look_around);
+        out.end()
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> ::cognito_idp_runtime::__private::serde::Deserialize<'de> for Box {
+    fn deserialize<D: ::cognito_idp_runtime::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        super::support::structure::deserialize(deserializer, "Box")
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> super::support::structure::ReadMembers<'de> for Box {
+    fn read_members<A: ::cognito_idp_runtime::__private::serde::de::MapAccess<'de>>(
+        map: &mut super::support::structure::Members<A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut value = Self::default();
+        while let ::std::option::Option::Some(key) = map.next_key()? {
+            match key.as_str() {
+                "LookAround" => map.read(&mut value.look_around),
+                _ => map.skip_value(),
+            }?;
+        }
+        ::std::result::Result::Ok(value)
     }
 }
 impl super::wire::Validate for Box {

@@ -1,20 +1,53 @@
 /// Exactly one of these.
 ///
 /// A union: exactly one variant is set, written on the wire as a one-member object.
-#[derive(Clone, Debug, PartialEq, ::cognito_idp_runtime::__private::serde::Serialize)]
-#[cfg_attr(
-    feature = "reverse-serde",
-    derive(::cognito_idp_runtime::__private::serde::Deserialize)
-)]
-#[serde(crate = "::cognito_idp_runtime::__private::serde")]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Choice {
-    #[serde(rename = "Text")]
     Text(::std::string::String),
-    #[serde(rename = "Number")]
     Number(i32),
-    #[serde(rename = "Node")]
     Node(super::types::TreeNode),
+}
+impl ::cognito_idp_runtime::__private::serde::Serialize for Choice {
+    fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(value) => {
+                serializer.serialize_newtype_variant("Choice", 0, "Text", value)
+            }
+            Self::Number(value) => {
+                serializer.serialize_newtype_variant("Choice", 1, "Number", value)
+            }
+            Self::Node(value) => {
+                serializer.serialize_newtype_variant("Choice", 2, "Node", value)
+            }
+        }
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> ::cognito_idp_runtime::__private::serde::Deserialize<'de> for Choice {
+    fn deserialize<D: ::cognito_idp_runtime::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        super::support::structure::deserialize(deserializer, "Choice")
+    }
+}
+#[cfg(feature = "reverse-serde")]
+impl<'de> super::support::structure::ReadMembers<'de> for Choice {
+    fn read_members<A: ::cognito_idp_runtime::__private::serde::de::MapAccess<'de>>(
+        map: &mut super::support::structure::Members<A>,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let value = match map.union_key()?.as_str() {
+            "Text" => Self::Text(map.value()?),
+            "Number" => Self::Number(map.value()?),
+            "Node" => Self::Node(map.value()?),
+            _ => return ::std::result::Result::Err(map.unknown_union_member()),
+        };
+        map.end_of_union()?;
+        ::std::result::Result::Ok(value)
+    }
 }
 impl Choice {
     /// Checks the model's length, range and pattern constraints of every member, recursively.

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+pub mod structure;
+
 /// What `Debug` prints in place of a sensitive value.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
@@ -815,8 +817,31 @@ pub trait Operation {
 }
 
 /// The input or output of an operation the model gives none: `{}` on the wire.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Unit {}
+
+impl ::serde::Serialize for Unit {
+    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        structure::writer(serializer, "Unit", 0)?.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Unit {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        structure::deserialize(deserializer, "Unit")
+    }
+}
+
+impl<'de> structure::ReadMembers<'de> for Unit {
+    fn read_members<A: ::serde::de::MapAccess<'de>>(
+        map: &mut structure::Members<A>,
+    ) -> Result<Self, A::Error> {
+        while map.next_key()?.is_some() {
+            map.skip_value()?;
+        }
+        Ok(Unit {})
+    }
+}
 
 /// An error the model does not list for the operation: its code, message and HTTP status.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -898,12 +923,9 @@ impl ::std::error::Error for UnmodeledError {}
 
 /// The `message` (or `Message`) of a JSON error body, if it has one.
 pub fn error_message(body: &[u8]) -> Option<String> {
-    #[derive(::serde::Deserialize)]
-    struct Body {
-        #[serde(alias = "Message")]
-        message: Option<String>,
-    }
-    ::serde_json::from_slice::<Body>(body).ok().and_then(|b| b.message)
+    let body: ::serde_json::Value = ::serde_json::from_slice(body).ok()?;
+    let message = body.get("message").or_else(|| body.get("Message"))?;
+    message.as_str().map(str::to_owned)
 }
 
 #[cfg(test)]
