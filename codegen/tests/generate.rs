@@ -360,3 +360,33 @@ fn a_subset_without_the_sign_in_operations_gets_no_flows() {
     assert!(whole.source.contains("pub mod flows"));
     assert!(!whole.warnings.iter().any(|w| w.starts_with("no sign-in flows")));
 }
+
+/// SRP and the flows answer challenges: with a `challenge` feature and none of their own, they
+/// are gated on it, so turning it off does not leave them naming a module that is gone.
+#[test]
+fn srp_and_flows_without_features_of_their_own_come_with_challenge() {
+    let model = cognito_model();
+    let schema_path = workspace().join("spec/challenges.json");
+    let schema = std::fs::read_to_string(&schema_path).unwrap();
+    let generated = cognito_codegen::generate(&cognito_codegen::Inputs {
+        model: &model,
+        challenges: Some(cognito_codegen::ChallengeInput { schema: &schema, path: &schema_path }),
+        features: cognito_codegen::Features {
+            client: Some("client"),
+            challenge: Some("challenge"),
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .unwrap();
+    let source = &generated.source;
+    let gate_of = |module: &str| {
+        let at =
+            source.find(&format!("pub mod {module} {{")).unwrap_or_else(|| panic!("{module} is emitted"));
+        let before = &source[..at];
+        before[before.rfind("#[cfg(").expect("a gate")..].lines().next().unwrap().to_owned()
+    };
+    assert_eq!(gate_of("challenge"), "#[cfg(feature = \"challenge\")]");
+    assert_eq!(gate_of("srp"), "#[cfg(feature = \"challenge\")]");
+    assert_eq!(gate_of("flows"), "#[cfg(all(feature = \"client\", feature = \"challenge\"))]");
+}

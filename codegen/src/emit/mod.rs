@@ -28,7 +28,7 @@ mod validate;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::challenges::ChallengeSpace;
+use crate::challenges::{ChallengeSpace, ModuleNeeds};
 use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 use render::{render_module, DeferredModule, Gated, ItemBuilder};
 pub use runtime::RuntimeText;
@@ -237,6 +237,14 @@ pub fn emit_file(
         Some(_) => operations.to_vec(),
         None => Vec::new(),
     };
+    // SRP answers challenges: without a feature of its own, it comes with `challenge`'s, which
+    // turns on the operations the challenge module needs (`srp`'s turns on those SRP needs).
+    let srp_or_challenge = srp.or(challenge);
+    let srp_implied = |needs: &ModuleNeeds| match (srp, challenge) {
+        (Some(_), _) => needs.srp_operations.clone(),
+        (None, Some(_)) => needs.challenge_operations.clone(),
+        (None, None) => Vec::new(),
+    };
     let challenge_gate = |c: &ChallengeSpace| {
         gates.all_of(&c.needs.challenge, &[challenge], &implied(challenge, &c.needs.challenge_operations))
     };
@@ -280,7 +288,7 @@ pub fn emit_file(
             match challenges.and_then(|c| c.srp.as_ref().map(|def| (c, def))) {
                 Some((challenges, def)) => {
                     let needs = &challenges.needs;
-                    let gate = gates.all_of(&needs.srp, &[srp], &implied(srp, &needs.srp_operations));
+                    let gate = gates.all_of(&needs.srp, &[srp_or_challenge], &srp_implied(needs));
                     render_module(
                         quote!(
                             #[doc = " Client side of Cognito's SRP sign-in (the `cognito-srp` crate), whose answers and device verifiers convert into this crate's [`ChallengeAnswer`](challenge::ChallengeAnswer) and request types."]
@@ -327,11 +335,9 @@ pub fn emit_file(
                     let needs = &challenges.needs;
                     let gate = match flows {
                         Some(_) => gates.all_of(&needs.flows, &[flows], &needs.flows_operations),
-                        None => gates.all_of(
-                            &needs.flows,
-                            &[Some(client), srp],
-                            &implied(srp, &needs.srp_operations),
-                        ),
+                        None => {
+                            gates.all_of(&needs.flows, &[Some(client), srp_or_challenge], &srp_implied(needs))
+                        }
                     };
                     printed.finish(&gate)?
                 }
