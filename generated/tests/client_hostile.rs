@@ -167,3 +167,18 @@ fn transport_errors_show_their_causes() {
     assert!(message.to_ascii_lowercase().contains("connection refused"), "{message}");
     assert!(!message.contains(PASSWORD) && error.source().is_some(), "{message}");
 }
+
+/// An endpoint with a path of its own gets the operation's `/` joined to it, as AWS's SDKs do
+/// (`POST /custom/`, not `POST /custom`).
+#[test]
+fn an_endpoint_with_a_path_gets_the_operation_path_joined() {
+    for (path, expected) in
+        [("custom", "POST /custom/ HTTP/1.1"), ("custom/", "POST /custom/ HTTP/1.1"), ("", "POST / HTTP/1.1")]
+    {
+        let server = Loopback::json(r#"{"AuthenticationResult":{}}"#);
+        let client = client(&format!("http://127.0.0.1:{}/{path}", server.port()));
+        runtime().block_on(client.initiate_auth(&sign_in_request())).expect("answered");
+        let received = String::from_utf8_lossy(&server.received()).into_owned();
+        assert!(received.starts_with(expected), "{path}: {received}");
+    }
+}

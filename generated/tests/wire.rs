@@ -199,3 +199,29 @@ fn error_enums_decode_modeled_and_unmodeled_errors() {
     assert!(RespondToAuthChallengeError::CODES.contains(&NotAuthorizedException::CODE));
     assert_eq!(NotAuthorizedException::new().with_message("m").code(), "NotAuthorizedException");
 }
+
+/// A modeled error whose code comes only in `X-Amzn-ErrorType`, with an empty body, is still
+/// that error (it was `Unhandled`).
+#[test]
+fn a_modeled_error_with_an_empty_body_decodes_to_its_variant() {
+    for body in [&b""[..], b"  \n"] {
+        let error = RespondToAuthChallengeError::from_code("NotAuthorizedException", body, 400);
+        assert!(
+            matches!(&error, RespondToAuthChallengeError::NotAuthorizedException(e) if e.message.is_none()),
+            "{error:?}"
+        );
+    }
+    let mut headers = http::HeaderMap::new();
+    headers
+        .insert("x-amzn-errortype", http::HeaderValue::from_static("NotAuthorizedException:http://internal"));
+    let decoded = cognito_idp::wire::decode_response::<RespondToAuthChallenge>(400, &headers, b"");
+    assert!(
+        matches!(
+            decoded,
+            Err(cognito_idp::wire::ResponseError::Service(
+                RespondToAuthChallengeError::NotAuthorizedException(_)
+            ))
+        ),
+        "{decoded:?}"
+    );
+}

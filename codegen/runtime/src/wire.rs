@@ -161,9 +161,22 @@ where
     if (200..300).contains(&status) {
         return decode_body::<Op::Output>(Op::NAME, status, body).map_err(ResponseError::Decode);
     }
+    Err(decode_error_response::<Op>(status, headers, body))
+}
+
+/// The error a response with a status other than 2xx stands for ([`decode_response`]).
+pub fn decode_error_response<Op>(
+    status: u16,
+    headers: &::http::HeaderMap,
+    body: &[u8],
+) -> ResponseError<Op::Error>
+where
+    Op: Operation,
+    Op::Error: FromErrorResponse,
+{
     match error_code(headers, body) {
-        Some(code) => Ok(code),
-        None => Err(DecodeError {
+        Some(code) => ResponseError::Service(Op::Error::from_error_response(&code, body, status)),
+        None => ResponseError::Decode(DecodeError {
             operation: Op::NAME,
             status,
             field: None,
@@ -172,8 +185,6 @@ where
                     .into(),
         }),
     }
-    .map_err(ResponseError::Decode)
-    .and_then(|code| Err(ResponseError::Service(Op::Error::from_error_response(&code, body, status))))
 }
 
 /// Deserializes a JSON body, naming the field where it goes wrong and what was expected there.

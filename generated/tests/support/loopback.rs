@@ -1,5 +1,8 @@
-//! A one-purpose HTTP/1.1 server on 127.0.0.1 for tests: it answers every request with the same
-//! bytes and records what it received, so a test can tell that nothing reached it.
+//! A one-purpose HTTP/1.1 server on 127.0.0.1 for tests: it answers requests with given bytes
+//! (the same every time, or a sequence), and records what it received, so a test can tell what
+//! reached it and how many times.
+// Each test binary that includes this uses part of it.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -8,11 +11,22 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+/// What the server does with one request.
+pub enum Reply {
+    /// Sends these bytes (a whole response, see [`response`]) and closes the connection.
+    Send(Vec<u8>),
+    /// Closes the connection without answering.
+    Close,
+    /// Waits this long, then closes without answering.
+    Stall(Duration),
+}
+
 pub struct Loopback {
     /// `http://127.0.0.1:<port>/`.
     pub url: String,
     port: u16,
     received: Arc<Mutex<Vec<u8>>>,
+    requests: Arc<Mutex<usize>>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
@@ -20,12 +34,19 @@ pub struct Loopback {
 impl Loopback {
     /// Answers every request with `response` (status line, headers and body, as sent).
     pub fn start(response: Vec<u8>) -> Self {
+        Self::sequence(vec![Reply::Send(response)])
+    }
+
+    /// Answers the first request with the first reply, and so on; the last reply answers every
+    /// request after it.
+    pub fn sequence(replies: Vec<Reply>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let port = listener.local_addr().expect("local address").port();
         let received = Arc::new(Mutex::new(Vec::new()));
+        let requests = Arc::new(Mutex::new(0));
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
-            let (received, stop) = (received.clone(), stop.clone());
+            let (received, requests, stop) = (received.clone(), requests.clone(), stop.clone());
             std::thread::spawn(move || {
                 for stream in listener.incoming() {
                     if stop.load(Ordering::SeqCst) {
@@ -33,13 +54,34 @@ impl Loopback {
                     }
                     let Ok(mut stream) = stream else { continue };
                     let request = read_request(&mut stream);
+                    if request.is_empty() {
+                        continue; // a connection opened and closed without a request
+                    }
                     received.lock().expect("lock").extend_from_slice(&request);
-                    let _ = stream.write_all(&response);
-                    let _ = stream.flush();
+                    let index = {
+                        let mut count = requests.lock().expect("lock");
+                        *count += 1;
+                        *count - 1
+                    };
+                    match &replies[index.min(replies.len() - 1)] {
+                        Reply::Send(response) => {
+                            let _ = stream.write_all(response);
+                            let _ = stream.flush();
+                        }
+                        Reply::Close => {}
+                        Reply::Stall(duration) => std::thread::sleep(*duration),
+                    }
                 }
             })
         };
-        Loopback { url: format!("http://127.0.0.1:{port}/"), port, received, stop, thread: Some(thread) }
+        Loopback {
+            url: format!("http://127.0.0.1:{port}/"),
+            port,
+            received,
+            requests,
+            stop,
+            thread: Some(thread),
+        }
     }
 
     /// A `200` with this JSON body.
@@ -54,6 +96,11 @@ impl Loopback {
     /// Everything received so far.
     pub fn received(&self) -> Vec<u8> {
         self.received.lock().expect("lock").clone()
+    }
+
+    /// How many requests arrived.
+    pub fn requests(&self) -> usize {
+        *self.requests.lock().expect("lock")
     }
 }
 

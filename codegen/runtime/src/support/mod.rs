@@ -900,13 +900,15 @@ pub fn display_error(error: &dyn ServiceError, f: &mut fmt::Formatter<'_>) -> fm
 }
 
 /// Decodes a modeled exception from its JSON body; a body that does not fit becomes an
-/// [`UnmodeledError`] that keeps the code and status.
+/// [`UnmodeledError`] that keeps the code and status. An empty body (the code only in
+/// `X-Amzn-ErrorType`) is the exception with no member set.
 pub fn decode_error<T: ::serde::de::DeserializeOwned>(
     code: &str,
     body: &[u8],
     status: u16,
 ) -> Result<T, UnmodeledError> {
-    ::serde_json::from_slice(body).map_err(|_| UnmodeledError::from_body(code, body, status))
+    let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body };
+    ::serde_json::from_slice(json).map_err(|_| UnmodeledError::from_body(code, body, status))
 }
 
 impl fmt::Display for UnmodeledError {

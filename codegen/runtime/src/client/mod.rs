@@ -3,10 +3,16 @@
 //!
 //! It works for any [`Operation`]; generated bindings wrap it in their own `client::Client`,
 //! which adds a method per operation and fills in the service (`Client::builder(region)`).
+//! Failed attempts are retried as AWS's SDKs' standard mode does ([`retry`]).
+
+pub mod retry;
 
 use ::std::fmt;
 use ::std::marker::PhantomData;
+use ::std::sync::Arc;
 use ::std::time::Duration;
+
+use self::retry::{RetryPolicy, RetryQuota, Retryable};
 
 use crate::support::{AuthScheme, Operation, ServiceInfo};
 use crate::wire::{FromErrorResponse, Validate};
@@ -100,6 +106,23 @@ impl<E: fmt::Display> fmt::Display for CallError<E> {
     }
 }
 
+/// A response decoded as the operation's output or error.
+fn decode<Op>(response: RawResponse) -> Result<Op::Output, CallError<Op::Error>>
+where
+    Op: Operation,
+    Op::Output: ::serde::de::DeserializeOwned,
+    Op::Error: FromErrorResponse,
+{
+    crate::wire::decode_response::<Op>(response.status, &response.headers, &response.body).map_err(call_error)
+}
+
+fn call_error<E>(error: crate::wire::ResponseError<E>) -> CallError<E> {
+    match error {
+        crate::wire::ResponseError::Service(error) => CallError::Service(error),
+        crate::wire::ResponseError::Decode(error) => CallError::Decode(error),
+    }
+}
+
 /// `error: cause: cause`, each cause once: hyper and reqwest often repeat their cause's words.
 fn write_cause_chain(f: &mut fmt::Formatter<'_>, error: &(dyn ::std::error::Error + 'static)) -> fmt::Result {
     let mut shown: Vec<String> = Vec::new();
@@ -138,6 +161,8 @@ pub enum BuildError {
     /// The endpoint is not an absolute `http` or `https` URL with a host (and no user name or
     /// password).
     InvalidEndpoint,
+    /// [`ClientBuilder::max_attempts`] was given 0: at least one attempt is made.
+    InvalidMaxAttempts,
     /// The HTTP client could not be set up (no TLS roots, say).
     Http(::reqwest::Error),
 }
@@ -151,6 +176,9 @@ impl fmt::Display for BuildError {
             BuildError::InvalidEndpoint => f.write_str(
                 "the endpoint URL is not an absolute http or https URL with a host and no user name",
             ),
+            BuildError::InvalidMaxAttempts => {
+                f.write_str("ClientBuilder::max_attempts must be at least 1 (1 turns retries off)")
+            }
             BuildError::Http(error) => {
                 f.write_str("cannot set up the HTTP client: ")?;
                 write_cause_chain(f, error)
@@ -163,7 +191,7 @@ impl ::std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             BuildError::Http(error) => Some(error),
-            BuildError::InvalidRegion | BuildError::InvalidEndpoint => None,
+            BuildError::InvalidRegion | BuildError::InvalidEndpoint | BuildError::InvalidMaxAttempts => None,
         }
     }
 }
@@ -193,6 +221,7 @@ pub struct ClientBuilder<C = Client> {
     connect_timeout: Duration,
     timeout: Duration,
     max_response_bytes: usize,
+    retry: RetryPolicy,
     client: PhantomData<fn() -> C>,
 }
 
@@ -206,6 +235,7 @@ impl<C> Clone for ClientBuilder<C> {
             connect_timeout: self.connect_timeout,
             timeout: self.timeout,
             max_response_bytes: self.max_response_bytes,
+            retry: self.retry,
             client: PhantomData,
         }
     }
@@ -222,6 +252,7 @@ impl<C: From<Client>> ClientBuilder<C> {
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(30),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            retry: RetryPolicy::default(),
             client: PhantomData,
         }
     }
@@ -245,7 +276,23 @@ impl<C: From<Client>> ClientBuilder<C> {
         self
     }
 
-    /// Time allowed for a whole call (default 30 s).
+    /// Attempts per call, the first included (default 3, as AWS's SDKs' standard mode); 1 turns
+    /// retries off. Throttling, transient responses (500, 502, 503, 504) and transient transport
+    /// failures are retried; modeled client errors never are ([`retry`]).
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.retry.max_attempts = attempts;
+        self
+    }
+
+    /// The delay before retries: drawn between zero and `initial` for the first, a cap that
+    /// doubles with each retry up to `max` (defaults 1 s and 20 s).
+    pub fn retry_backoff(mut self, initial: Duration, max: Duration) -> Self {
+        self.retry.initial_backoff = initial;
+        self.retry.max_backoff = max;
+        self
+    }
+
+    /// Time allowed for each attempt of a call (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -262,52 +309,85 @@ impl<C: From<Client>> ClientBuilder<C> {
     ///
     /// # Errors
     ///
-    /// [`BuildError::InvalidRegion`], [`BuildError::InvalidEndpoint`], or [`BuildError::Http`]
-    /// when the HTTP client cannot be set up.
+    /// [`BuildError::InvalidRegion`], [`BuildError::InvalidEndpoint`],
+    /// [`BuildError::InvalidMaxAttempts`], or [`BuildError::Http`] when the HTTP client cannot be
+    /// set up.
     pub fn build(self) -> Result<C, BuildError> {
         if !crate::support::is_valid_region(&self.region) {
             return Err(BuildError::InvalidRegion);
         }
-        if self.endpoint.as_deref().is_some_and(|url| !is_valid_endpoint(url)) {
-            return Err(BuildError::InvalidEndpoint);
+        if self.retry.max_attempts == 0 {
+            return Err(BuildError::InvalidMaxAttempts);
         }
+        let endpoint = match &self.endpoint {
+            Some(url) if !is_valid_endpoint(url) => return Err(BuildError::InvalidEndpoint),
+            Some(url) => url.clone(),
+            None => format!("https://{}.{}.amazonaws.com/", self.service.endpoint_prefix, self.region),
+        };
+        let endpoint = operation_url(&endpoint).ok_or(BuildError::InvalidEndpoint)?;
         let http = ::reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .redirect(::reqwest::redirect::Policy::none())
+            .user_agent(USER_AGENT)
             .build()
             .map_err(BuildError::Http)?;
-        let endpoint = self.endpoint.unwrap_or_else(|| {
-            format!("https://{}.{}.amazonaws.com/", self.service.endpoint_prefix, self.region)
-        });
         Ok(C::from(Client {
             http,
             endpoint,
             region: self.region,
             credentials: self.credentials.or_else(Credentials::from_env),
             max_response_bytes: self.max_response_bytes,
+            retry: self.retry,
+            quota: Arc::default(),
         }))
     }
 }
+
+/// Where requests go: the endpoint with the operation's path `/` joined to its own path, as AWS's
+/// SDKs join them (`https://example.com/custom` → `https://example.com/custom/`). Parsed once, here,
+/// not on every call.
+fn operation_url(endpoint: &str) -> Option<::reqwest::Url> {
+    let mut url = ::reqwest::Url::parse(endpoint).ok()?;
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Some(url)
+}
+
+/// The `User-Agent` of every request: this crate and its version.
+pub const USER_AGENT: &str = concat!("cognito-idp-runtime/", env!("CARGO_PKG_VERSION"));
 
 /// Sends requests to one service ([`ClientBuilder::new`]), for any of its operations
 /// ([`call`](Self::call)).
 #[derive(Clone, Debug)]
 pub struct Client {
     http: ::reqwest::Client,
-    endpoint: String,
+    endpoint: ::reqwest::Url,
     region: String,
     credentials: Option<Credentials>,
     max_response_bytes: usize,
+    retry: RetryPolicy,
+    /// Shared by the client's clones, as AWS's SDKs share it per client.
+    quota: Arc<RetryQuota>,
+}
+
+/// A response as received, before decoding.
+struct RawResponse {
+    status: u16,
+    headers: ::http::HeaderMap,
+    body: Vec<u8>,
 }
 
 impl Client {
     /// The URL requests go to.
     pub fn endpoint(&self) -> &str {
-        &self.endpoint
+        self.endpoint.as_str()
     }
 
-    /// Calls operation `Op`: validates, encodes, signs when the model says so, sends, decodes.
+    /// Calls operation `Op`: validates, encodes, signs when the model says so, sends, decodes,
+    /// and retries what AWS's standard retry mode retries ([`ClientBuilder::max_attempts`]).
     pub async fn call<Op>(&self, input: &Op::Input) -> Result<Op::Output, CallError<Op::Error>>
     where
         Op: Operation,
@@ -317,38 +397,94 @@ impl Client {
     {
         let request = crate::wire::encode_request::<Op>(input).map_err(CallError::Encode)?;
         let (parts, body) = request.into_parts();
-        let mut headers = parts.headers;
-        if Op::AUTH == AuthScheme::SigV4 {
-            let credentials =
-                self.credentials.as_ref().ok_or(CallError::NoCredentials { operation: Op::NAME })?;
-            self.sign::<Op>(credentials, &mut headers, &body)?;
+        let mut spent = 0;
+        let mut attempt = 1;
+        loop {
+            let (failure, why) = match self.attempt::<Op>(&parts.headers, &body).await {
+                Ok(response) if (200..300).contains(&response.status) => {
+                    let decoded = decode::<Op>(response);
+                    if decoded.is_ok() {
+                        self.quota.release(spent);
+                    }
+                    return decoded;
+                }
+                Ok(response) => {
+                    let code = crate::wire::error_code(&response.headers, &response.body);
+                    let why = retry::classify_response(response.status, code.as_deref());
+                    (Err(response), why)
+                }
+                Err((error, why)) => (Ok(error), why),
+            };
+            let retry =
+                why.filter(|_| attempt < self.retry.max_attempts).and_then(|why| self.quota.acquire(why));
+            match retry {
+                Some(cost) => {
+                    spent += cost;
+                    ::tokio::time::sleep(self.retry.backoff(attempt, retry::jitter())).await;
+                    attempt += 1;
+                }
+                None => {
+                    return Err(match failure {
+                        Ok(error) => error,
+                        Err(response) => call_error(crate::wire::decode_error_response::<Op>(
+                            response.status,
+                            &response.headers,
+                            &response.body,
+                        )),
+                    })
+                }
+            }
         }
-        let transport = |source: ::reqwest::Error| CallError::Transport {
-            operation: Op::NAME,
-            source: source.without_url(),
+    }
+
+    /// One attempt: signs (with a fresh time), sends, and reads the response up to the limit.
+    /// A failure comes with whether it may be retried.
+    async fn attempt<Op: Operation>(
+        &self,
+        headers: &::http::HeaderMap,
+        body: &[u8],
+    ) -> Result<RawResponse, (CallError<Op::Error>, Option<Retryable>)> {
+        let final_error = |error| (error, None);
+        let mut headers = headers.clone();
+        if Op::AUTH == AuthScheme::SigV4 {
+            let credentials = self
+                .credentials
+                .as_ref()
+                .ok_or(CallError::NoCredentials { operation: Op::NAME })
+                .map_err(final_error)?;
+            self.sign::<Op>(credentials, &mut headers, body).map_err(final_error)?;
+        }
+        let transport = |source: ::reqwest::Error| {
+            let why = retry::classify_transport(&source);
+            (CallError::Transport { operation: Op::NAME, source: source.without_url() }, why)
         };
-        let mut response =
-            self.http.post(&self.endpoint).headers(headers).body(body).send().await.map_err(transport)?;
+        let mut response = self
+            .http
+            .post(self.endpoint.clone())
+            .headers(headers)
+            .body(body.to_vec())
+            .send()
+            .await
+            .map_err(transport)?;
         let status = response.status().as_u16();
         if (300..400).contains(&status) {
-            return Err(CallError::Redirect { operation: Op::NAME, status });
+            return Err(final_error(CallError::Redirect { operation: Op::NAME, status }));
         }
-        let too_large = CallError::ResponseTooLarge { operation: Op::NAME, limit: self.max_response_bytes };
+        let too_large = || {
+            final_error(CallError::ResponseTooLarge { operation: Op::NAME, limit: self.max_response_bytes })
+        };
         if response.content_length().is_some_and(|length| length > self.max_response_bytes as u64) {
-            return Err(too_large);
+            return Err(too_large());
         }
         let response_headers = ::std::mem::take(response.headers_mut());
         let mut bytes = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(transport)? {
             if chunk.len() > self.max_response_bytes - bytes.len() {
-                return Err(too_large);
+                return Err(too_large());
             }
             bytes.extend_from_slice(&chunk);
         }
-        crate::wire::decode_response::<Op>(status, &response_headers, &bytes).map_err(|error| match error {
-            crate::wire::ResponseError::Service(error) => CallError::Service(error),
-            crate::wire::ResponseError::Decode(error) => CallError::Decode(error),
-        })
+        Ok(RawResponse { status, headers: response_headers, body: bytes })
     }
 
     /// Adds the SigV4 headers (`Authorization`, `X-Amz-Date`, the session token) for this body.
@@ -379,9 +515,13 @@ impl Client {
             .into();
         let header_pairs: Vec<(&str, &str)> =
             headers.iter().filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?))).collect();
-        let signable =
-            SignableRequest::new("POST", &self.endpoint, header_pairs.into_iter(), SignableBody::Bytes(body))
-                .map_err(|e| signing_error(e.to_string()))?;
+        let signable = SignableRequest::new(
+            "POST",
+            self.endpoint.as_str(),
+            header_pairs.into_iter(),
+            SignableBody::Bytes(body),
+        )
+        .map_err(|e| signing_error(e.to_string()))?;
         let (instructions, _signature) =
             sign(signable, &params).map_err(|e| signing_error(e.to_string()))?.into_parts();
         for (name, value) in instructions.headers() {
