@@ -34,6 +34,9 @@ pub struct TypeSpace {
 #[derive(Debug, Clone)]
 pub struct Service {
     pub full_name: String,
+    /// `serviceId` (`Cognito Identity Provider`), which names the service's endpoint settings
+    /// (`AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`); the full name when the model has none.
+    pub service_id: String,
     pub endpoint_prefix: String,
     pub target_prefix: String,
     pub api_version: String,
@@ -353,6 +356,7 @@ impl<'m> Builder<'m> {
         let meta = &self.model.metadata;
         let service = Service {
             full_name: meta.service_full_name.clone(),
+            service_id: meta.service_id.clone().unwrap_or_else(|| meta.service_full_name.clone()),
             endpoint_prefix: meta.endpoint_prefix.clone(),
             target_prefix: meta.target_prefix.clone().unwrap_or_default(),
             api_version: meta.api_version.clone(),

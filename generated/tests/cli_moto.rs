@@ -33,7 +33,7 @@ fn runtime() -> tokio::runtime::Runtime {
 fn rust_client(endpoint: &str) -> Client {
     Client::builder("us-east-1")
         .endpoint_url(endpoint)
-        .credentials(Credentials::new("test", "test", None))
+        .credentials(Credentials::new("test", "test", None, None, "test"))
         .build()
         .expect("client")
 }
@@ -94,6 +94,9 @@ fn cli(env: &Env, args: &[&str]) -> Output {
         .args(args)
         .args(["--endpoint-url", &env.endpoint])
         .env_remove("AWS_DEFAULT_REGION")
+        .env_remove("AWS_PROFILE")
+        .env("AWS_CONFIG_FILE", "/nonexistent/aws/config")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws/credentials")
         .env("AWS_REGION", "us-east-1")
         .env("AWS_ACCESS_KEY_ID", "test")
         .env("AWS_SECRET_ACCESS_KEY", "test")
@@ -253,6 +256,9 @@ fn skeletons_need_no_service() {
             .args(args)
             .env_remove("AWS_REGION")
             .env_remove("AWS_DEFAULT_REGION")
+            .env_remove("AWS_PROFILE")
+            .env("AWS_CONFIG_FILE", "/nonexistent/aws/config")
+            .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws/credentials")
             .output()
             .expect("run cognito-idp")
     };

@@ -25,7 +25,7 @@ fn runtime() -> tokio::runtime::Runtime {
 fn client(endpoint: &str) -> Client {
     Client::builder("us-east-1")
         .endpoint_url(endpoint)
-        .credentials(Credentials::new("AKIDEXAMPLE", "secret", Some(TOKEN.to_owned())))
+        .credentials(Credentials::new("AKIDEXAMPLE", "secret", Some(TOKEN.to_owned()), None, "test"))
         .build()
         .expect("client")
 }
@@ -143,7 +143,7 @@ fn decode_errors_name_the_field_and_kinds_never_the_value() {
         let server = Loopback::json(body);
         let error =
             runtime().block_on(client(&server.url).initiate_auth(&sign_in_request())).expect_err(body);
-        let CallError::Decode(decode) = &error else { panic!("{body}: {error:?}") };
+        let CallError::Decode { error: decode, .. } = &error else { panic!("{body}: {error:?}") };
         assert_eq!(decode.operation, "InitiateAuth");
         assert_eq!(decode.field.as_deref().unwrap_or(""), field, "{body}");
         let message = error.to_string();

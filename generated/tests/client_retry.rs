@@ -25,7 +25,7 @@ fn runtime() -> tokio::runtime::Runtime {
 fn client(endpoint: &str, max_attempts: u32) -> Client {
     Client::builder("us-east-1")
         .endpoint_url(endpoint)
-        .credentials(Credentials::new("AKIDEXAMPLE", "secret", None))
+        .credentials(Credentials::new("AKIDEXAMPLE", "secret", None, None, "test"))
         .max_attempts(max_attempts)
         .retry_backoff(Duration::from_millis(1), Duration::from_millis(5))
         .timeout(Duration::from_millis(500))
@@ -48,7 +48,12 @@ fn ok() -> Reply {
 /// An error response with its code in the header, as Cognito sends it.
 fn error(status: u16, code: &str) -> Reply {
     let body = format!(r#"{{"__type":"{code}","message":"no"}}"#);
-    Reply::Send(response(status, &[("X-Amzn-ErrorType", code)], body.as_bytes()))
+    let request_id = format!("{code}-{status}-id");
+    Reply::Send(response(
+        status,
+        &[("X-Amzn-ErrorType", code), ("x-amzn-RequestId", &request_id)],
+        body.as_bytes(),
+    ))
 }
 
 #[test]
@@ -78,7 +83,12 @@ fn a_modeled_client_error_is_sent_exactly_once() {
     for code in ["NotAuthorizedException", "InvalidParameterException", "UserNotFoundException"] {
         let server = Loopback::sequence(vec![error(400, code), ok()]);
         let failure = sign_in(&client(&server.url, 3)).expect_err("a client error is final");
-        assert!(matches!(failure, CallError::Service(_)), "{failure:?}");
+        assert!(matches!(failure, CallError::Service { .. }), "{failure:?}");
+        assert_eq!(
+            failure.request_id(),
+            Some(format!("{code}-400-id").as_str()),
+            "the id AWS support asks for"
+        );
         assert_eq!(server.requests(), 1, "{code}");
     }
 }
@@ -88,7 +98,7 @@ fn the_last_error_is_returned_when_every_attempt_fails() {
     let server = Loopback::sequence(vec![error(500, "InternalErrorException")]);
     let failure = sign_in(&client(&server.url, 3)).expect_err("every attempt fails");
     assert!(
-        matches!(failure, CallError::Service(InitiateAuthError::InternalErrorException(_))),
+        matches!(failure, CallError::Service { error: InitiateAuthError::InternalErrorException(_), .. }),
         "{failure:?}"
     );
     assert_eq!(server.requests(), 3);

@@ -105,7 +105,7 @@ fn runtime() -> tokio::runtime::Runtime {
 async fn setup(endpoint: &str) -> Env {
     let client = Client::builder("us-east-1")
         .endpoint_url(endpoint)
-        .credentials(Credentials::new("test", "test", None))
+        .credentials(Credentials::new("test", "test", None, None, "test"))
         .build()
         .expect("client");
     let pool =
@@ -301,7 +301,10 @@ async fn software_token_mfa(env: &Env) {
         )
         .await;
     assert!(
-        matches!(wrong, Err(CallError::Service(VerifySoftwareTokenError::CodeMismatchException(_)))),
+        matches!(
+            wrong,
+            Err(CallError::Service { error: VerifySoftwareTokenError::CodeMismatchException(_), .. })
+        ),
         "a wrong TOTP code is a CodeMismatchException: {wrong:?}"
     );
     let verified = env
@@ -347,7 +350,10 @@ async fn software_token_mfa(env: &Env) {
         )
         .await;
     assert!(
-        matches!(refused, Err(CallError::Service(RespondToAuthChallengeError::CodeMismatchException(_)))),
+        matches!(
+            refused,
+            Err(CallError::Service { error: RespondToAuthChallengeError::CodeMismatchException(_), .. })
+        ),
         "a wrong MFA code is a CodeMismatchException: {refused:?}"
     );
     let answer = challenge_responses!(SOFTWARE_TOKEN_MFA {
@@ -527,7 +533,10 @@ async fn refresh_token_auth(env: &Env) {
         )
         .await;
     assert!(
-        matches!(revoked, Err(CallError::Service(InitiateAuthError::NotAuthorizedException(_)))),
+        matches!(
+            revoked,
+            Err(CallError::Service { error: InitiateAuthError::NotAuthorizedException(_), .. })
+        ),
         "an unknown refresh token is NotAuthorized: {revoked:?}"
     );
 }
@@ -543,12 +552,17 @@ async fn typed_errors(env: &Env) {
 
     let wrong = env.client.initiate_auth(&password_auth(&env.public_id, username, "Wrong-Passw0rd!")).await;
     assert!(
-        matches!(&wrong, Err(CallError::Service(InitiateAuthError::NotAuthorizedException(_)))),
+        matches!(&wrong, Err(CallError::Service { error: InitiateAuthError::NotAuthorizedException(_), .. })),
         "wrong password: {wrong:?}"
     );
+    let wrong = wrong.expect_err("refused");
+    assert!(wrong.request_id().is_some_and(|id| !id.is_empty()), "moto names its requests: {wrong:?}");
     let unknown = env.client.initiate_auth(&password_auth(&env.public_id, "nobody", PASSWORD)).await;
     assert!(
-        matches!(&unknown, Err(CallError::Service(InitiateAuthError::UserNotFoundException(_)))),
+        matches!(
+            &unknown,
+            Err(CallError::Service { error: InitiateAuthError::UserNotFoundException(_), .. })
+        ),
         "unknown user: {unknown:?}"
     );
     let srp = UserSrp::new(&env.pool_id).expect("pool id");
@@ -564,13 +578,19 @@ async fn typed_errors(env: &Env) {
             )
             .await;
     assert!(
-        matches!(&bad_hash, Err(CallError::Service(InitiateAuthError::NotAuthorizedException(_)))),
+        matches!(
+            &bad_hash,
+            Err(CallError::Service { error: InitiateAuthError::NotAuthorizedException(_), .. })
+        ),
         "bad SECRET_HASH: {bad_hash:?}"
     );
     let unknown_client =
         env.client.initiate_auth(&password_auth("0000000000000000000000000a", username, PASSWORD)).await;
     assert!(
-        matches!(&unknown_client, Err(CallError::Service(InitiateAuthError::ResourceNotFoundException(_)))),
+        matches!(
+            &unknown_client,
+            Err(CallError::Service { error: InitiateAuthError::ResourceNotFoundException(_), .. })
+        ),
         "unknown client: {unknown_client:?}"
     );
     let admin_wrong = env
@@ -581,7 +601,10 @@ async fn typed_errors(env: &Env) {
         )
         .await;
     assert!(
-        matches!(&admin_wrong, Err(CallError::Service(AdminInitiateAuthError::NotAuthorizedException(_)))),
+        matches!(
+            &admin_wrong,
+            Err(CallError::Service { error: AdminInitiateAuthError::NotAuthorizedException(_), .. })
+        ),
         "admin wrong password: {admin_wrong:?}"
     );
     let admin_unknown = env
@@ -592,12 +615,19 @@ async fn typed_errors(env: &Env) {
         )
         .await;
     assert!(
-        matches!(&admin_unknown, Err(CallError::Service(AdminInitiateAuthError::UserNotFoundException(_)))),
+        matches!(
+            &admin_unknown,
+            Err(CallError::Service { error: AdminInitiateAuthError::UserNotFoundException(_), .. })
+        ),
         "admin unknown user: {admin_unknown:?}"
     );
     // Signed operations need credentials: nothing is sent without them.
     let anonymous = Client::builder("us-east-1").endpoint_url(env.client.endpoint()).build().expect("client");
-    if Credentials::from_env().is_none() {
+    let no_keys_around = std::env::var_os("AWS_ACCESS_KEY_ID").is_none()
+        && std::env::var_os("AWS_PROFILE").is_none()
+        && !std::path::Path::new(&format!("{}/.aws/credentials", std::env::var("HOME").unwrap_or_default()))
+            .exists();
+    if no_keys_around {
         let unsigned = anonymous
             .admin_initiate_auth(
                 &AdminInitiateAuthRequest::new(
@@ -818,19 +848,29 @@ async fn flows_errors(env: &Env) {
     assert!(
         matches!(
             wrong,
-            Err(SignInError::InitiateAuth(CallError::Service(InitiateAuthError::NotAuthorizedException(_))))
+            Err(SignInError::InitiateAuth(CallError::Service {
+                error: InitiateAuthError::NotAuthorizedException(_),
+                ..
+            }))
         ),
         "wrong password: {wrong:?}"
     );
+    let wrong = wrong.expect_err("refused");
+    assert!(wrong.is_not_authorized(), "one question, not a three-level match");
+    assert!(wrong.request_id().is_some_and(|id| !id.is_empty()), "{wrong:?}");
     let unknown =
         flows::sign_in_srp(&env.client, &env.pool_id, &env.public_id, "nobody", PASSWORD, &plain).await;
     assert!(
         matches!(
             unknown,
-            Err(SignInError::InitiateAuth(CallError::Service(InitiateAuthError::UserNotFoundException(_))))
+            Err(SignInError::InitiateAuth(CallError::Service {
+                error: InitiateAuthError::UserNotFoundException(_),
+                ..
+            }))
         ),
         "unknown user: {unknown:?}"
     );
+    assert!(!unknown.expect_err("refused").is_not_authorized());
     let bad_secret = SignInOptions::default().with_client_secret("not-the-secret");
     let bad =
         flows::sign_in_srp(&env.client, &env.pool_id, &env.confidential_id, username, PASSWORD, &bad_secret)
@@ -838,7 +878,10 @@ async fn flows_errors(env: &Env) {
     assert!(
         matches!(
             bad,
-            Err(SignInError::InitiateAuth(CallError::Service(InitiateAuthError::NotAuthorizedException(_))))
+            Err(SignInError::InitiateAuth(CallError::Service {
+                error: InitiateAuthError::NotAuthorizedException(_),
+                ..
+            }))
         ),
         "bad SECRET_HASH: {bad:?}"
     );
@@ -848,9 +891,10 @@ async fn flows_errors(env: &Env) {
     assert!(
         matches!(
             admin,
-            Err(SignInError::AdminInitiateAuth(CallError::Service(
-                AdminInitiateAuthError::NotAuthorizedException(_)
-            )))
+            Err(SignInError::AdminInitiateAuth(CallError::Service {
+                error: AdminInitiateAuthError::NotAuthorizedException(_),
+                ..
+            }))
         ),
         "admin wrong password: {admin:?}"
     );

@@ -83,16 +83,28 @@ impl CommandLine {
                 ::std::process::ExitCode::SUCCESS
             }
             Plan::Call { operation, input, region, endpoint } => {
-                let Some(region) = region else {
-                    eprintln!("cognito-idp: error: no region: give --region or set AWS_REGION");
-                    return ::std::process::ExitCode::from(253);
+                // Without --region or its variables, the profile's; credentials and the endpoint
+                // come from the environment and the shared files unless given.
+                let mut builder = match region {
+                    Some(region) => crate::client::ClientBuilder::<Client>::new(self.service, region),
+                    None => crate::client::ClientBuilder::<Client>::from_env(self.service),
                 };
-                let mut builder = crate::client::ClientBuilder::<Client>::new(self.service, region);
                 if let Some(url) = endpoint {
                     builder = builder.endpoint_url(url);
                 }
                 let client = match builder.build() {
                     Ok(client) => client,
+                    Err(crate::client::BuildError::NoRegion) => {
+                        eprintln!(
+                            "cognito-idp: error: no region: give --region, set AWS_REGION, or set `region` in \
+                             the profile of ~/.aws/config"
+                        );
+                        return ::std::process::ExitCode::from(253);
+                    }
+                    Err(e @ crate::client::BuildError::Profile(_)) => {
+                        eprintln!("cognito-idp: error: {e}");
+                        return ::std::process::ExitCode::from(253);
+                    }
                     Err(e) => {
                         eprintln!("cognito-idp: error: cannot build the client: {e}");
                         return ::std::process::ExitCode::from(255);
@@ -1332,6 +1344,7 @@ mod tests {
 
         pub static SERVICE: crate::support::ServiceInfo = crate::support::ServiceInfo {
             full_name: "Test",
+            service_id: "Test",
             endpoint_prefix: "test",
             signing_name: "test",
             target_prefix: "Test",

@@ -91,7 +91,7 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
             let input: Op::Input = super::wire::from_value(input).map_err(DispatchError::Input)?;
             let output = client.call::<Op>(&input).await.map_err(|error| match error {
                 CallError::Encode(super::wire::EncodeError::Validation(error)) => DispatchError::Constraint(error),
-                CallError::Service(error) => DispatchError::Service(error.to_string()),
+                CallError::Service { error, .. } => DispatchError::Service(error.to_string()),
                 other => DispatchError::Failed(other.to_string()),
             })?;
             ::cognito_idp_runtime::__private::serde_json::to_value(&output).map_err(|_| DispatchError::Failed("the response cannot be shown as JSON".into()))

@@ -31,10 +31,12 @@ fn service_info(space: &TypeSpace) -> TokenStream {
     let s = &space.service;
     let (full_name, endpoint_prefix, signing_name) = (&s.full_name, &s.endpoint_prefix, &s.signing_name);
     let (target_prefix, json_version, api_version) = (&s.target_prefix, &s.json_version, &s.api_version);
+    let service_id = &s.service_id;
     quote! {
         /// The service these bindings talk to.
         pub const SERVICE: super::support::ServiceInfo = super::support::ServiceInfo {
             full_name: #full_name,
+            service_id: #service_id,
             endpoint_prefix: #endpoint_prefix,
             signing_name: #signing_name,
             target_prefix: #target_prefix,
@@ -107,7 +109,10 @@ pub(super) fn emit_client_module(space: &TypeSpace, gates: &OperationGates) -> V
     vec![
         quote! {
             #[doc(inline)]
-            pub use ::cognito_idp_runtime::client::{is_valid_endpoint, BuildError, CallError, Credentials, DEFAULT_MAX_RESPONSE_BYTES};
+            pub use ::cognito_idp_runtime::client::{
+                is_valid_endpoint, BuildError, CallError, Credentials, ProvideCredentials, SharedCredentialsProvider,
+                DEFAULT_MAX_RESPONSE_BYTES,
+            };
         },
         quote! {
             /// Settings of a [`Client`], from [`Client::builder`].
@@ -120,9 +125,25 @@ pub(super) fn emit_client_module(space: &TypeSpace, gates: &OperationGates) -> V
                 inner: ::cognito_idp_runtime::client::Client,
             }
             impl Client {
-                /// Settings for a client of the service in `region`.
+                /// Settings for a client of the service in `region`. Credentials and the endpoint, unless
+                /// given, come from the environment and the shared files as the AWS SDKs find them.
                 pub fn builder(region: impl ::std::convert::Into<::std::string::String>) -> ClientBuilder {
                     ClientBuilder::new(&super::operations::SERVICE, region)
+                }
+                /// Settings whose region, too, comes from the environment (`AWS_REGION`,
+                /// `AWS_DEFAULT_REGION`) or the profile of `~/.aws/config`.
+                pub fn builder_from_env() -> ClientBuilder {
+                    ClientBuilder::from_env(&super::operations::SERVICE)
+                }
+                /// A client configured entirely as the AWS SDKs and CLI find their settings: region,
+                /// credentials and endpoint from the environment, then the profile `AWS_PROFILE` names in
+                /// `~/.aws/config` and `~/.aws/credentials`.
+                ///
+                /// # Errors
+                ///
+                /// [`BuildError::NoRegion`] when no region is found; see [`ClientBuilder::build`].
+                pub fn from_env() -> ::std::result::Result<Self, BuildError> {
+                    Self::builder_from_env().build()
                 }
                 /// The URL requests go to.
                 pub fn endpoint(&self) -> &str {

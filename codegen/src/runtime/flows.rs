@@ -162,6 +162,41 @@ pub enum SignInError {
     UnexpectedResponse { operation: &'static str, reason: ::std::string::String },
 }
 
+impl SignInError {
+    /// Whether a step of the sign-in was refused with `NotAuthorizedException`: a wrong username
+    /// or password, most often (also a disabled user or a revoked token; the message says which).
+    /// A pool that does not prevent user existence errors answers an unknown username with
+    /// `UserNotFoundException` instead, which this does not count.
+    pub fn is_not_authorized(&self) -> bool {
+        match self {
+            SignInError::InitiateAuth(e) => {
+                matches!(e.service_error(), Some(InitiateAuthError::NotAuthorizedException(_)))
+            }
+            SignInError::RespondToAuthChallenge(e) => {
+                matches!(e.service_error(), Some(RespondToAuthChallengeError::NotAuthorizedException(_)))
+            }
+            SignInError::AdminInitiateAuth(e) => {
+                matches!(e.service_error(), Some(AdminInitiateAuthError::NotAuthorizedException(_)))
+            }
+            SignInError::AdminRespondToAuthChallenge(e) => {
+                matches!(e.service_error(), Some(AdminRespondToAuthChallengeError::NotAuthorizedException(_)))
+            }
+            SignInError::Srp(_) | SignInError::UnexpectedResponse { .. } => false,
+        }
+    }
+
+    /// The id AWS gave the failed request, when the service answered.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            SignInError::InitiateAuth(e) => e.request_id(),
+            SignInError::RespondToAuthChallenge(e) => e.request_id(),
+            SignInError::AdminInitiateAuth(e) => e.request_id(),
+            SignInError::AdminRespondToAuthChallenge(e) => e.request_id(),
+            SignInError::Srp(_) | SignInError::UnexpectedResponse { .. } => None,
+        }
+    }
+}
+
 impl fmt::Display for SignInError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -1,6 +1,7 @@
 #[doc(inline)]
 pub use ::cognito_idp_runtime::client::{
-    is_valid_endpoint, BuildError, CallError, Credentials, DEFAULT_MAX_RESPONSE_BYTES,
+    is_valid_endpoint, BuildError, CallError, Credentials, ProvideCredentials,
+    SharedCredentialsProvider, DEFAULT_MAX_RESPONSE_BYTES,
 };
 /// Settings of a [`Client`], from [`Client::builder`].
 pub type ClientBuilder = ::cognito_idp_runtime::client::ClientBuilder<Client>;
@@ -12,11 +13,27 @@ pub struct Client {
     inner: ::cognito_idp_runtime::client::Client,
 }
 impl Client {
-    /// Settings for a client of the service in `region`.
+    /// Settings for a client of the service in `region`. Credentials and the endpoint, unless
+    /// given, come from the environment and the shared files as the AWS SDKs find them.
     pub fn builder(
         region: impl ::std::convert::Into<::std::string::String>,
     ) -> ClientBuilder {
         ClientBuilder::new(&super::operations::SERVICE, region)
+    }
+    /// Settings whose region, too, comes from the environment (`AWS_REGION`,
+    /// `AWS_DEFAULT_REGION`) or the profile of `~/.aws/config`.
+    pub fn builder_from_env() -> ClientBuilder {
+        ClientBuilder::from_env(&super::operations::SERVICE)
+    }
+    /// A client configured entirely as the AWS SDKs and CLI find their settings: region,
+    /// credentials and endpoint from the environment, then the profile `AWS_PROFILE` names in
+    /// `~/.aws/config` and `~/.aws/credentials`.
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::NoRegion`] when no region is found; see [`ClientBuilder::build`].
+    pub fn from_env() -> ::std::result::Result<Self, BuildError> {
+        Self::builder_from_env().build()
     }
     /// The URL requests go to.
     pub fn endpoint(&self) -> &str {

@@ -5,6 +5,7 @@
 //! which adds a method per operation and fills in the service (`Client::builder(region)`).
 //! Failed attempts are retried as AWS's SDKs' standard mode does ([`retry`]).
 
+pub mod profile;
 pub mod retry;
 
 use ::std::fmt;
@@ -17,46 +18,13 @@ use self::retry::{RetryPolicy, RetryQuota, Retryable};
 use crate::support::{AuthScheme, Operation, ServiceInfo};
 use crate::wire::{FromErrorResponse, Validate};
 
-/// AWS credentials for signed operations. `Debug` hides the secret and the session token.
-#[derive(Clone)]
-pub struct Credentials {
-    access_key_id: String,
-    secret_access_key: String,
-    session_token: Option<String>,
-}
-
-impl Credentials {
-    /// Credentials from their parts.
-    pub fn new(
-        access_key_id: impl Into<String>,
-        secret_access_key: impl Into<String>,
-        session_token: Option<String>,
-    ) -> Self {
-        Credentials {
-            access_key_id: access_key_id.into(),
-            secret_access_key: secret_access_key.into(),
-            session_token,
-        }
-    }
-
-    /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` from the environment.
-    pub fn from_env() -> Option<Self> {
-        let key = ::std::env::var("AWS_ACCESS_KEY_ID").ok().filter(|v| !v.is_empty())?;
-        let secret = ::std::env::var("AWS_SECRET_ACCESS_KEY").ok().filter(|v| !v.is_empty())?;
-        let token = ::std::env::var("AWS_SESSION_TOKEN").ok().filter(|v| !v.is_empty());
-        Some(Credentials::new(key, secret, token))
-    }
-}
-
-impl fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials")
-            .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &crate::support::Redacted)
-            .field("session_token", &self.session_token.as_ref().map(|_| crate::support::Redacted))
-            .finish()
-    }
-}
+/// What gives credentials, asked on each signed call: `aws-config`'s default chain, single
+/// sign-on, web identity, or a provider of your own.
+pub use ::aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+/// AWS credentials for signed operations (`aws-credential-types`', as the AWS SDKs use them):
+/// `Credentials::new(access_key_id, secret_access_key, session_token, expiry, provider_name)`.
+/// `Debug` hides the secret and the session token.
+pub use ::aws_credential_types::Credentials;
 
 /// Why a call failed.
 #[derive(Debug)]
@@ -64,8 +32,11 @@ impl fmt::Debug for Credentials {
 pub enum CallError<E> {
     /// The request breaks a constraint of the model, or could not be encoded; nothing was sent.
     Encode(crate::wire::EncodeError),
-    /// A signed operation was called without credentials; nothing was sent.
+    /// A signed operation was called without credentials: none given to the builder, none in
+    /// the environment, none in the shared files' profile. Nothing was sent.
     NoCredentials { operation: &'static str },
+    /// The credentials provider failed; nothing was sent.
+    Credentials { operation: &'static str, source: ::aws_credential_types::provider::error::CredentialsError },
     /// Signing failed; nothing was sent.
     Signing { operation: &'static str, message: String },
     /// The request did not get a response (connection, timeout, TLS).
@@ -76,17 +47,61 @@ pub enum CallError<E> {
     /// The response body is larger than the client accepts ([`ClientBuilder::max_response_bytes`]).
     ResponseTooLarge { operation: &'static str, limit: usize },
     /// The service answered with an error of the operation.
-    Service(E),
+    Service {
+        error: E,
+        /// The response's `x-amzn-RequestId`, for AWS support.
+        request_id: Option<String>,
+    },
     /// The response does not fit the model.
-    Decode(crate::wire::DecodeError),
+    Decode {
+        error: crate::wire::DecodeError,
+        /// The response's `x-amzn-RequestId`, for AWS support.
+        request_id: Option<String>,
+    },
+}
+
+impl<E> CallError<E> {
+    /// The id AWS gave the request (`x-amzn-RequestId`), when a response came back: what AWS
+    /// support asks for.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            CallError::Service { request_id, .. } | CallError::Decode { request_id, .. } => {
+                request_id.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// The operation's error, when the service answered with one.
+    pub fn service_error(&self) -> Option<&E> {
+        match self {
+            CallError::Service { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+
+    /// The operation's error, when the service answered with one; else the error itself.
+    pub fn into_service_error(self) -> Result<E, Self> {
+        match self {
+            CallError::Service { error, .. } => Ok(error),
+            other => Err(other),
+        }
+    }
 }
 
 impl<E: fmt::Display> fmt::Display for CallError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CallError::Encode(error) => error.fmt(f),
-            CallError::NoCredentials { operation } => {
-                write!(f, "{operation} is signed with SigV4 but the client has no credentials")
+            CallError::NoCredentials { operation } => write!(
+                f,
+                "{operation} is signed with SigV4 but no credentials were found: none given to the client \
+                 builder, none in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, none in the profile of the \
+                 shared config and credentials files (~/.aws/config, ~/.aws/credentials)"
+            ),
+            CallError::Credentials { operation, source } => {
+                write!(f, "cannot get credentials to sign the {operation} request: ")?;
+                write_cause_chain(f, source)
             }
             CallError::Signing { operation, message } => write!(f, "cannot sign the {operation} request: {message}"),
             CallError::Transport { operation, source } => {
@@ -100,8 +115,8 @@ impl<E: fmt::Display> fmt::Display for CallError<E> {
             CallError::ResponseTooLarge { operation, limit } => {
                 write!(f, "the {operation} response is larger than the limit of {limit} bytes")
             }
-            CallError::Service(error) => error.fmt(f),
-            CallError::Decode(error) => error.fmt(f),
+            CallError::Service { error, .. } => error.fmt(f),
+            CallError::Decode { error, .. } => error.fmt(f),
         }
     }
 }
@@ -113,13 +128,18 @@ where
     Op::Output: ::serde::de::DeserializeOwned,
     Op::Error: FromErrorResponse,
 {
-    crate::wire::decode_response::<Op>(response.status, &response.headers, &response.body).map_err(call_error)
+    crate::wire::decode_response::<Op>(response.status, &response.headers, &response.body)
+        .map_err(|error| call_error(error, &response.headers))
 }
 
-fn call_error<E>(error: crate::wire::ResponseError<E>) -> CallError<E> {
+/// The header AWS's JSON services name each request's id in.
+pub const REQUEST_ID_HEADER: &str = "x-amzn-requestid";
+
+fn call_error<E>(error: crate::wire::ResponseError<E>, headers: &::http::HeaderMap) -> CallError<E> {
+    let request_id = headers.get(REQUEST_ID_HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
     match error {
-        crate::wire::ResponseError::Service(error) => CallError::Service(error),
-        crate::wire::ResponseError::Decode(error) => CallError::Decode(error),
+        crate::wire::ResponseError::Service(error) => CallError::Service { error, request_id },
+        crate::wire::ResponseError::Decode(error) => CallError::Decode { error, request_id },
     }
 }
 
@@ -142,8 +162,9 @@ impl<E: ::std::error::Error + 'static> ::std::error::Error for CallError<E> {
         match self {
             CallError::Encode(error) => Some(error),
             CallError::Transport { source, .. } => Some(source),
-            CallError::Service(error) => Some(error),
-            CallError::Decode(error) => Some(error),
+            CallError::Credentials { source, .. } => Some(source),
+            CallError::Service { error, .. } => Some(error),
+            CallError::Decode { error, .. } => Some(error),
             CallError::NoCredentials { .. }
             | CallError::Signing { .. }
             | CallError::Redirect { .. }
@@ -163,6 +184,10 @@ pub enum BuildError {
     InvalidEndpoint,
     /// [`ClientBuilder::max_attempts`] was given 0: at least one attempt is made.
     InvalidMaxAttempts,
+    /// No region was given, and none is in `AWS_REGION`, `AWS_DEFAULT_REGION` or the profile.
+    NoRegion,
+    /// The shared config or credentials file could not be used.
+    Profile(profile::ProfileError),
     /// The HTTP client could not be set up (no TLS roots, say).
     Http(::reqwest::Error),
 }
@@ -179,6 +204,11 @@ impl fmt::Display for BuildError {
             BuildError::InvalidMaxAttempts => {
                 f.write_str("ClientBuilder::max_attempts must be at least 1 (1 turns retries off)")
             }
+            BuildError::NoRegion => f.write_str(
+                "no region: give one to Client::builder, or set AWS_REGION, or `region` in the profile of \
+                 ~/.aws/config",
+            ),
+            BuildError::Profile(error) => write!(f, "the shared AWS configuration: {error}"),
             BuildError::Http(error) => {
                 f.write_str("cannot set up the HTTP client: ")?;
                 write_cause_chain(f, error)
@@ -191,7 +221,11 @@ impl ::std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             BuildError::Http(error) => Some(error),
-            BuildError::InvalidRegion | BuildError::InvalidEndpoint | BuildError::InvalidMaxAttempts => None,
+            BuildError::Profile(error) => Some(error),
+            BuildError::InvalidRegion
+            | BuildError::InvalidEndpoint
+            | BuildError::InvalidMaxAttempts
+            | BuildError::NoRegion => None,
         }
     }
 }
@@ -215,9 +249,9 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 << 20;
 #[derive(Debug)]
 pub struct ClientBuilder<C = Client> {
     service: &'static ServiceInfo,
-    region: String,
+    region: Option<String>,
     endpoint: Option<String>,
-    credentials: Option<Credentials>,
+    credentials: Option<SharedCredentialsProvider>,
     connect_timeout: Duration,
     timeout: Duration,
     max_response_bytes: usize,
@@ -242,11 +276,21 @@ impl<C> Clone for ClientBuilder<C> {
 }
 
 impl<C: From<Client>> ClientBuilder<C> {
-    /// Settings for a client of `service` in `region`.
+    /// Settings for a client of `service` in `region`. Credentials and the endpoint, unless
+    /// given, come from the environment and the shared files as the AWS SDKs find them
+    /// ([`profile`]).
     pub fn new(service: &'static ServiceInfo, region: impl Into<String>) -> Self {
+        let mut builder = Self::from_env(service);
+        builder.region = Some(region.into());
+        builder
+    }
+
+    /// Settings for a client of `service` whose region, too, comes from the environment
+    /// (`AWS_REGION`, `AWS_DEFAULT_REGION`) or the profile's `region`.
+    pub fn from_env(service: &'static ServiceInfo) -> Self {
         ClientBuilder {
             service,
-            region: region.into(),
+            region: None,
             endpoint: None,
             credentials: None,
             connect_timeout: Duration::from_secs(5),
@@ -264,9 +308,15 @@ impl<C: From<Client>> ClientBuilder<C> {
         self
     }
 
-    /// Credentials for signed operations; by default they are read from the environment.
-    pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(credentials);
+    /// Credentials for signed operations, instead of those of the environment or the profile.
+    pub fn credentials(self, credentials: Credentials) -> Self {
+        self.credentials_provider(credentials)
+    }
+
+    /// A provider of credentials for signed operations (`aws-config`'s default chain, say),
+    /// asked on each signed call, so temporary credentials refresh.
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(SharedCredentialsProvider::new(provider));
         self
     }
 
@@ -310,20 +360,33 @@ impl<C: From<Client>> ClientBuilder<C> {
     /// # Errors
     ///
     /// [`BuildError::InvalidRegion`], [`BuildError::InvalidEndpoint`],
-    /// [`BuildError::InvalidMaxAttempts`], or [`BuildError::Http`] when the HTTP client cannot be
-    /// set up.
+    /// [`BuildError::InvalidMaxAttempts`], [`BuildError::NoRegion`], [`BuildError::Profile`] when
+    /// the shared files were needed and cannot be used, or [`BuildError::Http`] when the HTTP
+    /// client cannot be set up.
     pub fn build(self) -> Result<C, BuildError> {
-        if !crate::support::is_valid_region(&self.region) {
-            return Err(BuildError::InvalidRegion);
-        }
+        let env: profile::Environment<'_> = &profile::process_environment;
         if self.retry.max_attempts == 0 {
             return Err(BuildError::InvalidMaxAttempts);
         }
-        let endpoint = match &self.endpoint {
-            Some(url) if !is_valid_endpoint(url) => return Err(BuildError::InvalidEndpoint),
-            Some(url) => url.clone(),
-            None => format!("https://{}.{}.amazonaws.com/", self.service.endpoint_prefix, self.region),
+        // The shared files are read only for what was not given.
+        let given = self.region.is_some() && self.endpoint.is_some() && self.credentials.is_some();
+        let profile = match given {
+            true => profile::Profile::default(),
+            false => profile::load(env).map_err(BuildError::Profile)?,
         };
+        let region = self.region.or_else(|| profile::region(env, &profile)).ok_or(BuildError::NoRegion)?;
+        if !crate::support::is_valid_region(&region) {
+            return Err(BuildError::InvalidRegion);
+        }
+        let endpoint =
+            match self.endpoint.or_else(|| profile::endpoint_url(env, &profile, self.service.service_id)) {
+                Some(url) if !is_valid_endpoint(&url) => return Err(BuildError::InvalidEndpoint),
+                Some(url) => url,
+                None => format!("https://{}.{}.amazonaws.com/", self.service.endpoint_prefix, region),
+            };
+        let credentials = self
+            .credentials
+            .or_else(|| profile::credentials(env, &profile).map(SharedCredentialsProvider::new));
         let endpoint = operation_url(&endpoint).ok_or(BuildError::InvalidEndpoint)?;
         let http = ::reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
@@ -335,8 +398,8 @@ impl<C: From<Client>> ClientBuilder<C> {
         Ok(C::from(Client {
             http,
             endpoint,
-            region: self.region,
-            credentials: self.credentials.or_else(Credentials::from_env),
+            region,
+            credentials,
             max_response_bytes: self.max_response_bytes,
             retry: self.retry,
             quota: Arc::default(),
@@ -366,7 +429,7 @@ pub struct Client {
     http: ::reqwest::Client,
     endpoint: ::reqwest::Url,
     region: String,
-    credentials: Option<Credentials>,
+    credentials: Option<SharedCredentialsProvider>,
     max_response_bytes: usize,
     retry: RetryPolicy,
     /// Shared by the client's clones, as AWS's SDKs share it per client.
@@ -426,11 +489,14 @@ impl Client {
                 None => {
                     return Err(match failure {
                         Ok(error) => error,
-                        Err(response) => call_error(crate::wire::decode_error_response::<Op>(
-                            response.status,
+                        Err(response) => call_error(
+                            crate::wire::decode_error_response::<Op>(
+                                response.status,
+                                &response.headers,
+                                &response.body,
+                            ),
                             &response.headers,
-                            &response.body,
-                        )),
+                        ),
                     })
                 }
             }
@@ -447,11 +513,15 @@ impl Client {
         let final_error = |error| (error, None);
         let mut headers = headers.clone();
         if Op::AUTH == AuthScheme::SigV4 {
-            let credentials = self
+            let provider = self
                 .credentials
                 .as_ref()
                 .ok_or(CallError::NoCredentials { operation: Op::NAME })
                 .map_err(final_error)?;
+            let credentials = provider
+                .provide_credentials()
+                .await
+                .map_err(|source| final_error(CallError::Credentials { operation: Op::NAME, source }))?;
             self.sign::<Op>(credentials, &mut headers, body).map_err(final_error)?;
         }
         let transport = |source: ::reqwest::Error| {
@@ -490,20 +560,13 @@ impl Client {
     /// Adds the SigV4 headers (`Authorization`, `X-Amz-Date`, the session token) for this body.
     fn sign<Op: Operation>(
         &self,
-        credentials: &Credentials,
+        credentials: Credentials,
         headers: &mut ::http::HeaderMap,
         body: &[u8],
     ) -> Result<(), CallError<Op::Error>> {
         use ::aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
         let signing_error = |message: String| CallError::Signing { operation: Op::NAME, message };
-        let identity = ::aws_credential_types::Credentials::new(
-            credentials.access_key_id.clone(),
-            credentials.secret_access_key.clone(),
-            credentials.session_token.clone(),
-            None,
-            "cognito-idp-client",
-        )
-        .into();
+        let identity = credentials.into();
         let params = ::aws_sigv4::sign::v4::SigningParams::builder()
             .identity(&identity)
             .region(&self.region)

@@ -775,6 +775,10 @@ pub enum AuthScheme {
 pub struct ServiceInfo {
     /// The full name.
     pub full_name: &'static str,
+    /// The model's `serviceId`, which names the service's endpoint settings
+    /// (`AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, `cognito_identity_provider` in a profile's
+    /// `services` section).
+    pub service_id: &'static str,
     /// The endpoint prefix: `https://<prefix>.<region>.amazonaws.com/`.
     pub endpoint_prefix: &'static str,
     /// The SigV4 signing name.
