@@ -55,6 +55,10 @@ pub struct Operation {
     pub auth: AuthType,
     pub deprecated: Option<Deprecation>,
     pub idempotent: bool,
+    /// `endpoint.hostPrefix`: a prefix of the host, with `{label}`s from the input.
+    pub host_prefix: Option<String>,
+    /// `requestcompression.encodings`: the compressions the service accepts.
+    pub request_compression: Vec<String>,
 }
 
 /// `deprecated` with its optional message.
@@ -167,6 +171,8 @@ pub struct Member {
     pub timestamp_format: Option<TimestampFormat>,
     /// `jsonvalue: true`: a string that carries JSON text.
     pub json_value: bool,
+    /// `hostLabel: true`: the value fills a `{label}` of the operation's host prefix.
+    pub host_label: bool,
 }
 
 impl Model {

@@ -300,7 +300,33 @@ fn read_operation(key: &str, node: Node<'_>) -> Result<Operation, ModelError> {
         })?,
         None => Vec::new(),
     };
+    let host_prefix = obj
+        .opt("endpoint")
+        .map(|endpoint| endpoint.with(|n| n.object()?.opt_string("hostPrefix")))
+        .transpose()?
+        .flatten();
+    let request_compression = match obj.opt("requestcompression") {
+        Some(compression) => compression.with(|n| {
+            let encodings = n.object()?;
+            match encodings.opt("encodings") {
+                Some(list) => list.with(|n| {
+                    n.array()?
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| {
+                            let path = Path::Index(n.path, i);
+                            Node { value: v, path: &path }.string().map(str::to_owned)
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                }),
+                None => Ok(Vec::new()),
+            }
+        })?,
+        None => Vec::new(),
+    };
     Ok(Operation {
+        host_prefix,
+        request_compression,
         auth: read_auth(&obj)?,
         input: shape_ref("input")?,
         output: shape_ref("output")?,
@@ -489,6 +515,7 @@ fn read_member(name: &str, node: Node<'_>, required: bool) -> Result<Member, Mod
         idempotency_token: obj.flag("idempotencyToken")?,
         timestamp_format: read_timestamp_format(&obj)?,
         json_value: obj.flag("jsonvalue")?,
+        host_label: obj.flag("hostLabel")?,
     })
 }
 

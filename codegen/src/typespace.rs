@@ -265,6 +265,20 @@ pub struct OperationDef {
     /// Name of the operation's error enum in `errors`.
     pub error_enum: String,
     pub deprecated: Option<Option<String>>,
+    /// `endpoint.hostPrefix`, resolved against the input.
+    pub host_prefix: Option<Vec<HostPart>>,
+}
+
+/// A piece of an operation's host prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostPart {
+    Literal(String),
+    /// `{label}`: an input member (`hostLabel: true`, a string) by wire and Rust name.
+    Label {
+        wire_name: String,
+        field: String,
+        required: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -353,6 +367,7 @@ impl<'m> Builder<'m> {
         self.name_rules(&mut shapes, &mut patterns);
         name_descriptors(&mut shapes);
         let operations = self.resolve_operations(&selected, &shapes);
+        self.warn_of_unserved_traits(&selected);
         let meta = &self.model.metadata;
         let service = Service {
             full_name: meta.service_full_name.clone(),
@@ -365,6 +380,70 @@ impl<'m> Builder<'m> {
             signing_name: meta.signing_name.clone().unwrap_or_else(|| meta.endpoint_prefix.clone()),
         };
         Ok(TypeSpace { service, shapes, operations, patterns, warnings: self.warnings })
+    }
+
+    /// An operation's `endpoint.hostPrefix` as literal text and `{label}`s naming string members
+    /// of the input marked `hostLabel`; `None`, with a warning, when a label names no such member.
+    fn host_prefix(&mut self, op: &crate::model::Operation, shapes: &[ShapeDef]) -> Option<Vec<HostPart>> {
+        let template = op.host_prefix.as_deref()?;
+        let input = op.input.as_deref().map(|name| self.id(name));
+        let fields = match input.map(|id| &shapes[id.0].kind) {
+            Some(Kind::Struct(def)) => def.fields.as_slice(),
+            _ => &[],
+        };
+        let members = match op.input.as_deref().and_then(|name| self.model.shapes.get(name)).map(|s| &s.kind)
+        {
+            Some(ShapeKind::Structure(s)) => s.members.as_slice(),
+            _ => &[],
+        };
+        let mut parts = Vec::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            if open > 0 {
+                parts.push(HostPart::Literal(rest[..open].to_owned()));
+            }
+            let Some(close) = rest[open..].find('}') else { break };
+            let label = &rest[open + 1..open + close];
+            let member = members.iter().find(|m| m.name == label && m.host_label);
+            let field = fields.iter().find(|f| f.wire_name == label);
+            match (member, field) {
+                (Some(_), Some(field)) if matches!(shapes[field.shape.0].kind, Kind::String) => {
+                    parts.push(HostPart::Label {
+                        wire_name: label.to_owned(),
+                        field: field.rust_name.clone(),
+                        required: field.required,
+                    });
+                }
+                _ => {
+                    self.warnings.push(format!(
+                        "operation `{}`: the host prefix's label `{label}` is not a string member of the \
+                         input marked hostLabel; the prefix is not applied",
+                        op.name
+                    ));
+                    return None;
+                }
+            }
+            rest = &rest[open + close + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(HostPart::Literal(rest.to_owned()));
+        }
+        Some(parts)
+    }
+
+    /// Protocol features of the chosen operations that the output does not apply, said now
+    /// rather than found at run time.
+    fn warn_of_unserved_traits(&mut self, selected: &[usize]) {
+        for &index in selected {
+            let operation = &self.model.operations[index];
+            let name = &operation.name;
+            if !operation.request_compression.is_empty() {
+                self.warnings.push(format!(
+                    "operation `{name}` accepts compressed requests (requestcompression); they are sent \
+                     uncompressed, which the service also accepts"
+                ));
+            }
+        }
     }
 
     fn select_operations(&self, wanted: Option<&[String]>) -> Result<Vec<usize>, String> {
@@ -809,6 +888,7 @@ impl<'m> Builder<'m> {
                 errors,
                 error_enum,
                 deprecated: op.deprecated.as_ref().map(|d| d.message.clone()),
+                host_prefix: self.host_prefix(op, shapes),
             });
         }
         resolved
@@ -1157,6 +1237,7 @@ mod tests {
             idempotency_token: false,
             timestamp_format: None,
             json_value: false,
+            host_label: false,
         };
         let mut shapes = BTreeMap::new();
         for i in 0..levels {
@@ -1193,6 +1274,8 @@ mod tests {
                 auth: AuthType::SigV4,
                 deprecated: None,
                 idempotent: false,
+                host_prefix: None,
+                request_compression: Vec::new(),
             }],
             shapes,
         }

@@ -120,7 +120,8 @@ pub fn content_type<Op: Operation>() -> String {
     format!("application/x-amz-json-{}", Op::SERVICE.json_version)
 }
 
-/// Checks `input` and builds `POST /` with the JSON body, `Content-Type` and `X-Amz-Target`.
+/// Checks `input` and builds `POST /` with the JSON body, `Content-Type` and `X-Amz-Target`, and
+/// the operation's [`HostPrefix`] in its extensions when it has one.
 /// Unset optional members are left out of the body; blobs are base64, timestamps epoch seconds.
 pub fn encode_request<Op>(input: &Op::Input) -> ::std::result::Result<::http::Request<Vec<u8>>, EncodeError>
 where
@@ -128,19 +129,29 @@ where
     Op::Input: ::serde::Serialize + Validate,
 {
     input.validate().map_err(EncodeError::Validation)?;
+    let host_prefix = Op::host_prefix(input).map_err(EncodeError::Validation)?;
     // serde_json's message may quote a value of the input; only the kind of failure is kept.
     let body = ::serde_json::to_vec(input).map_err(|_| EncodeError::Serialize {
         operation: Op::NAME,
         message: "the input cannot be written as JSON".into(),
     })?;
-    ::http::Request::builder()
+    let mut request = ::http::Request::builder()
         .method(::http::Method::POST)
         .uri("/")
         .header(::http::header::CONTENT_TYPE, content_type::<Op>())
         .header(TARGET_HEADER, Op::TARGET)
         .body(body)
-        .map_err(|e| EncodeError::Serialize { operation: Op::NAME, message: e.to_string() })
+        .map_err(|e| EncodeError::Serialize { operation: Op::NAME, message: e.to_string() })?;
+    if let Some(prefix) = host_prefix {
+        request.extensions_mut().insert(HostPrefix(prefix));
+    }
+    Ok(request)
 }
+
+/// What an operation puts before the endpoint's host ([`Operation::host_prefix`]), carried in
+/// the extensions of the request [`encode_request`] builds: the request has no host of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostPrefix(pub String);
 
 /// Turns a response into the operation's output, or its error.
 ///

@@ -163,6 +163,20 @@ fn emit_error_enum(space: &TypeSpace, op: &OperationDef) -> TokenStream {
                 Self::from_code(code, body, status)
             }
         }
+        impl super::support::ServiceError for #name {
+            #[inline]
+            fn code(&self) -> &str {
+                self.as_service_error().code()
+            }
+            #[inline]
+            fn message(&self) -> ::std::option::Option<&str> {
+                self.as_service_error().message()
+            }
+            #[inline]
+            fn as_std_error(&self) -> &(dyn ::std::error::Error + 'static) {
+                self
+            }
+        }
         impl ::std::fmt::Display for #name {
             #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::{deprecation_note, doc_attrs, ident, join_docs, type_of, Gated, ItemBuilder, OperationGates};
 use crate::model::AuthType;
-use crate::typespace::{OperationDef, TypeSpace};
+use crate::typespace::{HostPart, OperationDef, TypeSpace};
 
 /// Each item with its gate: descriptors behind their operation's feature, when there is one.
 pub(super) fn emit_operations<'a>(space: &'a TypeSpace, gates: &'a OperationGates) -> Vec<ItemBuilder<'a>> {
@@ -65,6 +65,7 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
     let output = op.output.map(|id| type_of(space, id)).unwrap_or(unit);
     let error = ident(&op.error_enum);
     let (wire, target, auth) = (&op.wire_name, &op.target, auth_tokens(op.auth));
+    let host_prefix = op.host_prefix.as_ref().map(|parts| host_prefix(parts, &input));
     quote! {
         #docs
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -77,6 +78,34 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
             type Input = #input;
             type Output = #output;
             type Error = super::errors::#error;
+            #host_prefix
+        }
+    }
+}
+
+/// `Operation::host_prefix` of an operation with `endpoint.hostPrefix`: its literal text and its
+/// labels, each checked as a host label.
+fn host_prefix(parts: &[HostPart], input: &TokenStream) -> TokenStream {
+    let pieces = parts.iter().map(|part| match part {
+        HostPart::Literal(text) => quote!(prefix.push_str(#text);),
+        HostPart::Label { wire_name, field, required } => {
+            let field = ident(field);
+            let value = match required {
+                true => quote!(::std::option::Option::Some(input.#field.as_str())),
+                false => quote!(input.#field.as_deref()),
+            };
+            quote!(prefix.push_str(super::support::host_label(#wire_name, #value)?);)
+        }
+    });
+    // A prefix without labels does not read the input.
+    let unused = (!parts.iter().any(|p| matches!(p, HostPart::Label { .. }))).then(|| quote!(let _ = input;));
+    quote! {
+        #[inline]
+        fn host_prefix(input: &#input) -> ::std::result::Result<::std::option::Option<::std::string::String>, super::support::ValidationError> {
+            #unused
+            let mut prefix = ::std::string::String::new();
+            #(#pieces)*
+            ::std::result::Result::Ok(::std::option::Option::Some(prefix))
         }
     }
 }

@@ -110,6 +110,14 @@ struct Member<'a> {
     alias: Option<&'static str>,
     /// The text form of a timestamp member, when not the protocol's epoch seconds.
     text_timestamp: Option<TokenStream>,
+    /// A float or double, which AWS JSON writes as `"NaN"`, `"Infinity"`, `"-Infinity"` when
+    /// it is not finite.
+    float: bool,
+}
+
+/// Whether values of this shape are floats or doubles.
+fn is_float(space: &TypeSpace, shape: crate::typespace::ShapeId) -> bool {
+    matches!(space.shape(shape).kind, Kind::Float | Kind::Double)
 }
 
 fn members<'a>(space: &TypeSpace, fields: &'a [FieldDef], message_alias: bool) -> Vec<Member<'a>> {
@@ -124,7 +132,8 @@ fn members<'a>(space: &TypeSpace, fields: &'a [FieldDef], message_alias: bool) -
                 TimestampFormat::Rfc822 => Some(quote!(#STRUCTURE::TimestampText::HttpDate)),
             };
             let alias = message_alias.then(|| message_alias_of(&field.wire_name)).flatten();
-            Member { field, alias, text_timestamp }
+            let float = is_float(space, field.shape) && !field.boxed;
+            Member { field, alias, text_timestamp, float }
         })
         .collect()
 }
@@ -162,6 +171,10 @@ fn struct_serialize(rust_name: &str, members: &[Member<'_>]) -> TokenStream {
         let wire = &member.field.wire_name;
         let field = ident(&member.field.rust_name);
         match (&member.text_timestamp, member.field.required) {
+            (None, true) if member.float => quote!(out.required(#wire, &#STRUCTURE::Float(self.#field));),
+            (None, false) if member.float => {
+                quote!(out.optional(#wire, &self.#field.map(#STRUCTURE::Float));)
+            }
             (None, true) => quote!(out.required(#wire, &self.#field);),
             (None, false) => quote!(out.optional(#wire, &self.#field);),
             (Some(format), true) => quote!(out.required_timestamp(#wire, &self.#field, #format);),
@@ -216,6 +229,7 @@ fn struct_deserialize(rust_name: &str, members: &[Member<'_>]) -> TokenStream {
         };
         let slot = slot(member);
         match &member.text_timestamp {
+            None if member.float => quote!(#pattern => #map.read_float(#slot),),
             None => quote!(#pattern => #map.read(#slot),),
             Some(format) => quote!(#pattern => #map.read_timestamp(#slot, #format),),
         }
@@ -272,21 +286,28 @@ fn struct_deserialize(rust_name: &str, members: &[Member<'_>]) -> TokenStream {
 }
 
 /// The serde impls of a union: a one-member object on the wire.
-pub(super) fn union_impls(shape: &ShapeDef, def: &UnionDef, directions: &SerdeDirections) -> TokenStream {
+pub(super) fn union_impls(
+    space: &TypeSpace,
+    shape: &ShapeDef,
+    def: &UnionDef,
+    directions: &SerdeDirections,
+) -> TokenStream {
+    let floats: Vec<bool> = def.variants.iter().map(|v| is_float(space, v.shape) && !v.boxed).collect();
     let (serialize, deserialize) = directions.of(shape);
-    let serialize = gated(serialize, || union_serialize(def));
-    let deserialize = gated(deserialize, || union_deserialize(def));
+    let serialize = gated(serialize, || union_serialize(def, &floats));
+    let deserialize = gated(deserialize, || union_deserialize(def, &floats));
     quote!(#serialize #deserialize)
 }
 
-fn union_serialize(def: &UnionDef) -> TokenStream {
+fn union_serialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
     let name = ident(&def.rust_name);
     let rust_name = &def.rust_name;
-    let arms = def.variants.iter().enumerate().map(|(index, variant)| {
+    let arms = def.variants.iter().zip(floats).enumerate().map(|(index, (variant, float))| {
         let index = proc_macro2::Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX));
         let name = ident(&variant.rust_name);
         let wire = &variant.wire_name;
-        quote!(Self::#name(value) => serializer.serialize_newtype_variant(#rust_name, #index, #wire, value),)
+        let value = if *float { quote!(&#STRUCTURE::Float(*value)) } else { quote!(value) };
+        quote!(Self::#name(value) => serializer.serialize_newtype_variant(#rust_name, #index, #wire, #value),)
     });
     // A union without members has no value to match on.
     let scrutinee = if def.variants.is_empty() { quote!(*self) } else { quote!(self) };
@@ -299,13 +320,16 @@ fn union_serialize(def: &UnionDef) -> TokenStream {
     }
 }
 
-fn union_deserialize(def: &UnionDef) -> TokenStream {
+fn union_deserialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
     let name = ident(&def.rust_name);
     let rust_name = &def.rust_name;
-    let arms = def.variants.iter().map(|variant| {
+    let arms = def.variants.iter().zip(floats).map(|(variant, float)| {
         let name = ident(&variant.rust_name);
         let wire = &variant.wire_name;
-        quote!(#wire => Self::#name(map.value()?),)
+        match float {
+            true => quote!(#wire => Self::#name(map.value::<#STRUCTURE::Float<_>>()?.0),),
+            false => quote!(#wire => Self::#name(map.value()?),),
+        }
     });
     let body = if def.variants.is_empty() {
         quote! {

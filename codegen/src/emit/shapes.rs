@@ -352,7 +352,7 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &Serde
         "A union: exactly one variant is set, written on the wire as a one-member object."
     };
     let docs = shape_docs(shape, note);
-    let serde_impls = serde_impls::union_impls(shape, def, serde);
+    let serde_impls = serde_impls::union_impls(space, shape, def, serde);
     let redact = shape.sensitive || def.variants.iter().any(|v| must_redact(space, v.shape));
     let variants = def.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);

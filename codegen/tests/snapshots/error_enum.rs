@@ -61,6 +61,20 @@ impl super::wire::FromErrorResponse for PutThingError {
         Self::from_code(code, body, status)
     }
 }
+impl super::support::ServiceError for PutThingError {
+    #[inline]
+    fn code(&self) -> &str {
+        self.as_service_error().code()
+    }
+    #[inline]
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().message()
+    }
+    #[inline]
+    fn as_std_error(&self) -> &(dyn ::std::error::Error + 'static) {
+        self
+    }
+}
 impl ::std::fmt::Display for PutThingError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

@@ -420,7 +420,7 @@ impl ::cognito_idp_runtime::__private::serde::Serialize for PutThingRequest {
             super::support::structure::TimestampText::DateTime,
         );
         out.optional("Count", &self.count);
-        out.optional("Ratio", &self.ratio);
+        out.optional("Ratio", &self.ratio.map(super::support::structure::Float));
         out.optional("Box", &self.r#box);
         out.optional("Result", &self.result);
         out.optional("Option", &self.option);
@@ -487,7 +487,7 @@ impl<'de> super::support::structure::ReadMembers<'de> for PutThingRequest {
                     )
                 }
                 "Count" => map.read(&mut count),
-                "Ratio" => map.read(&mut ratio),
+                "Ratio" => map.read_float(&mut ratio),
                 "Box" => map.read(&mut r#box),
                 "Result" => map.read(&mut result),
                 "Option" => map.read(&mut option),

@@ -408,15 +408,30 @@ impl<C: From<Client>> ClientBuilder<C> {
 }
 
 /// Where requests go: the endpoint with the operation's path `/` joined to its own path, as AWS's
-/// SDKs join them (`https://example.com/custom` → `https://example.com/custom/`). Parsed once, here,
-/// not on every call.
-fn operation_url(endpoint: &str) -> Option<::reqwest::Url> {
+/// SDKs join them (`https://example.com/custom` → `https://example.com/custom/`). A client parses
+/// it once, when built, not on every call.
+pub fn operation_url(endpoint: &str) -> Option<::reqwest::Url> {
     let mut url = ::reqwest::Url::parse(endpoint).ok()?;
     if !url.path().ends_with('/') {
         let path = format!("{}/", url.path());
         url.set_path(&path);
     }
     Some(url)
+}
+
+/// `endpoint` with an operation's host prefix put before its host (`foo.` + `example.com`), as
+/// AWS's SDKs apply `endpoint.hostPrefix`. An endpoint whose host is an IP address is left as it
+/// is: a name cannot be put before an address.
+pub fn prefixed_url(endpoint: &::reqwest::Url, prefix: &str) -> ::reqwest::Url {
+    let mut url = endpoint.clone();
+    let Some(host) = endpoint.host_str() else { return url };
+    if host.starts_with('[') || host.parse::<::std::net::IpAddr>().is_ok() {
+        return url;
+    }
+    if url.set_host(Some(&format!("{prefix}{host}"))).is_err() {
+        return endpoint.clone();
+    }
+    url
 }
 
 /// The `User-Agent` of every request: this crate and its version.
@@ -460,10 +475,14 @@ impl Client {
     {
         let request = crate::wire::encode_request::<Op>(input).map_err(CallError::Encode)?;
         let (parts, body) = request.into_parts();
+        // Parsed once, when the client was built; rebuilt only for an operation with a prefix.
+        let prefixed =
+            parts.extensions.get::<crate::wire::HostPrefix>().map(|p| prefixed_url(&self.endpoint, &p.0));
+        let url = prefixed.as_ref().unwrap_or(&self.endpoint);
         let mut spent = 0;
         let mut attempt = 1;
         loop {
-            let (failure, why) = match self.attempt::<Op>(&parts.headers, &body).await {
+            let (failure, why) = match self.attempt::<Op>(url, &parts.headers, &body).await {
                 Ok(response) if (200..300).contains(&response.status) => {
                     let decoded = decode::<Op>(response);
                     if decoded.is_ok() {
@@ -507,6 +526,7 @@ impl Client {
     /// A failure comes with whether it may be retried.
     async fn attempt<Op: Operation>(
         &self,
+        url: &::reqwest::Url,
         headers: &::http::HeaderMap,
         body: &[u8],
     ) -> Result<RawResponse, (CallError<Op::Error>, Option<Retryable>)> {
@@ -522,7 +542,7 @@ impl Client {
                 .provide_credentials()
                 .await
                 .map_err(|source| final_error(CallError::Credentials { operation: Op::NAME, source }))?;
-            self.sign::<Op>(credentials, &mut headers, body).map_err(final_error)?;
+            self.sign::<Op>(credentials, url, &mut headers, body).map_err(final_error)?;
         }
         let transport = |source: ::reqwest::Error| {
             let why = retry::classify_transport(&source);
@@ -530,7 +550,7 @@ impl Client {
         };
         let mut response = self
             .http
-            .post(self.endpoint.clone())
+            .post(url.clone())
             .headers(headers)
             .body(body.to_vec())
             .send()
@@ -561,6 +581,7 @@ impl Client {
     fn sign<Op: Operation>(
         &self,
         credentials: Credentials,
+        url: &::reqwest::Url,
         headers: &mut ::http::HeaderMap,
         body: &[u8],
     ) -> Result<(), CallError<Op::Error>> {
@@ -578,13 +599,9 @@ impl Client {
             .into();
         let header_pairs: Vec<(&str, &str)> =
             headers.iter().filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?))).collect();
-        let signable = SignableRequest::new(
-            "POST",
-            self.endpoint.as_str(),
-            header_pairs.into_iter(),
-            SignableBody::Bytes(body),
-        )
-        .map_err(|e| signing_error(e.to_string()))?;
+        let signable =
+            SignableRequest::new("POST", url.as_str(), header_pairs.into_iter(), SignableBody::Bytes(body))
+                .map_err(|e| signing_error(e.to_string()))?;
         let (instructions, _signature) =
             sign(signable, &params).map_err(|e| signing_error(e.to_string()))?.into_parts();
         for (name, value) in instructions.headers() {
@@ -594,5 +611,31 @@ impl Client {
             headers.insert(name, value);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_operation_path_is_joined_to_the_endpoints() {
+        for (endpoint, url) in [
+            ("https://example.com", "https://example.com/"),
+            ("https://example.com/custom", "https://example.com/custom/"),
+            ("http://127.0.0.1:5000/a/b/", "http://127.0.0.1:5000/a/b/"),
+        ] {
+            assert_eq!(operation_url(endpoint).map(String::from).as_deref(), Some(url), "{endpoint}");
+        }
+    }
+
+    #[test]
+    fn a_host_prefix_goes_before_a_domain_never_an_address() {
+        let prefixed =
+            |endpoint: &str| prefixed_url(&operation_url(endpoint).unwrap(), "foo.bar.").to_string();
+        assert_eq!(prefixed("https://example.com/custom"), "https://foo.bar.example.com/custom/");
+        assert_eq!(prefixed("http://localhost:4566"), "http://foo.bar.localhost:4566/");
+        assert_eq!(prefixed("http://127.0.0.1:5000"), "http://127.0.0.1:5000/");
+        assert_eq!(prefixed("http://[::1]:5000"), "http://[::1]:5000/");
     }
 }

@@ -582,6 +582,10 @@ pub enum Constraint {
     Max { max: f64 },
     /// Text that does not match the whole pattern.
     Pattern { pattern: &'static str },
+    /// A value that goes into the host name (`endpoint.hostPrefix`) and is not a DNS label.
+    HostLabel,
+    /// A member the host name needs, unset.
+    Unset,
 }
 
 /// A request that breaks a constraint of the model; nothing was sent. The value itself is never
@@ -607,6 +611,12 @@ impl fmt::Display for ValidationError {
             Constraint::Min { min } => write!(f, "`{path}` is below the minimum {min}"),
             Constraint::Max { max } => write!(f, "`{path}` is above the maximum {max}"),
             Constraint::Pattern { pattern } => write!(f, "`{path}` does not match the pattern `{pattern}`"),
+            Constraint::HostLabel => write!(
+                f,
+                "`{path}` goes into the host name and is not a host label (1 to 63 letters, digits and \
+                 hyphens, not starting with a hyphen)"
+            ),
+            Constraint::Unset => write!(f, "`{path}` is unset, and the host name needs it"),
         }
     }
 }
@@ -818,6 +828,37 @@ pub trait Operation {
     type Output;
     /// The operation's errors.
     type Error;
+
+    /// What the operation puts before the endpoint's host (its `endpoint.hostPrefix`, as
+    /// `foo.` or `{label}.` filled from the input with [`host_label`]); `None` for most.
+    ///
+    /// # Errors
+    ///
+    /// A `{label}` member that is unset or not a host label.
+    #[inline]
+    fn host_prefix(input: &Self::Input) -> Result<Option<String>, ValidationError> {
+        let _ = input;
+        Ok(None)
+    }
+}
+
+/// A member's value checked as a host label: 1 to 63 ASCII letters, digits and hyphens, not
+/// starting with a hyphen, since it becomes part of the host name the request goes to.
+///
+/// # Errors
+///
+/// [`Constraint::Unset`] or [`Constraint::HostLabel`], naming the member, never the value.
+pub fn host_label<'a>(member: &str, value: Option<&'a str>) -> Result<&'a str, ValidationError> {
+    let error = |constraint| ValidationError { path: member.to_owned(), constraint };
+    let value = value.ok_or_else(|| error(Constraint::Unset))?;
+    let valid = (1..=63).contains(&value.len())
+        && !value.starts_with('-')
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if valid {
+        Ok(value)
+    } else {
+        Err(error(Constraint::HostLabel))
+    }
 }
 
 /// The input or output of an operation the model gives none: `{}` on the wire.
@@ -937,6 +978,21 @@ pub fn error_message(body: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_labels_are_dns_labels_and_errors_never_repeat_them() {
+        assert_eq!(host_label("label", Some("bar-1")), Ok("bar-1"));
+        assert_eq!(host_label("label", Some(&"a".repeat(63))).map(str::len), Ok(63));
+        for bad in ["", "-bar", "bar.baz", "bar baz", "b@r", "ü", &"a".repeat(64)] {
+            let error = host_label("label", Some(bad)).unwrap_err();
+            assert_eq!(error.constraint, Constraint::HostLabel, "{bad:?}");
+            let message = error.to_string();
+            assert!(message.starts_with("`label` goes into the host name"), "{message}");
+            assert!(bad.is_empty() || !message.contains(bad), "{message}");
+        }
+        let unset = host_label("label", None).unwrap_err();
+        assert_eq!((unset.path.as_str(), unset.constraint), ("label", Constraint::Unset));
+    }
 
     #[test]
     fn blob_round_trips_as_base64() {

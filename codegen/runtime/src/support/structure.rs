@@ -203,6 +203,71 @@ impl<'de> de::DeserializeSeed<'de> for NullableTextTimestampSeed {
     }
 }
 
+/// A float as AWS JSON writes it: a number, or `"NaN"`, `"Infinity"` or `"-Infinity"`, which
+/// JSON numbers cannot be. Generated code wraps float and double members in it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Float<T>(pub T);
+
+macro_rules! float_impls {
+    ($($ty:ty)*) => {$(
+        impl Serialize for Float<$ty> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let value = self.0;
+                if value.is_nan() {
+                    serializer.serialize_str("NaN")
+                } else if value.is_infinite() {
+                    serializer.serialize_str(if value > 0.0 { "Infinity" } else { "-Infinity" })
+                } else {
+                    value.serialize(serializer)
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Float<$ty> {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_any(FloatVisitor::<$ty>(PhantomData)).map(Float)
+            }
+        }
+
+        impl<'de> Visitor<'de> for FloatVisitor<$ty> {
+            type Value = $ty;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number, or \"NaN\", \"Infinity\" or \"-Infinity\"")
+            }
+
+            // Float members take any JSON number, as `as` converts them.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<$ty, E> {
+                Ok(v as $ty)
+            }
+
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<$ty, E> {
+                Ok(v as $ty)
+            }
+
+            #[allow(clippy::cast_precision_loss)]
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<$ty, E> {
+                Ok(v as $ty)
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<$ty, E> {
+                match v {
+                    "NaN" => Ok(<$ty>::NAN),
+                    "Infinity" => Ok(<$ty>::INFINITY),
+                    "-Infinity" => Ok(<$ty>::NEG_INFINITY),
+                    _ => Err(E::invalid_value(de::Unexpected::Other("a string"), &self)),
+                }
+            }
+        }
+    )*};
+}
+
+struct FloatVisitor<T>(PhantomData<T>);
+
+float_impls!(f32 f64);
+
 /// A structure or union read member by member from a map. Generated types implement it, and
 /// their `Deserialize` is [`deserialize`].
 pub trait ReadMembers<'de>: Sized {
@@ -259,6 +324,16 @@ impl<'de, A: MapAccess<'de>> Members<A> {
         Ok(())
     }
 
+    /// [`read`](Self::read) for a float or double ([`Float`]).
+    #[inline]
+    pub fn read_float<T>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error>
+    where
+        Float<T>: Deserialize<'de>,
+    {
+        *slot = self.map.next_value::<Option<Float<T>>>()?.map(|float| float.0);
+        Ok(())
+    }
+
     /// [`read`](Self::read) for a timestamp in a text form.
     #[inline]
     pub fn read_timestamp(
@@ -288,12 +363,24 @@ impl<'de, A: MapAccess<'de>> Members<A> {
         self.map.next_value()
     }
 
+    /// The next key that names a member: `__type`, which some services add to a union's object
+    /// to name its shape, is skipped with its value.
+    fn next_member_key(&mut self) -> Result<Option<Key<'de>>, A::Error> {
+        loop {
+            match self.next_key()? {
+                Some(key) if key.as_str() == "__type" => self.skip_value()?,
+                other => return Ok(other),
+            }
+        }
+    }
+
     /// The one member of a union: an error when there is none. The caller reads its value and
     /// then calls [`end_of_union`](Self::end_of_union).
     #[inline]
     pub fn union_key(&mut self) -> Result<Key<'de>, A::Error> {
         let name = self.name;
-        self.next_key()?.ok_or_else(|| de::Error::custom(format_args!("union {name} has no member set")))
+        self.next_member_key()?
+            .ok_or_else(|| de::Error::custom(format_args!("union {name} has no member set")))
     }
 
     /// The error for a union member the type does not know. The member's name is not repeated,
@@ -306,7 +393,7 @@ impl<'de, A: MapAccess<'de>> Members<A> {
     /// Checks that a union had no second member.
     #[inline]
     pub fn end_of_union(&mut self) -> Result<(), A::Error> {
-        match self.next_key()? {
+        match self.next_member_key()? {
             None => Ok(()),
             Some(_) => {
                 Err(de::Error::custom(format_args!("union {} has more than one member set", self.name)))
@@ -557,6 +644,32 @@ mod tests {
             let error = read(&json).unwrap_err();
             assert!(error.starts_with(expected), "{json}: {error}");
         }
+    }
+
+    #[test]
+    fn non_finite_floats_are_strings_both_ways() {
+        for (value, text) in
+            [(f64::NAN, "\"NaN\""), (f64::INFINITY, "\"Infinity\""), (f64::NEG_INFINITY, "\"-Infinity\"")]
+        {
+            assert_eq!(serde_json::to_string(&Float(value)).unwrap(), text);
+            let back: Float<f64> = serde_json::from_str(text).unwrap();
+            assert!(back.0.is_nan() == value.is_nan() && (value.is_nan() || back.0 == value), "{text}");
+            let single: Float<f32> = serde_json::from_str(text).unwrap();
+            assert!(single.0.is_nan() || single.0.is_infinite(), "{text}");
+        }
+        assert_eq!(serde_json::to_string(&Float(1234.5f32)).unwrap(), "1234.5");
+        assert_eq!(serde_json::from_str::<Float<f64>>("7").unwrap(), Float(7.0));
+        assert_eq!(serde_json::from_str::<Float<f64>>("-7").unwrap(), Float(-7.0));
+        let error = serde_json::from_str::<Float<f64>>("\"nan-ish\"").unwrap_err().to_string();
+        assert!(error.contains("NaN") && !error.contains("nan-ish"), "{error}");
+    }
+
+    #[test]
+    fn a_unions_type_member_is_ignored() {
+        let json = format!(r#"{{"Name":"n","Choice":{{"__type":"aws.x#Choice","Text":"t"}},{AT}}}"#);
+        assert_eq!(read(&json).unwrap().choice, Some(Choice::Text("t".into())));
+        let json = format!(r#"{{"Name":"n","Choice":{{"Number":1,"__type":"aws.x#Choice"}},{AT}}}"#);
+        assert_eq!(read(&json).unwrap().choice, Some(Choice::Number(1)));
     }
 
     #[test]
