@@ -396,10 +396,14 @@ impl ModuleNeeds {
             [challenge_operations.clone(), operation("ConfirmDevice").into_iter().collect()].concat();
         let sign_in: Vec<usize> =
             ["InitiateAuth", "AdminInitiateAuth"].into_iter().filter_map(operation).collect();
+        let devices: Vec<usize> =
+            ["ConfirmDevice", "UpdateDeviceStatus"].into_iter().filter_map(operation).collect();
         let mut flows = srp.clone();
-        flows.extend(sign_in.iter().map(|&i| vec![i]));
-        let flows_possible = challenge_operations.len() == 2 && sign_in.len() == 2;
-        let flows_operations = [srp_operations.clone(), sign_in].concat();
+        flows.extend(sign_in.iter().chain(&devices).map(|&i| vec![i]));
+        let flows_possible = challenge_operations.len() == 2 && sign_in.len() == 2 && devices.len() == 2;
+        let mut flows_operations = [srp_operations.clone(), sign_in, devices].concat();
+        flows_operations.sort_unstable();
+        flows_operations.dedup();
         ModuleNeeds {
             challenge,
             challenge_operations,

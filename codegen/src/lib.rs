@@ -369,7 +369,7 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
     let flows_left_out = challenges.as_ref().is_some_and(|c| c.srp.is_some() && !c.needs.flows_possible);
     if flows_left_out && inputs.features.client.is_some() {
         warnings.push(
-            "no sign-in flows: they need InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge"
+            "no sign-in flows: they need InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge, AdminRespondToAuthChallenge, ConfirmDevice and UpdateDeviceStatus"
                 .to_owned(),
         );
     }

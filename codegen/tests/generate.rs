@@ -356,6 +356,7 @@ fn a_subset_without_the_sign_in_operations_gets_no_flows() {
         "RespondToAuthChallenge",
         "AdminRespondToAuthChallenge",
         "ConfirmDevice",
+        "UpdateDeviceStatus",
     ]);
     assert!(whole.source.contains("pub mod flows"));
     assert!(!whole.warnings.iter().any(|w| w.starts_with("no sign-in flows")));

@@ -56,8 +56,8 @@ pub struct Features<'a> {
     /// feature and must turn on `challenge` and `ConfirmDevice`.
     pub srp: Option<&'a str>,
     /// The sign-in flows (`mod flows`, with `client` and `srp`): this feature must turn on
-    /// `client`, `srp`, `InitiateAuth` and `AdminInitiateAuth`. Without it the flows come with
-    /// `client` and `srp` and those operations.
+    /// `client`, `srp`, `InitiateAuth`, `AdminInitiateAuth` and `UpdateDeviceStatus`. Without it
+    /// the flows come with `client` and `srp` and those operations.
     pub flows: Option<&'a str>,
 }
 

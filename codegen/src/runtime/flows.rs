@@ -7,6 +7,8 @@
 //!   and with a remembered device `DEVICE_SRP_AUTH` → `DEVICE_PASSWORD_VERIFIER`.
 //! * [`sign_in_password`]: `USER_PASSWORD_AUTH`; [`admin_sign_in`]: `ADMIN_USER_PASSWORD_AUTH`.
 //! * [`refresh`] and [`admin_refresh`]: `REFRESH_TOKEN_AUTH`.
+//! * [`confirm_device`]: `ConfirmDevice` (and `UpdateDeviceStatus`) for the `NewDeviceMetadata`
+//!   of a sign-in, giving the [`RememberedDevice`] to keep for the next ones.
 //!
 //! With an app client that has a secret, pass it in [`SignInOptions`]; answers given to
 //! [`continue_sign_in`] get their `SECRET_HASH` from [`with_secret_hash`]. Passwords, secrets,
@@ -22,12 +24,14 @@ use ::std::fmt;
 use super::challenge::{AdminChallengeAnswer, ChallengeAnswer};
 use super::client::{CallError, Client};
 use super::errors::{
-    AdminInitiateAuthError, AdminRespondToAuthChallengeError, InitiateAuthError, RespondToAuthChallengeError,
+    AdminInitiateAuthError, AdminRespondToAuthChallengeError, ConfirmDeviceError, InitiateAuthError,
+    RespondToAuthChallengeError, UpdateDeviceStatusError,
 };
-use super::srp::{secret_hash, DeviceSrp, SrpError, Timestamp, UserSrp};
+use super::srp::{secret_hash, DeviceKeys, DeviceSrp, DeviceVerifier, SrpError, Timestamp, UserSrp};
 use super::types::{
     AdminInitiateAuthRequest, AdminRespondToAuthChallengeRequest, AuthFlowType, AuthenticationResultType,
-    ChallengeNameType, InitiateAuthRequest, RespondToAuthChallengeRequest,
+    ChallengeNameType, ConfirmDeviceRequest, DeviceRememberedStatusType, InitiateAuthRequest,
+    NewDeviceMetadataType, RespondToAuthChallengeRequest, UpdateDeviceStatusRequest,
 };
 
 /// The `Session` of a challenge, to send with its answer. `Debug` hides it.
@@ -53,7 +57,8 @@ impl fmt::Debug for Session {
 }
 
 /// A device remembered from an earlier sign-in (`NewDeviceMetadata` and the password made for it
-/// by `DeviceVerifier`). The password is zeroized on drop and hidden by `Debug`.
+/// by `DeviceVerifier`), as [`confirm_device`] gives it. The password is zeroized on drop and
+/// hidden by `Debug`.
 #[derive(Clone, Debug)]
 pub struct RememberedDevice {
     /// `DeviceKey`.
@@ -62,6 +67,101 @@ pub struct RememberedDevice {
     pub device_group_key: ::std::string::String,
     /// The device password.
     pub device_password: super::srp::SecretString,
+}
+
+impl RememberedDevice {
+    /// Its two keys, together.
+    pub fn keys(&self) -> DeviceKeys<'_> {
+        DeviceKeys { device_key: &self.device_key, device_group_key: &self.device_group_key }
+    }
+}
+
+/// What [`confirm_device`] does when the pool lets the user choose whether to remember devices
+/// (`ConfirmDevice` answers `UserConfirmationNecessary`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RememberChoice {
+    /// `UpdateDeviceStatus` to `remembered`, so later sign-ins can use the device.
+    Remember,
+    /// `UpdateDeviceStatus` to `not_remembered`.
+    DoNotRemember,
+    /// Nothing: the device stays confirmed with no status, as the pool left it.
+    Leave,
+}
+
+/// Why [`confirm_device`] failed. Holds no secret.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeviceError {
+    /// The sign-in's `NewDeviceMetadata` lacks its device key or device group key.
+    IncompleteMetadata,
+    /// The device password and verifier could not be made.
+    Srp(SrpError),
+    /// `ConfirmDevice` failed.
+    ConfirmDevice(CallError<ConfirmDeviceError>),
+    /// `UpdateDeviceStatus` failed; the device is confirmed but not remembered.
+    UpdateDeviceStatus(CallError<UpdateDeviceStatusError>),
+}
+
+impl fmt::Display for DeviceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DeviceError::IncompleteMetadata => {
+                f.write_str("the sign-in's NewDeviceMetadata has no device key or no device group key")
+            }
+            DeviceError::Srp(e) => write!(f, "SRP: {e}"),
+            DeviceError::ConfirmDevice(e) => write!(f, "ConfirmDevice: {e}"),
+            DeviceError::UpdateDeviceStatus(e) => write!(f, "UpdateDeviceStatus: {e}"),
+        }
+    }
+}
+
+impl ::std::error::Error for DeviceError {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeviceError::IncompleteMetadata => None,
+            DeviceError::Srp(e) => Some(e),
+            DeviceError::ConfirmDevice(e) => Some(e),
+            DeviceError::UpdateDeviceStatus(e) => Some(e),
+        }
+    }
+}
+
+/// Confirms the device a sign-in's tokens name (`AuthenticationResult.NewDeviceMetadata`):
+/// generates its password and verifier, calls `ConfirmDevice` with the user's access token and
+/// `device_name`, and, when the pool lets the user choose (`UserConfirmationNecessary`), does
+/// what `remember` says. Returns the [`RememberedDevice`] to store for later sign-ins
+/// ([`SignInOptions::with_device`]); its password is zeroized on drop and never printed.
+pub async fn confirm_device(
+    client: &Client,
+    access_token: &str,
+    metadata: &NewDeviceMetadataType,
+    device_name: Option<&str>,
+    remember: RememberChoice,
+) -> Result<RememberedDevice, DeviceError> {
+    let (Some(device_key), Some(device_group_key)) = (&metadata.device_key, &metadata.device_group_key) else {
+        return Err(DeviceError::IncompleteMetadata);
+    };
+    let keys = DeviceKeys { device_key, device_group_key };
+    let (device_password, verifier) = DeviceVerifier::generate_for(keys).map_err(DeviceError::Srp)?;
+    let mut request =
+        ConfirmDeviceRequest::new(access_token, device_key.as_str()).with_device_secret_verifier_config(verifier);
+    request.device_name = device_name.map(str::to_owned);
+    let confirmed = client.confirm_device(&request).await.map_err(DeviceError::ConfirmDevice)?;
+    let status = match remember {
+        RememberChoice::Remember => Some(DeviceRememberedStatusType::Remembered),
+        RememberChoice::DoNotRemember => Some(DeviceRememberedStatusType::NotRemembered),
+        RememberChoice::Leave => None,
+    };
+    if let (Some(true), Some(status)) = (confirmed.user_confirmation_necessary, status) {
+        let update = UpdateDeviceStatusRequest::new(access_token, device_key.as_str())
+            .with_device_remembered_status(status);
+        client.update_device_status(&update).await.map_err(DeviceError::UpdateDeviceStatus)?;
+    }
+    Ok(RememberedDevice {
+        device_key: device_key.clone(),
+        device_group_key: device_group_key.clone(),
+        device_password,
+    })
 }
 
 /// Options of a sign-in. `Debug` hides the client secret.
@@ -263,6 +363,12 @@ auth_response_from!(InitiateAuthResponse RespondToAuthChallengeResponse AdminIni
 /// `USER_SRP_AUTH`: sends `SRP_A`, answers `PASSWORD_VERIFIER` with the password proof, and with
 /// a remembered device answers `DEVICE_SRP_AUTH` and `DEVICE_PASSWORD_VERIFIER`; returns the
 /// tokens or the next challenge.
+///
+/// When the service no longer knows the remembered device (it answers the password proof with a
+/// `ResourceNotFoundException` about the device), the proof is sent again without the device, as
+/// AWS's JavaScript SDK does, and the sign-in goes on as on a new device. The caller learns it
+/// from the tokens: their `new_device_metadata` is set (in a pool that tracks devices), naming the
+/// device to confirm with [`confirm_device`] and keep instead of the forgotten one.
 pub async fn sign_in_srp(
     client: &Client,
     user_pool_id: &str,
@@ -289,17 +395,24 @@ pub async fn sign_in_srp(
     };
     let answer =
         srp.password_verifier(password, &challenge_parameters, Timestamp::now()).map_err(SignInError::Srp)?;
-    let mut response = respond(client, client_id, session, answer.into()).await?;
-    if let (Some(device), Some(ChallengeNameType::DeviceSrpAuth)) =
-        (&options.device, &response.challenge_name)
-    {
+    let mut device = options.device.as_ref();
+    let mut response = match respond(client, client_id, session.clone(), answer.clone().into()).await {
+        // The service no longer knows the device (forgotten, or removed with its user's devices):
+        // the same answer again without it, as AWS's JavaScript SDK does. The tokens then carry
+        // `NewDeviceMetadata` for this device when the pool tracks devices.
+        Err(error) if device.is_some() && forgot_the_device(&error) => {
+            device = None;
+            respond(client, client_id, session, answer.without_response("DEVICE_KEY").into()).await?
+        }
+        other => other?,
+    };
+    if let (Some(device), Some(ChallengeNameType::DeviceSrpAuth)) = (device, &response.challenge_name) {
         let srp_username = challenge_parameters
             .get("USERNAME")
             .map(::std::string::String::as_str)
             .unwrap_or(username)
             .to_owned();
-        let mut device_srp =
-            DeviceSrp::new(&device.device_group_key, &device.device_key).map_err(SignInError::Srp)?;
+        let mut device_srp = DeviceSrp::for_device(device.keys()).map_err(SignInError::Srp)?;
         if let Some(secret) = &options.client_secret {
             device_srp = device_srp.with_client_secret(client_id, secret.as_str());
         }
@@ -323,6 +436,18 @@ pub async fn sign_in_srp(
     }
     let name = username_of(&response, &challenge_parameters, username).to_owned();
     classify("RespondToAuthChallenge", response, &name)
+}
+
+/// Whether a `RespondToAuthChallenge` failure says the service does not know the device the
+/// answer named: `ResourceNotFoundException` about a device.
+fn forgot_the_device(error: &SignInError) -> bool {
+    let SignInError::RespondToAuthChallenge(error) = error else { return false };
+    match error.service_error() {
+        Some(RespondToAuthChallengeError::ResourceNotFoundException(e)) => {
+            e.message.as_deref().is_some_and(|m| m.to_ascii_lowercase().contains("device"))
+        }
+        _ => false,
+    }
 }
 
 /// `USER_PASSWORD_AUTH`: returns the tokens or the next challenge.

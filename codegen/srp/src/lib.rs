@@ -870,6 +870,14 @@ impl SrpAnswer {
         &self.responses
     }
 
+    /// The answer without one of its responses: a `PASSWORD_VERIFIER` answer sent again without
+    /// `DEVICE_KEY` when the service no longer knows the device, as AWS's JavaScript SDK does.
+    #[must_use]
+    pub fn without_response(mut self, key: &str) -> Self {
+        self.responses.remove(key);
+        self
+    }
+
     /// The challenge and the responses, to build a request from.
     #[must_use]
     pub fn into_parts(
@@ -1396,6 +1404,15 @@ impl DeviceSrp {
         })
     }
 
+    /// [`new`](DeviceSrp::new) for a device's keys taken together.
+    ///
+    /// # Errors
+    ///
+    /// As [`new`](DeviceSrp::new).
+    pub fn for_device(keys: DeviceKeys<'_>) -> ::std::result::Result<Self, SrpError> {
+        Self::new(keys.device_group_key, keys.device_key)
+    }
+
     /// Like [`new`](DeviceSrp::new) with a given private value `a` (big-endian, 1 to
     /// 128 bytes, not zero). For tests and reproducible vectors only.
     ///
@@ -1520,6 +1537,16 @@ impl ::std::fmt::Debug for SecretString {
     }
 }
 
+/// A device's two keys, named, so they cannot be swapped (both are plain text: swapped, they
+/// compile and then fail as a wrong password). `NewDeviceMetadata` gives them together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DeviceKeys<'a> {
+    /// `DeviceKey`.
+    pub device_key: &'a str,
+    /// `DeviceGroupKey`.
+    pub device_group_key: &'a str,
+}
+
 /// Creates the device password and verifier that `ConfirmDevice` registers.
 ///
 /// The device password is base64 of 40 random bytes; keep it with the device key
@@ -1550,6 +1577,17 @@ impl DeviceVerifier {
         ::getrandom::fill(password.as_mut()).map_err(|_| SrpError::RandomSource)?;
         ::getrandom::fill(&mut salt).map_err(|_| SrpError::RandomSource)?;
         Self::from_random(device_group_key, device_key, password.as_ref(), &salt)
+    }
+
+    /// [`generate`](DeviceVerifier::generate) for a device's keys taken together.
+    ///
+    /// # Errors
+    ///
+    /// As [`generate`](DeviceVerifier::generate).
+    pub fn generate_for(
+        keys: DeviceKeys<'_>,
+    ) -> ::std::result::Result<(SecretString, DeviceVerifierConfig), SrpError> {
+        Self::generate(keys.device_group_key, keys.device_key)
     }
 
     /// Like [`generate`](DeviceVerifier::generate) from given random bytes:
@@ -1593,6 +1631,23 @@ impl DeviceVerifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_taken_together_mean_the_same_as_in_order() {
+        let keys = DeviceKeys { device_key: "us-east-1_device", device_group_key: "group" };
+        let random_password = [7u8; DeviceVerifier::PASSWORD_BYTES];
+        let salt = [9u8; DeviceVerifier::SALT_BYTES];
+        let (_, in_order) =
+            DeviceVerifier::from_random(keys.device_group_key, keys.device_key, &random_password, &salt)
+                .unwrap();
+        let (_, swapped) =
+            DeviceVerifier::from_random(keys.device_key, keys.device_group_key, &random_password, &salt)
+                .unwrap();
+        assert_ne!(in_order, swapped, "the order matters, which is why the keys are named");
+        assert!(DeviceVerifier::generate_for(keys).is_ok());
+        assert!(DeviceSrp::for_device(keys).is_ok());
+        assert!(DeviceSrp::for_device(DeviceKeys { device_key: "", device_group_key: "g" }).is_err());
+    }
 
     fn residue_from_hex(hex: &str) -> group::Residue {
         let bytes = encoding::parse_hex_integer("SALT", hex).unwrap_or_default();
