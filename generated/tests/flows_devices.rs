@@ -121,6 +121,29 @@ fn confirm_device_updates_the_status_only_when_the_pool_asks() {
 }
 
 #[test]
+fn a_failed_status_update_still_gives_the_confirmed_device() {
+    let refused = Reply::Send(response(
+        400,
+        &[("X-Amzn-ErrorType", "InvalidParameterException")],
+        br#"{"__type":"InvalidParameterException","message":"no"}"#,
+    ));
+    let server = Loopback::sequence(vec![json(r#"{"UserConfirmationNecessary":true}"#), refused]);
+    let error = runtime()
+        .block_on(flows::confirm_device(
+            &client(&server.url),
+            ACCESS_TOKEN,
+            &metadata(),
+            None,
+            RememberChoice::Remember,
+        ))
+        .expect_err("the status update fails");
+    let DeviceError::UpdateDeviceStatus { device, .. } = &error else { panic!("{error:?}") };
+    assert_eq!(device.device_key, "us-east-1_0a1b2c3d-4e5f-6789-abcd-ef0123456789");
+    assert!(!device.device_password.expose_secret().is_empty());
+    assert!(!format!("{error:?} {error}").contains(device.device_password.expose_secret()), "{error}");
+}
+
+#[test]
 fn confirm_device_needs_both_keys_and_sends_nothing_without_them() {
     let server = Loopback::json("{}");
     let incomplete =

@@ -98,8 +98,9 @@ pub enum DeviceError {
     Srp(SrpError),
     /// `ConfirmDevice` failed.
     ConfirmDevice(CallError<ConfirmDeviceError>),
-    /// `UpdateDeviceStatus` failed; the device is confirmed but not remembered.
-    UpdateDeviceStatus(CallError<UpdateDeviceStatusError>),
+    /// `UpdateDeviceStatus` failed: the device is confirmed but not remembered. It is here, to
+    /// keep (its password exists nowhere else) and to try the status again later.
+    UpdateDeviceStatus { device: RememberedDevice, error: CallError<UpdateDeviceStatusError> },
 }
 
 impl fmt::Display for DeviceError {
@@ -110,7 +111,9 @@ impl fmt::Display for DeviceError {
             }
             DeviceError::Srp(e) => write!(f, "SRP: {e}"),
             DeviceError::ConfirmDevice(e) => write!(f, "ConfirmDevice: {e}"),
-            DeviceError::UpdateDeviceStatus(e) => write!(f, "UpdateDeviceStatus: {e}"),
+            DeviceError::UpdateDeviceStatus { error, .. } => {
+                write!(f, "UpdateDeviceStatus (the device is confirmed, not remembered): {error}")
+            }
         }
     }
 }
@@ -121,7 +124,7 @@ impl ::std::error::Error for DeviceError {
             DeviceError::IncompleteMetadata => None,
             DeviceError::Srp(e) => Some(e),
             DeviceError::ConfirmDevice(e) => Some(e),
-            DeviceError::UpdateDeviceStatus(e) => Some(e),
+            DeviceError::UpdateDeviceStatus { error, .. } => Some(error),
         }
     }
 }
@@ -152,16 +155,16 @@ pub async fn confirm_device(
         RememberChoice::DoNotRemember => Some(DeviceRememberedStatusType::NotRemembered),
         RememberChoice::Leave => None,
     };
+    let device =
+        RememberedDevice { device_key: device_key.clone(), device_group_key: device_group_key.clone(), device_password };
     if let (Some(true), Some(status)) = (confirmed.user_confirmation_necessary, status) {
         let update = UpdateDeviceStatusRequest::new(access_token, device_key.as_str())
             .with_device_remembered_status(status);
-        client.update_device_status(&update).await.map_err(DeviceError::UpdateDeviceStatus)?;
+        if let Err(error) = client.update_device_status(&update).await {
+            return Err(DeviceError::UpdateDeviceStatus { device, error });
+        }
     }
-    Ok(RememberedDevice {
-        device_key: device_key.clone(),
-        device_group_key: device_group_key.clone(),
-        device_password,
-    })
+    Ok(device)
 }
 
 /// Options of a sign-in. `Debug` hides the client secret.
