@@ -200,6 +200,9 @@ pub struct FieldDef {
 pub struct UnionDef {
     pub rust_name: String,
     pub variants: Vec<VariantDef>,
+    /// The variant a member the model does not list decodes to (forward compatibility, as
+    /// enums have).
+    pub catch_all: String,
     pub event_stream: bool,
 }
 
@@ -552,6 +555,7 @@ impl<'m> Builder<'m> {
                 ShapeKind::Structure(s) if s.union || s.event_stream => {
                     let rust_name = self.claim_type(&mut type_names, name);
                     let mut variant_names = Namer::new();
+                    variant_names.reserve(CATCH_ALL);
                     let mut options = Namer::new();
                     let variants = s
                         .members
@@ -576,7 +580,12 @@ impl<'m> Builder<'m> {
                             boxed: false,
                         })
                         .collect();
-                    Kind::Union(UnionDef { rust_name, variants, event_stream: s.event_stream })
+                    Kind::Union(UnionDef {
+                        rust_name,
+                        variants,
+                        catch_all: CATCH_ALL.to_owned(),
+                        event_stream: s.event_stream,
+                    })
                 }
                 ShapeKind::Structure(s) => {
                     let rust_name = self.claim_type(&mut type_names, name);

@@ -302,6 +302,7 @@ pub(super) fn union_impls(
 fn union_serialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
     let name = ident(&def.rust_name);
     let rust_name = &def.rust_name;
+    let catch_all = ident(&def.catch_all);
     let arms = def.variants.iter().zip(floats).enumerate().map(|(index, (variant, float))| {
         let index = proc_macro2::Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX));
         let name = ident(&variant.rust_name);
@@ -309,20 +310,24 @@ fn union_serialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
         let value = if *float { quote!(&#STRUCTURE::Float(*value)) } else { quote!(value) };
         quote!(Self::#name(value) => serializer.serialize_newtype_variant(#rust_name, #index, #wire, #value),)
     });
-    // A union without members has no value to match on.
-    let scrutinee = if def.variants.is_empty() { quote!(*self) } else { quote!(self) };
+    let unknown = format!("union {rust_name} has a member this version does not know: it cannot be sent");
     quote! {
         impl #SERDE::Serialize for #name {
             fn serialize<S: #SERDE::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                match #scrutinee { #(#arms)* }
+                match self {
+                    #(#arms)*
+                    Self::#catch_all => ::std::result::Result::Err(<S::Error as #SERDE::ser::Error>::custom(#unknown)),
+                }
             }
         }
     }
 }
 
+/// Reads the one member; one the model does not list is skipped and becomes the catch-all.
 fn union_deserialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
     let name = ident(&def.rust_name);
     let rust_name = &def.rust_name;
+    let catch_all = ident(&def.catch_all);
     let arms = def.variants.iter().zip(floats).map(|(variant, float)| {
         let name = ident(&variant.rust_name);
         let wire = &variant.wire_name;
@@ -331,21 +336,6 @@ fn union_deserialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
             false => quote!(#wire => Self::#name(map.value()?),),
         }
     });
-    let body = if def.variants.is_empty() {
-        quote! {
-            map.union_key()?;
-            ::std::result::Result::Err(map.unknown_union_member())
-        }
-    } else {
-        quote! {
-            let value = match map.union_key()?.as_str() {
-                #(#arms)*
-                _ => return ::std::result::Result::Err(map.unknown_union_member()),
-            };
-            map.end_of_union()?;
-            ::std::result::Result::Ok(value)
-        }
-    };
     quote! {
         impl<'de> #SERDE::Deserialize<'de> for #name {
             fn deserialize<D: #SERDE::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
@@ -354,7 +344,15 @@ fn union_deserialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
         }
         impl<'de> #STRUCTURE::ReadMembers<'de> for #name {
             fn read_members<A: #SERDE::de::MapAccess<'de>>(map: &mut #STRUCTURE::Members<A>) -> ::std::result::Result<Self, A::Error> {
-                #body
+                let value = match map.union_key()?.as_str() {
+                    #(#arms)*
+                    _ => {
+                        map.skip_value()?;
+                        Self::#catch_all
+                    }
+                };
+                map.end_of_union()?;
+                ::std::result::Result::Ok(value)
             }
         }
     }

@@ -363,6 +363,9 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &Serde
         let docs = doc_attrs(&v.docs.markdown());
         quote!(#docs #variant(#ty),)
     });
+    let catch_all = ident(&def.catch_all);
+    let catch_all_label = &def.catch_all;
+    let catch_all_doc = " A member this version of the model does not list, sent by a newer service: its value is not kept. Sending it is an error.";
     let debug_derive = (!redact).then(|| quote!(Debug,));
     let debug_impl = redact.then(|| {
         let arms = def.variants.iter().map(|v| {
@@ -378,7 +381,10 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &Serde
             impl ::std::fmt::Debug for #name {
                 #[inline]
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    match self { #(#arms)* }
+                    match self {
+                        #(#arms)*
+                        Self::#catch_all => f.write_str(#catch_all_label),
+                    }
                 }
             }
         }
@@ -392,7 +398,11 @@ fn emit_union(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef, serde: &Serde
         #docs
         #[derive(Clone, #debug_derive PartialEq)]
         #[non_exhaustive]
-        pub enum #name { #(#variants)* }
+        pub enum #name {
+            #(#variants)*
+            #[doc = #catch_all_doc]
+            #catch_all,
+        }
         #debug_impl
         #serde_impls
         #validate

@@ -152,7 +152,7 @@ fn field_check(space: &TypeSpace, field: &FieldDef) -> TokenStream {
 
 pub(super) fn emit_union_validate(space: &TypeSpace, shape: &ShapeDef, def: &UnionDef) -> Validation {
     let name = ident(&def.rust_name);
-    if !shape.needs_validation || def.variants.is_empty() {
+    if !shape.needs_validation {
         return validate_methods(&name, quote!(let _ = path; ::std::result::Result::Ok(())));
     }
     let arms = def.variants.iter().map(|v| {
@@ -165,7 +165,11 @@ pub(super) fn emit_union_validate(space: &TypeSpace, shape: &ShapeDef, def: &Uni
             quote!(Self::#variant(_) => {})
         }
     });
-    validate_methods(&name, quote! { match self { #(#arms)* } ::std::result::Result::Ok(()) })
+    let catch_all = ident(&def.catch_all);
+    validate_methods(
+        &name,
+        quote! { match self { #(#arms)* Self::#catch_all => {} } ::std::result::Result::Ok(()) },
+    )
 }
 
 /// Checks of `value: &T` (a value of shape `id`) at `path`; `depth` names loop variables of

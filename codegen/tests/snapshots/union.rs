@@ -7,6 +7,8 @@ pub enum Choice {
     Text(::std::string::String),
     Number(i32),
     Node(super::types::TreeNode),
+    /// A member this version of the model does not list, sent by a newer service: its value is not kept. Sending it is an error.
+    Unknown,
 }
 impl ::cognito_idp_runtime::__private::serde::Serialize for Choice {
     fn serialize<S: ::cognito_idp_runtime::__private::serde::Serializer>(
@@ -22,6 +24,13 @@ impl ::cognito_idp_runtime::__private::serde::Serialize for Choice {
             }
             Self::Node(value) => {
                 serializer.serialize_newtype_variant("Choice", 2, "Node", value)
+            }
+            Self::Unknown => {
+                ::std::result::Result::Err(
+                    <S::Error as ::cognito_idp_runtime::__private::serde::ser::Error>::custom(
+                        "union Choice has a member this version does not know: it cannot be sent",
+                    ),
+                )
             }
         }
     }
@@ -43,7 +52,10 @@ impl<'de> super::support::structure::ReadMembers<'de> for Choice {
             "Text" => Self::Text(map.value()?),
             "Number" => Self::Number(map.value()?),
             "Node" => Self::Node(map.value()?),
-            _ => return ::std::result::Result::Err(map.unknown_union_member()),
+            _ => {
+                map.skip_value()?;
+                Self::Unknown
+            }
         };
         map.end_of_union()?;
         ::std::result::Result::Ok(value)
@@ -79,6 +91,7 @@ impl Choice {
                 let path = &path.field("Node");
                 value.validate_at(path)?;
             }
+            Self::Unknown => {}
         }
         ::std::result::Result::Ok(())
     }

@@ -374,20 +374,14 @@ impl<'de, A: MapAccess<'de>> Members<A> {
         }
     }
 
-    /// The one member of a union: an error when there is none. The caller reads its value and
-    /// then calls [`end_of_union`](Self::end_of_union).
+    /// The one member of a union: an error when there is none. The caller reads its value (or
+    /// skips one it does not know, a newer model's) and then calls
+    /// [`end_of_union`](Self::end_of_union).
     #[inline]
     pub fn union_key(&mut self) -> Result<Key<'de>, A::Error> {
         let name = self.name;
         self.next_member_key()?
             .ok_or_else(|| de::Error::custom(format_args!("union {name} has no member set")))
-    }
-
-    /// The error for a union member the type does not know. The member's name is not repeated,
-    /// as no error here repeats what it was given.
-    #[inline]
-    pub fn unknown_union_member(&self) -> A::Error {
-        de::Error::custom(format_args!("union {} has a member this version does not know", self.name))
     }
 
     /// Checks that a union had no second member.
@@ -541,6 +535,7 @@ mod tests {
     enum Choice {
         Text(String),
         Number(i64),
+        Unknown,
     }
 
     impl Serialize for Choice {
@@ -548,6 +543,7 @@ mod tests {
             match self {
                 Self::Text(value) => serializer.serialize_newtype_variant("Choice", 0, "Text", value),
                 Self::Number(value) => serializer.serialize_newtype_variant("Choice", 1, "Number", value),
+                Self::Unknown => Err(serde::ser::Error::custom("an unknown member cannot be sent")),
             }
         }
     }
@@ -563,7 +559,10 @@ mod tests {
             let value = match map.union_key()?.as_str() {
                 "Text" => Self::Text(map.value()?),
                 "Number" => Self::Number(map.value()?),
-                _ => return Err(map.unknown_union_member()),
+                _ => {
+                    map.skip_value()?;
+                    Self::Unknown
+                }
             };
             map.end_of_union()?;
             Ok(value)
@@ -665,6 +664,15 @@ mod tests {
     }
 
     #[test]
+    fn a_union_member_of_a_newer_model_is_the_catch_all() {
+        let json = format!(r#"{{"Name":"n","Choice":{{"Secret":{{"deep":[1,2]}}}},{AT}}}"#);
+        let sample = read(&json).unwrap();
+        assert_eq!(sample.choice, Some(Choice::Unknown));
+        let error = serde_json::to_string(&sample).unwrap_err().to_string();
+        assert!(error.contains("cannot be sent"), "{error}");
+    }
+
+    #[test]
     fn a_unions_type_member_is_ignored() {
         let json = format!(r#"{{"Name":"n","Choice":{{"__type":"aws.x#Choice","Text":"t"}},{AT}}}"#);
         assert_eq!(read(&json).unwrap().choice, Some(Choice::Text("t".into())));
@@ -677,7 +685,7 @@ mod tests {
         for (choice, expected) in [
             ("{}", "union Choice has no member set"),
             (r#"{"Text":"a","Number":1}"#, "union Choice has more than one member set"),
-            (r#"{"Secret":"hunter2"}"#, "union Choice has a member this version does not know"),
+            (r#"{"Secret":"hunter2","Text":"a"}"#, "union Choice has more than one member set"),
         ] {
             let json = format!(r#"{{"Name":"n","Choice":{choice},{AT}}}"#);
             let error = read(&json).unwrap_err();
