@@ -451,6 +451,13 @@ pub struct Client {
     quota: Arc<RetryQuota>,
 }
 
+/// A failed attempt: an error already, or an error response still to decode (only the last one
+/// is decoded).
+enum Failure<E> {
+    Error(CallError<E>),
+    Response(RawResponse),
+}
+
 /// A response as received, before decoding.
 struct RawResponse {
     status: u16,
@@ -493,9 +500,9 @@ impl Client {
                 Ok(response) => {
                     let code = crate::wire::error_code(&response.headers, &response.body);
                     let why = retry::classify_response(response.status, code.as_deref());
-                    (Err(response), why)
+                    (Failure::Response(response), why)
                 }
-                Err((error, why)) => (Ok(error), why),
+                Err((error, why)) => (Failure::Error(error), why),
             };
             let retry =
                 why.filter(|_| attempt < self.retry.max_attempts).and_then(|why| self.quota.acquire(why));
@@ -507,8 +514,8 @@ impl Client {
                 }
                 None => {
                     return Err(match failure {
-                        Ok(error) => error,
-                        Err(response) => call_error(
+                        Failure::Error(error) => error,
+                        Failure::Response(response) => call_error(
                             crate::wire::decode_error_response::<Op>(
                                 response.status,
                                 &response.headers,
