@@ -133,6 +133,18 @@ impl<'a> Node<'a> {
             _ => Err(self.error(format!("expected an array, found {}", self.kind()))),
         }
     }
+
+    /// An array of strings; an element of another kind is an error at its own path.
+    fn strings(&self) -> Result<Vec<String>, ModelError> {
+        self.array()?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let path = Path::Index(self.path, i);
+                Node { value: v, path: &path }.string().map(str::to_owned)
+            })
+            .collect()
+    }
 }
 
 /// Runs `f` on a child node; the child's path lives only for the call, which is all errors need.
@@ -206,17 +218,7 @@ fn read_metadata(field: &FieldRef<'_, '_>) -> Result<Metadata, ModelError> {
         let obj = node.object()?;
         let protocol = obj.string("protocol")?;
         let protocols = match obj.opt("protocols") {
-            Some(list) => list.with(|n| {
-                let items = n.array()?;
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        let path = Path::Index(n.path, i);
-                        Node { value: v, path: &path }.string().map(str::to_owned)
-                    })
-                    .collect::<Result<Vec<_>, _>>()
-            })?,
+            Some(list) => list.with(|n| n.strings())?,
             None => vec![protocol.clone()],
         };
         check_protocol(&obj, &protocol, &protocols)?;
@@ -306,21 +308,9 @@ fn read_operation(key: &str, node: Node<'_>) -> Result<Operation, ModelError> {
         .transpose()?
         .flatten();
     let request_compression = match obj.opt("requestcompression") {
-        Some(compression) => compression.with(|n| {
-            let encodings = n.object()?;
-            match encodings.opt("encodings") {
-                Some(list) => list.with(|n| {
-                    n.array()?
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| {
-                            let path = Path::Index(n.path, i);
-                            Node { value: v, path: &path }.string().map(str::to_owned)
-                        })
-                        .collect::<Result<Vec<_>, _>>()
-                }),
-                None => Ok(Vec::new()),
-            }
+        Some(compression) => compression.with(|n| match n.object()?.opt("encodings") {
+            Some(list) => list.with(|n| n.strings()),
+            None => Ok(Vec::new()),
         })?,
         None => Vec::new(),
     };
@@ -346,16 +336,7 @@ fn read_auth(obj: &Object<'_>) -> Result<AuthType, ModelError> {
         return Ok(if auth_type == "none" { AuthType::None } else { AuthType::SigV4 });
     }
     if let Some(list) = obj.opt("auth") {
-        let schemes = list.with(|n| {
-            n.array()?
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let path = Path::Index(n.path, i);
-                    Node { value: v, path: &path }.string().map(str::to_owned)
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })?;
+        let schemes = list.with(|n| n.strings())?;
         if !schemes.is_empty() && schemes.iter().all(|s| s == "smithy.api#noAuth") {
             return Ok(AuthType::None);
         }
@@ -450,16 +431,7 @@ fn read_timestamp_format(obj: &Object<'_>) -> Result<Option<TimestampFormat>, Mo
 fn read_enum(obj: &Object<'_>) -> Result<Vec<String>, ModelError> {
     match obj.opt("enum") {
         None => Ok(Vec::new()),
-        Some(f) => f.with(|n| {
-            n.array()?
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let path = Path::Index(n.path, i);
-                    Node { value: v, path: &path }.string().map(str::to_owned)
-                })
-                .collect()
-        }),
+        Some(f) => f.with(|n| n.strings()),
     }
 }
 
@@ -470,16 +442,7 @@ fn read_target(obj: &Object<'_>, key: &str) -> Result<MemberTarget, ModelError> 
 fn read_structure(obj: &Object<'_>) -> Result<Structure, ModelError> {
     let required: Vec<String> = match obj.opt("required") {
         None => Vec::new(),
-        Some(f) => f.with(|n| {
-            n.array()?
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    let path = Path::Index(n.path, i);
-                    Node { value: v, path: &path }.string().map(str::to_owned)
-                })
-                .collect()
-        })?,
+        Some(f) => f.with(|n| n.strings())?,
     };
     let members_field = obj.opt("members");
     let members = match &members_field {

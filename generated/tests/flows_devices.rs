@@ -42,6 +42,16 @@ fn requests(server: &Loopback) -> Vec<String> {
     received.split("POST / HTTP/1.1").filter(|r| !r.is_empty()).map(str::to_owned).collect()
 }
 
+/// `flows::confirm_device` against `server`, with the test's access token.
+fn confirm(
+    server: &Loopback,
+    metadata: &NewDeviceMetadataType,
+    name: Option<&str>,
+    remember: RememberChoice,
+) -> Result<RememberedDevice, DeviceError> {
+    runtime().block_on(flows::confirm_device(&client(&server.url), ACCESS_TOKEN, metadata, name, remember))
+}
+
 fn metadata() -> NewDeviceMetadataType {
     NewDeviceMetadataType::new()
         .with_device_key("us-east-1_0a1b2c3d-4e5f-6789-abcd-ef0123456789")
@@ -51,15 +61,8 @@ fn metadata() -> NewDeviceMetadataType {
 #[test]
 fn confirm_device_confirms_remembers_and_gives_the_device_to_keep() {
     let server = Loopback::sequence(vec![json(r#"{"UserConfirmationNecessary":true}"#), json("{}")]);
-    let device = runtime()
-        .block_on(flows::confirm_device(
-            &client(&server.url),
-            ACCESS_TOKEN,
-            &metadata(),
-            Some("kitchen laptop"),
-            RememberChoice::Remember,
-        ))
-        .expect("confirmed");
+    let device =
+        confirm(&server, &metadata(), Some("kitchen laptop"), RememberChoice::Remember).expect("confirmed");
     assert_eq!(
         (device.device_key.as_str(), device.device_group_key.as_str()),
         ("us-east-1_0a1b2c3d-4e5f-6789-abcd-ef0123456789", "group-1")
@@ -86,37 +89,13 @@ fn confirm_device_confirms_remembers_and_gives_the_device_to_keep() {
 #[test]
 fn confirm_device_updates_the_status_only_when_the_pool_asks() {
     let server = Loopback::sequence(vec![json(r#"{"UserConfirmationNecessary":false}"#)]);
-    runtime()
-        .block_on(flows::confirm_device(
-            &client(&server.url),
-            ACCESS_TOKEN,
-            &metadata(),
-            None,
-            RememberChoice::Remember,
-        ))
-        .expect("confirmed");
+    confirm(&server, &metadata(), None, RememberChoice::Remember).expect("confirmed");
     assert_eq!(server.requests(), 1);
     let server = Loopback::sequence(vec![json(r#"{"UserConfirmationNecessary":true}"#)]);
-    runtime()
-        .block_on(flows::confirm_device(
-            &client(&server.url),
-            ACCESS_TOKEN,
-            &metadata(),
-            None,
-            RememberChoice::Leave,
-        ))
-        .expect("confirmed");
+    confirm(&server, &metadata(), None, RememberChoice::Leave).expect("confirmed");
     assert_eq!(server.requests(), 1);
     let server = Loopback::sequence(vec![json(r#"{"UserConfirmationNecessary":true}"#), json("{}")]);
-    runtime()
-        .block_on(flows::confirm_device(
-            &client(&server.url),
-            ACCESS_TOKEN,
-            &metadata(),
-            None,
-            RememberChoice::DoNotRemember,
-        ))
-        .expect("confirmed");
+    confirm(&server, &metadata(), None, RememberChoice::DoNotRemember).expect("confirmed");
     assert!(requests(&server)[1].contains("\"DeviceRememberedStatus\":\"not_remembered\""));
 }
 
@@ -128,15 +107,8 @@ fn a_failed_status_update_still_gives_the_confirmed_device() {
         br#"{"__type":"InvalidParameterException","message":"no"}"#,
     ));
     let server = Loopback::sequence(vec![json(r#"{"UserConfirmationNecessary":true}"#), refused]);
-    let error = runtime()
-        .block_on(flows::confirm_device(
-            &client(&server.url),
-            ACCESS_TOKEN,
-            &metadata(),
-            None,
-            RememberChoice::Remember,
-        ))
-        .expect_err("the status update fails");
+    let error =
+        confirm(&server, &metadata(), None, RememberChoice::Remember).expect_err("the status update fails");
     let DeviceError::UpdateDeviceStatus { device, .. } = &error else { panic!("{error:?}") };
     assert_eq!(device.device_key, "us-east-1_0a1b2c3d-4e5f-6789-abcd-ef0123456789");
     assert!(!device.device_password.expose_secret().is_empty());
@@ -148,15 +120,7 @@ fn confirm_device_needs_both_keys_and_sends_nothing_without_them() {
     let server = Loopback::json("{}");
     let incomplete =
         NewDeviceMetadataType::new().with_device_key("us-east-1_0a1b2c3d-4e5f-6789-abcd-ef0123456789");
-    let error = runtime()
-        .block_on(flows::confirm_device(
-            &client(&server.url),
-            ACCESS_TOKEN,
-            &incomplete,
-            None,
-            RememberChoice::Remember,
-        ))
-        .expect_err("no group key");
+    let error = confirm(&server, &incomplete, None, RememberChoice::Remember).expect_err("no group key");
     assert!(matches!(error, DeviceError::IncompleteMetadata), "{error:?}");
     assert_eq!(server.requests(), 0);
 }
