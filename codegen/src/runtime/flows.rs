@@ -100,7 +100,7 @@ pub enum DeviceError {
     ConfirmDevice(CallError<ConfirmDeviceError>),
     /// `UpdateDeviceStatus` failed: the device is confirmed but not remembered. It is here, to
     /// keep (its password exists nowhere else) and to try the status again later.
-    UpdateDeviceStatus { device: RememberedDevice, error: CallError<UpdateDeviceStatusError> },
+    UpdateDeviceStatus { device: Box<RememberedDevice>, error: CallError<UpdateDeviceStatusError> },
 }
 
 impl fmt::Display for DeviceError {
@@ -161,7 +161,7 @@ pub async fn confirm_device(
         let update = UpdateDeviceStatusRequest::new(access_token, device_key.as_str())
             .with_device_remembered_status(status);
         if let Err(error) = client.update_device_status(&update).await {
-            return Err(DeviceError::UpdateDeviceStatus { device, error });
+            return Err(DeviceError::UpdateDeviceStatus { device: Box::new(device), error });
         }
     }
     Ok(device)
