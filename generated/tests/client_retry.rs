@@ -152,3 +152,28 @@ fn every_attempt_is_signed_anew_and_names_this_crate() {
     assert_eq!(received.matches("authorization: aws4-hmac-sha256").count(), 2, "{received}");
     assert_eq!(received.matches("x-amz-date: ").count(), 2);
 }
+
+#[test]
+fn the_attempts_of_a_call_share_an_invocation_id_and_are_numbered() {
+    let server = Loopback::sequence(vec![error(503, "X"), error(503, "X"), ok()]);
+    sign_in(&client(&server.url, 3)).expect("answered on the third attempt");
+    let received = String::from_utf8_lossy(&server.received()).to_ascii_lowercase();
+    let values = |name: &str| -> Vec<String> {
+        received
+            .lines()
+            .filter_map(|line| line.strip_prefix(name).and_then(|rest| rest.strip_prefix(':')))
+            .map(|value| value.trim().to_owned())
+            .collect()
+    };
+    assert_eq!(values("amz-sdk-request"), ["attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"]);
+    let ids = values("amz-sdk-invocation-id");
+    assert_eq!(ids.len(), 3);
+    assert!(ids.iter().all(|id| *id == ids[0] && id.len() == 36), "{ids:?}");
+
+    // A new call is a new invocation.
+    let again = Loopback::sequence(vec![ok()]);
+    sign_in(&client(&again.url, 3)).expect("answered");
+    let received = String::from_utf8_lossy(&again.received()).to_ascii_lowercase();
+    assert!(!received.contains(&ids[0]));
+    assert!(received.contains("amz-sdk-request: attempt=1; max=3"));
+}

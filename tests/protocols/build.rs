@@ -35,6 +35,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 cases,
                 "#[allow(dead_code, clippy::all)]\nmod {module} {{ include!(concat!(env!(\"OUT_DIR\"), \"/{module}/protocol_test.rs\")); }}"
             )?;
+            if kind == "output" {
+                write_error_members(&mut cases, &module, suite)?;
+            }
             for (number, case) in suite["cases"].as_array().into_iter().flatten().enumerate() {
                 let operation = case["given"]["name"].as_str().ok_or("a case without an operation")?;
                 let id = case["id"].as_str().ok_or("a case without an id")?;
@@ -57,12 +60,56 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 /// A botocore model of one suite: its metadata and shapes, and the operations its cases name
 /// (each operation once, as the first case that names it gives it).
+/// The modeled errors of each operation of `suite`, from every case that names the operation.
+fn errors_of(suite: &Value) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut errors = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for case in suite["cases"].as_array().into_iter().flatten() {
+        let Some(name) = case["given"]["name"].as_str() else { continue };
+        let known = errors.entry(name.to_owned()).or_default();
+        for error in case["given"]["errors"].as_array().into_iter().flatten() {
+            if let Some(shape) = error["shape"].as_str() {
+                if !known.iter().any(|k| k == shape) {
+                    known.push(shape.to_owned());
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// `ErrorMembers` for each operation's error enum of the suite in `module`: the modeled
+/// exception a response decoded to, with its members as JSON.
+fn write_error_members(out: &mut String, module: &str, suite: &Value) -> std::fmt::Result {
+    for (operation, errors) in errors_of(suite) {
+        let arms: String = errors
+            .iter()
+            .map(|shape| {
+                format!(
+                    "            Self::{shape}(error) => Some(({shape:?}, serde_json::to_value(error))),\n"
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "impl ErrorMembers for {module}::errors::{operation}Error {{\n    fn members(&self) -> Option<(&'static str, serde_json::Result<Value>)> {{\n        #[allow(unreachable_patterns)]\n        match self {{\n{arms}            _ => None,\n        }}\n    }}\n}}"
+        )?;
+    }
+    Ok(())
+}
+
 fn model_of(suite: &Value) -> Value {
+    let errors = errors_of(suite);
     let mut operations = serde_json::Map::new();
     for case in suite["cases"].as_array().into_iter().flatten() {
         let given = &case["given"];
         if let Some(name) = given["name"].as_str() {
-            operations.entry(name.to_owned()).or_insert_with(|| given.clone());
+            // Cases of one operation may each name some of its errors: the model has them all.
+            let mut given = given.clone();
+            let shapes: Vec<Value> = errors[name].iter().map(|shape| json!({ "shape": shape })).collect();
+            if !shapes.is_empty() {
+                given["errors"] = json!(shapes);
+            }
+            operations.entry(name.to_owned()).or_insert(given);
         }
     }
     let mut metadata = suite["metadata"].clone();

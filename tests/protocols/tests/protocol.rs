@@ -145,12 +145,19 @@ where
     Ok(())
 }
 
-/// Decodes the case's response and compares the output, or the error's code and message.
+/// The modeled exception an operation's error is, by shape name, with its members as JSON
+/// (`build.rs` implements it for each operation's error enum).
+trait ErrorMembers {
+    fn members(&self) -> Option<(&'static str, serde_json::Result<Value>)>;
+}
+
+/// Decodes the case's response and compares the output, or the error's code, message and
+/// members (the modeled exception it decodes to, with every member the case expects).
 fn output_case<Op>(suite: &Value, case: &Value) -> Result<(), String>
 where
     Op: Operation,
     Op::Output: serde::de::DeserializeOwned + serde::Serialize + std::fmt::Debug,
-    Op::Error: FromErrorResponse + ServiceError + std::fmt::Debug,
+    Op::Error: FromErrorResponse + ServiceError + ErrorMembers + std::fmt::Debug,
 {
     let response = &case["response"];
     let status = response["status_code"].as_u64().and_then(|s| u16::try_from(s).ok()).ok_or("no status")?;
@@ -186,7 +193,25 @@ where
                     return Err(format!("error message {:?}, expected {message}", error.message()));
                 }
             }
-            Ok(())
+            let modeled = case["given"]["errors"].as_array().into_iter().flatten().find_map(|e| {
+                let shape = e["shape"].as_str()?;
+                (shape == code).then_some(shape)
+            });
+            match (modeled, error.members()) {
+                (None, None) => Ok(()),
+                (Some(shape), Some((variant, members))) if shape == variant => {
+                    let ours = members.map_err(|e| format!("the error's members as JSON: {e}"))?;
+                    let expected = to_wire(&case["error"], shape, &Value::Null, &suite["shapes"]);
+                    match same(&ours, &expected) {
+                        true => Ok(()),
+                        false => Err(format!("error members {ours}, expected {expected}")),
+                    }
+                }
+                (modeled, decoded) => Err(format!(
+                    "decoded to exception {:?}, expected {modeled:?}",
+                    decoded.map(|(variant, _)| variant)
+                )),
+            }
         }
         (other, expected) => Err(format!("decoded {other:?}, expected error {expected:?}")),
     }

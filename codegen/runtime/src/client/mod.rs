@@ -458,6 +458,40 @@ enum Failure<E> {
     Response(RawResponse),
 }
 
+/// What identifies one call and its attempts to the service, as AWS's SDKs send it: the same
+/// `amz-sdk-invocation-id` on every attempt of a call, and `amz-sdk-request` numbering them.
+struct Invocation {
+    id: ::http::HeaderValue,
+    max_attempts: u32,
+}
+
+impl Invocation {
+    fn new(max_attempts: u32) -> Self {
+        let id = ::http::HeaderValue::from_str(&invocation_id(retry::random_u128()))
+            .expect("hexadecimal digits and dashes are a valid header value");
+        Self { id, max_attempts }
+    }
+
+    fn headers(&self, attempt: u32) -> [(::http::HeaderName, ::http::HeaderValue); 2] {
+        let request = format!("attempt={attempt}; max={}", self.max_attempts);
+        [
+            (::http::HeaderName::from_static("amz-sdk-invocation-id"), self.id.clone()),
+            (
+                ::http::HeaderName::from_static("amz-sdk-request"),
+                ::http::HeaderValue::from_str(&request).expect("digits and ASCII are a valid header value"),
+            ),
+        ]
+    }
+}
+
+/// A version 4 UUID made of `random`, in its usual lowercase text form.
+fn invocation_id(random: u128) -> String {
+    // Version 4 in the high nibble of the seventh byte, variant `10` in the top bits of the ninth.
+    let bits = (random & !(0xf << 76) & !(0b11 << 62)) | (0x4 << 76) | (0b10 << 62);
+    let hex = format!("{bits:032x}");
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+}
+
 /// A response as received, before decoding.
 struct RawResponse {
     status: u16,
@@ -482,14 +516,17 @@ impl Client {
     {
         let request = crate::wire::encode_request::<Op>(input).map_err(CallError::Encode)?;
         let (parts, body) = request.into_parts();
+        let body = ::bytes::Bytes::from(body);
         // Parsed once, when the client was built; rebuilt only for an operation with a prefix.
         let prefixed =
             parts.extensions.get::<crate::wire::HostPrefix>().map(|p| prefixed_url(&self.endpoint, &p.0));
         let url = prefixed.as_ref().unwrap_or(&self.endpoint);
+        let invocation = Invocation::new(self.retry.max_attempts);
         let mut spent = 0;
         let mut attempt = 1;
         loop {
-            let (failure, why) = match self.attempt::<Op>(url, &parts.headers, &body).await {
+            let sent = self.attempt::<Op>(url, &parts.headers, &body, invocation.headers(attempt)).await;
+            let (failure, why) = match sent {
                 Ok(response) if (200..300).contains(&response.status) => {
                     let decoded = decode::<Op>(response);
                     if decoded.is_ok() {
@@ -535,7 +572,8 @@ impl Client {
         &self,
         url: &::reqwest::Url,
         headers: &::http::HeaderMap,
-        body: &[u8],
+        body: &::bytes::Bytes,
+        unsigned: [(::http::HeaderName, ::http::HeaderValue); 2],
     ) -> Result<RawResponse, (CallError<Op::Error>, Option<Retryable>)> {
         let final_error = |error| (error, None);
         let mut headers = headers.clone();
@@ -551,6 +589,8 @@ impl Client {
                 .map_err(|source| final_error(CallError::Credentials { operation: Op::NAME, source }))?;
             self.sign::<Op>(credentials, url, &mut headers, body).map_err(final_error)?;
         }
+        // After signing, as AWS's SDKs add them: the attempt number changes between attempts.
+        headers.extend(unsigned);
         let transport = |source: ::reqwest::Error| {
             let why = retry::classify_transport(&source);
             (CallError::Transport { operation: Op::NAME, source: source.without_url() }, why)
@@ -559,7 +599,7 @@ impl Client {
             .http
             .post(url.clone())
             .headers(headers)
-            .body(body.to_vec())
+            .body(body.clone())
             .send()
             .await
             .map_err(transport)?;
@@ -624,6 +664,24 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invocation_ids_are_version_4_uuids() {
+        assert_eq!(invocation_id(0), "00000000-0000-4000-8000-000000000000");
+        assert_eq!(invocation_id(u128::MAX), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        let (a, b) = (invocation_id(retry::random_u128()), invocation_id(retry::random_u128()));
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 36);
+    }
+
+    #[test]
+    fn each_attempt_is_numbered_under_one_invocation_id() {
+        let invocation = Invocation::new(3);
+        let [(id_name, id), (request_name, request)] = invocation.headers(2);
+        assert_eq!((id_name.as_str(), request_name.as_str()), ("amz-sdk-invocation-id", "amz-sdk-request"));
+        assert_eq!(request, "attempt=2; max=3");
+        assert_eq!(invocation.headers(3)[0].1, id);
+    }
 
     #[test]
     fn the_operation_path_is_joined_to_the_endpoints() {

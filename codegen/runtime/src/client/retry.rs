@@ -155,13 +155,24 @@ impl RetryQuota {
 /// A number in `[0, 1)` for jitter. Not for secrets: std's per-process random hash keys, mixed
 /// with the time, are enough to spread clients' retries apart, without another dependency.
 pub fn jitter() -> f64 {
+    // The top 53 bits, as the fraction of an f64.
+    (random_u64() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// 64 bits that differ from call to call: std's randomly keyed SipHash of the time. Neither a
+/// delay nor an invocation id needs a cryptographic generator.
+fn random_u64() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u128(
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos(),
     );
-    // The top 53 bits, as the fraction of an f64.
-    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
+    hasher.finish()
+}
+
+/// 128 bits, as [`random_u64`] makes them.
+pub(crate) fn random_u128() -> u128 {
+    (u128::from(random_u64()) << 64) | u128::from(random_u64())
 }
 
 #[cfg(test)]
