@@ -116,7 +116,8 @@ fn main() {
         ))
         .build()
         .expect("our client");
-    let parameters = [("USERNAME".to_owned(), USERNAME.to_owned()), ("PASSWORD".to_owned(), PASSWORD.to_owned())];
+    let parameters =
+        [("USERNAME".to_owned(), USERNAME.to_owned()), ("PASSWORD".to_owned(), PASSWORD.to_owned())];
     use cognito_idp::types::{AdminInitiateAuthRequest, AuthFlowType, InitiateAuthRequest};
     let unsigned = InitiateAuthRequest::new(AuthFlowType::UserPasswordAuth, CLIENT_ID)
         .with_auth_parameters(parameters.clone());
@@ -218,7 +219,9 @@ fn main() {
         .iter()
         .map(|s| std::array::from_fn(|i| median(s.iter().map(|sample| sample[i]).collect())))
         .collect();
-    println!("{rounds} interleaved rounds of {calls} sequential calls; medians per call, ours / SDK (SDK / ours)");
+    println!(
+        "{rounds} interleaved rounds of {calls} sequential calls; medians per call, ours / SDK (SDK / ours)"
+    );
     println!("| call | user CPU | kernel CPU | latency |");
     println!("| --- | --- | --- | --- |");
     for (label, ours, sdk) in [("unsigned InitiateAuth", 0, 1), ("SigV4-signed AdminInitiateAuth", 2, 3)] {
