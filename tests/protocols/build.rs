@@ -50,6 +50,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let upper = kind.to_uppercase();
         writeln!(cases, "static {upper}_CASES: &[Case] = &[\n{table}];")?;
     }
+    // Our own model for what the vendored suites do not cover: floats inside lists and maps.
+    let fixture = "fixtures/floats.json";
+    println!("cargo:rerun-if-changed={fixture}");
+    let dir = out_dir.join("floats");
+    std::fs::create_dir_all(&dir)?;
+    cognito_codegen::Config::new()
+        .model(fixture)
+        .reverse_serde_feature("reverse-serde")
+        .out_dir(&dir)
+        .generate()?;
+    writeln!(
+        cases,
+        "#[allow(dead_code, clippy::all)]\nmod floats {{ include!(concat!(env!(\"OUT_DIR\"), \"/floats/floats.rs\")); }}"
+    )?;
     writeln!(
         cases,
         "/// What the generator said of each suite.\nstatic WARNINGS: &[(&str, &str)] = &[\n{warnings}];"

@@ -110,14 +110,38 @@ struct Member<'a> {
     alias: Option<&'static str>,
     /// The text form of a timestamp member, when not the protocol's epoch seconds.
     text_timestamp: Option<TokenStream>,
-    /// A float or double, which AWS JSON writes as `"NaN"`, `"Infinity"`, `"-Infinity"` when
-    /// it is not finite.
-    float: bool,
+    /// Whether the member is or holds floats or doubles, which AWS JSON writes as `"NaN"`,
+    /// `"Infinity"`, `"-Infinity"` when they are not finite.
+    floats: FloatForm,
 }
 
-/// Whether values of this shape are floats or doubles.
-fn is_float(space: &TypeSpace, shape: crate::typespace::ShapeId) -> bool {
-    matches!(space.shape(shape).kind, Kind::Float | Kind::Double)
+/// Where a member's floats are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FloatForm {
+    None,
+    /// The member is a float or double.
+    Direct,
+    /// The member is a list or map with floats or doubles inside, at any depth.
+    Inside,
+}
+
+/// Where the floats of values of `shape` are (none behind a box: boxes hold structures).
+fn float_form(space: &TypeSpace, shape: crate::typespace::ShapeId, boxed: bool) -> FloatForm {
+    /// Lists and maps nest only as deep as the model writes them; the bound guards a malformed
+    /// type space.
+    fn holds_floats(space: &TypeSpace, shape: crate::typespace::ShapeId, depth: usize) -> bool {
+        match space.shape(shape).kind {
+            Kind::Float | Kind::Double => true,
+            Kind::List(member) | Kind::Map(_, member) if depth < 64 => holds_floats(space, member, depth + 1),
+            _ => false,
+        }
+    }
+    match space.shape(shape).kind {
+        _ if boxed => FloatForm::None,
+        Kind::Float | Kind::Double => FloatForm::Direct,
+        _ if holds_floats(space, shape, 0) => FloatForm::Inside,
+        _ => FloatForm::None,
+    }
 }
 
 fn members<'a>(space: &TypeSpace, fields: &'a [FieldDef], message_alias: bool) -> Vec<Member<'a>> {
@@ -132,8 +156,8 @@ fn members<'a>(space: &TypeSpace, fields: &'a [FieldDef], message_alias: bool) -
                 TimestampFormat::Rfc822 => Some(quote!(#STRUCTURE::TimestampText::HttpDate)),
             };
             let alias = message_alias.then(|| message_alias_of(&field.wire_name)).flatten();
-            let float = is_float(space, field.shape) && !field.boxed;
-            Member { field, alias, text_timestamp, float }
+            let floats = float_form(space, field.shape, field.boxed);
+            Member { field, alias, text_timestamp, floats }
         })
         .collect()
 }
@@ -171,9 +195,17 @@ fn struct_serialize(rust_name: &str, members: &[Member<'_>]) -> TokenStream {
         let wire = &member.field.wire_name;
         let field = ident(&member.field.rust_name);
         match (&member.text_timestamp, member.field.required) {
-            (None, true) if member.float => quote!(out.required(#wire, &#STRUCTURE::Float(self.#field));),
-            (None, false) if member.float => {
+            (None, true) if member.floats == FloatForm::Direct => {
+                quote!(out.required(#wire, &#STRUCTURE::Float(self.#field));)
+            }
+            (None, false) if member.floats == FloatForm::Direct => {
                 quote!(out.optional(#wire, &self.#field.map(#STRUCTURE::Float));)
+            }
+            (None, true) if member.floats == FloatForm::Inside => {
+                quote!(out.required(#wire, &#STRUCTURE::Floats(&self.#field));)
+            }
+            (None, false) if member.floats == FloatForm::Inside => {
+                quote!(out.optional(#wire, &self.#field.as_ref().map(#STRUCTURE::Floats));)
             }
             (None, true) => quote!(out.required(#wire, &self.#field);),
             (None, false) => quote!(out.optional(#wire, &self.#field);),
@@ -229,7 +261,8 @@ fn struct_deserialize(rust_name: &str, members: &[Member<'_>]) -> TokenStream {
         };
         let slot = slot(member);
         match &member.text_timestamp {
-            None if member.float => quote!(#pattern => #map.read_float(#slot),),
+            None if member.floats == FloatForm::Direct => quote!(#pattern => #map.read_float(#slot),),
+            None if member.floats == FloatForm::Inside => quote!(#pattern => #map.read_floats(#slot),),
             None => quote!(#pattern => #map.read(#slot),),
             Some(format) => quote!(#pattern => #map.read_timestamp(#slot, #format),),
         }
@@ -292,14 +325,14 @@ pub(super) fn union_impls(
     def: &UnionDef,
     directions: &SerdeDirections,
 ) -> TokenStream {
-    let floats: Vec<bool> = def.variants.iter().map(|v| is_float(space, v.shape) && !v.boxed).collect();
+    let floats: Vec<FloatForm> = def.variants.iter().map(|v| float_form(space, v.shape, v.boxed)).collect();
     let (serialize, deserialize) = directions.of(shape);
     let serialize = gated(serialize, || union_serialize(def, &floats));
     let deserialize = gated(deserialize, || union_deserialize(def, &floats));
     quote!(#serialize #deserialize)
 }
 
-fn union_serialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
+fn union_serialize(def: &UnionDef, floats: &[FloatForm]) -> TokenStream {
     let name = ident(&def.rust_name);
     let rust_name = &def.rust_name;
     let catch_all = ident(&def.catch_all);
@@ -307,7 +340,11 @@ fn union_serialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
         let index = proc_macro2::Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX));
         let name = ident(&variant.rust_name);
         let wire = &variant.wire_name;
-        let value = if *float { quote!(&#STRUCTURE::Float(*value)) } else { quote!(value) };
+        let value = match float {
+            FloatForm::Direct => quote!(&#STRUCTURE::Float(*value)),
+            FloatForm::Inside => quote!(&#STRUCTURE::Floats(value)),
+            FloatForm::None => quote!(value),
+        };
         quote!(Self::#name(value) => serializer.serialize_newtype_variant(#rust_name, #index, #wire, #value),)
     });
     let unknown = format!("union {rust_name} has a member this version does not know: it cannot be sent");
@@ -324,7 +361,7 @@ fn union_serialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
 }
 
 /// Reads the one member; one the model does not list is skipped and becomes the catch-all.
-fn union_deserialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
+fn union_deserialize(def: &UnionDef, floats: &[FloatForm]) -> TokenStream {
     let name = ident(&def.rust_name);
     let rust_name = &def.rust_name;
     let catch_all = ident(&def.catch_all);
@@ -332,8 +369,9 @@ fn union_deserialize(def: &UnionDef, floats: &[bool]) -> TokenStream {
         let name = ident(&variant.rust_name);
         let wire = &variant.wire_name;
         match float {
-            true => quote!(#wire => Self::#name(map.value::<#STRUCTURE::Float<_>>()?.0),),
-            false => quote!(#wire => Self::#name(map.value()?),),
+            FloatForm::Direct => quote!(#wire => Self::#name(map.value::<#STRUCTURE::Float<_>>()?.0),),
+            FloatForm::Inside => quote!(#wire => Self::#name(map.value::<#STRUCTURE::Floats<_>>()?.0),),
+            FloatForm::None => quote!(#wire => Self::#name(map.value()?),),
         }
     });
     quote! {

@@ -274,3 +274,44 @@ fn same(a: &Value, b: &Value) -> bool {
         _ => a == b,
     }
 }
+
+/// Floats inside lists and maps (and a union's list) travel as member floats do: not-finite
+/// values as `"NaN"`, `"Infinity"`, `"-Infinity"`, both ways. The vendored suites have no such
+/// case; `fixtures/floats.json` is our own model.
+#[test]
+fn floats_inside_lists_and_maps_are_written_and_read_as_aws_json_writes_them() {
+    use floats::types::{Choice, Values};
+    let map = |entries: &[(&str, f32)]| entries.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    let values = Values::new(vec![f64::NAN, 1.5])
+        .with_list(vec![f64::INFINITY, f64::NEG_INFINITY])
+        .with_map(map(&[("a", f32::NAN)]))
+        .with_nested(vec![map(&[("b", f32::INFINITY)]), map(&[])])
+        .with_choice(Choice::Doubles(vec![f64::NEG_INFINITY]));
+    let request = wire::encode_request::<floats::operations::Echo>(&values).expect("encoded");
+    let body: Value = serde_json::from_slice(request.body()).expect("JSON");
+    assert_eq!(
+        body,
+        json!({
+            "Required": ["NaN", 1.5],
+            "List": ["Infinity", "-Infinity"],
+            "Map": { "a": "NaN" },
+            "Nested": [{ "b": "Infinity" }, {}],
+            "Choice": { "Doubles": ["-Infinity"] },
+        })
+    );
+    let back =
+        wire::decode_response::<floats::operations::Echo>(200, &http::HeaderMap::new(), request.body())
+            .expect("decoded");
+    assert!(back.required[0].is_nan() && back.required[1] == 1.5);
+    assert_eq!(back.list, Some(vec![f64::INFINITY, f64::NEG_INFINITY]));
+    assert!(back.map.as_ref().is_some_and(|m| m["a"].is_nan()));
+    assert_eq!(back.nested.as_ref().map(|n| n[0]["b"]), Some(f32::INFINITY));
+    assert_eq!(back.choice, Some(Choice::Doubles(vec![f64::NEG_INFINITY])));
+    // Numbers are read as numbers, and any other string is refused.
+    let numbers = br#"{"Required": [1, -2.5e3], "Map": {"c": 7}}"#;
+    let read = wire::decode_response::<floats::operations::Echo>(200, &http::HeaderMap::new(), numbers)
+        .expect("decoded");
+    assert_eq!(read.required, [1.0, -2500.0]);
+    let wrong = br#"{"Required": ["nan"]}"#;
+    assert!(wire::decode_response::<floats::operations::Echo>(200, &http::HeaderMap::new(), wrong).is_err());
+}

@@ -268,6 +268,76 @@ struct FloatVisitor<T>(PhantomData<T>);
 
 float_impls!(f32 f64);
 
+/// Values that hold floats inside lists and maps (`Vec<f64>`, `HashMap<String, Vec<f32>>`, …),
+/// whose floats travel as [`Float`] does. Generated code wraps such members in [`Floats`].
+pub trait FloatValues: Sized {
+    /// Writes the value, its floats as [`Float`] writes them.
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+    /// Reads the value, its floats as [`Float`] reads them.
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+/// A list, map or float written and read as [`FloatValues`] says: `Floats(&list)` to write,
+/// `Floats<Vec<f64>>` to read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Floats<T>(pub T);
+
+impl<T: FloatValues> Serialize for Floats<&T> {
+    #[inline]
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.write(serializer)
+    }
+}
+
+impl<'de, T: FloatValues> Deserialize<'de> for Floats<T> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::read(deserializer).map(Floats)
+    }
+}
+
+macro_rules! float_values {
+    ($($ty:ty)*) => {$(
+        impl FloatValues for $ty {
+            fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                Float(*self).serialize(serializer)
+            }
+
+            fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Float::<$ty>::deserialize(deserializer).map(|float| float.0)
+            }
+        }
+    )*};
+}
+
+float_values!(f32 f64);
+
+impl<T: FloatValues> FloatValues for Vec<T> {
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(Floats))
+    }
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Vec::<Floats<T>>::deserialize(deserializer)?.into_iter().map(|value| value.0).collect())
+    }
+}
+
+impl<K, T, H> FloatValues for std::collections::HashMap<K, T, H>
+where
+    K: Serialize + for<'de> Deserialize<'de> + Eq + std::hash::Hash,
+    T: FloatValues,
+    H: std::hash::BuildHasher + Default,
+{
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter().map(|(key, value)| (key, Floats(value))))
+    }
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = std::collections::HashMap::<K, Floats<T>, H>::deserialize(deserializer)?;
+        Ok(map.into_iter().map(|(key, value)| (key, value.0)).collect())
+    }
+}
+
 /// A structure or union read member by member from a map. Generated types implement it, and
 /// their `Deserialize` is [`deserialize`].
 pub trait ReadMembers<'de>: Sized {
@@ -331,6 +401,13 @@ impl<'de, A: MapAccess<'de>> Members<A> {
         Float<T>: Deserialize<'de>,
     {
         *slot = self.map.next_value::<Option<Float<T>>>()?.map(|float| float.0);
+        Ok(())
+    }
+
+    /// [`read`](Self::read) for a list or map that holds floats ([`Floats`]).
+    #[inline]
+    pub fn read_floats<T: FloatValues>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error> {
+        *slot = self.map.next_value::<Option<Floats<T>>>()?.map(|floats| floats.0);
         Ok(())
     }
 
@@ -657,6 +734,16 @@ mod tests {
             assert!(single.0.is_nan() || single.0.is_infinite(), "{text}");
         }
         assert_eq!(serde_json::to_string(&Float(1234.5f32)).unwrap(), "1234.5");
+        let nested = vec![vec![f64::NAN, 1.5], vec![f64::NEG_INFINITY]];
+        assert_eq!(serde_json::to_string(&Floats(&nested)).unwrap(), r#"[["NaN",1.5],["-Infinity"]]"#);
+        let back: Floats<Vec<Vec<f64>>> = serde_json::from_str(r#"[["Infinity",2],[]]"#).unwrap();
+        assert_eq!(back.0, vec![vec![f64::INFINITY, 2.0], vec![]]);
+        let map: std::collections::HashMap<String, f32> = [("a".to_owned(), f32::NAN)].into();
+        assert_eq!(serde_json::to_string(&Floats(&map)).unwrap(), r#"{"a":"NaN"}"#);
+        let back: Floats<std::collections::HashMap<String, Vec<f32>>> =
+            serde_json::from_str(r#"{"b":["-Infinity",3]}"#).unwrap();
+        assert_eq!(back.0["b"], vec![f32::NEG_INFINITY, 3.0]);
+        assert!(serde_json::from_str::<Floats<Vec<f64>>>(r#"["nan"]"#).is_err());
         assert_eq!(serde_json::from_str::<Float<f64>>("7").unwrap(), Float(7.0));
         assert_eq!(serde_json::from_str::<Float<f64>>("-7").unwrap(), Float(-7.0));
         let error = serde_json::from_str::<Float<f64>>("\"nan-ish\"").unwrap_err().to_string();
