@@ -95,6 +95,13 @@ fn errors_of(suite: &Value) -> std::collections::BTreeMap<String, Vec<String>> {
 /// exception a response decoded to, with its members as JSON.
 fn write_error_members(out: &mut String, module: &str, suite: &Value) -> std::fmt::Result {
     for (operation, errors) in errors_of(suite) {
+        if errors.is_empty() {
+            writeln!(
+                out,
+                "impl ErrorMembers for {module}::errors::{operation}Error {{\n    fn members(&self) -> Option<(&'static str, serde_json::Result<Value>)> {{\n        None\n    }}\n}}"
+            )?;
+            continue;
+        }
         let arms: String = errors
             .iter()
             .map(|shape| {
