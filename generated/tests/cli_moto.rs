@@ -298,3 +298,219 @@ fn skeletons_need_no_service() {
     let missing_region = run(&["list-user-pools", "--max-results", "1"]);
     assert!(String::from_utf8_lossy(&missing_region.stderr).contains("no region"));
 }
+
+/// A home directory with `.aws/config` and `.aws/credentials`, removed on drop.
+struct Home(std::path::PathBuf);
+
+impl Home {
+    fn new(config: &str, credentials: &str) -> Self {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("cognito-idp-home-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(dir.join(".aws")).expect("the home directory");
+        std::fs::write(dir.join(".aws/config"), config).expect("config");
+        std::fs::write(dir.join(".aws/credentials"), credentials).expect("credentials");
+        Home(dir)
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Runs the binary as a user with nothing but `home`: no AWS variable in the environment.
+fn as_user(home: &Home, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cognito-idp"));
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("AWS_") {
+            command.env_remove(name);
+        }
+    }
+    command.args(args).env("HOME", &home.0).output().expect("run cognito-idp")
+}
+
+fn stdout_text(output: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "exit {:?}, stderr: {stderr}", output.status);
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+/// What an AWS CLI user types by habit, with an ordinary AWS setup: the region, the endpoint and
+/// the credentials in `~/.aws`, output formats, `--query`, `--profile`, `--debug`, the error line
+/// and exit statuses.
+#[test]
+fn aws_cli_habits_against_moto() {
+    let moto = Moto::start();
+    let rt = runtime();
+    let env = rt.block_on(setup(moto.endpoint()));
+    let config = format!(
+        "[default]\nregion = us-east-1\nservices = local\n\n[services local]\ncognito_identity_provider =\n  \
+         endpoint_url = {endpoint}\n\n[profile tables]\nregion = us-east-1\nendpoint_url = {endpoint}\noutput = table\n",
+        endpoint = env.endpoint
+    );
+    let home = Home::new(&config, "[default]\naws_access_key_id = test\naws_secret_access_key = test\n\n[tables]\naws_access_key_id = test\naws_secret_access_key = test\n");
+
+    // The seed's command as written, the region and endpoint from the profile.
+    rt.block_on(create_user(&env, "jane@example.com"));
+    let session = rt.block_on(new_password_session(&env, "jane@example.com"));
+    let seed = as_user(
+        &home,
+        &[
+            "respond-to-auth-challenge",
+            "--client-id",
+            &env.client_id,
+            "--challenge-name",
+            "NEW_PASSWORD_REQUIRED",
+            "--challenge-responses",
+            &format!("USERNAME=jane@example.com,NEW_PASSWORD=\"{NEW_PASSWORD}\""),
+            "--session",
+            &session,
+        ],
+    );
+    assert_tokens(&stdout_json(&seed));
+    // Its admin twin, signed with the credentials file's keys.
+    rt.block_on(create_user(&env, "bob"));
+    let started = rt.block_on(
+        rust_client(&env.endpoint).admin_initiate_auth(
+            &AdminInitiateAuthRequest::new(&env.pool_id, &env.client_id, AuthFlowType::AdminUserPasswordAuth)
+                .with_auth_parameters(HashMap::from([
+                    ("USERNAME".to_owned(), "bob".to_owned()),
+                    ("PASSWORD".to_owned(), TEMPORARY.to_owned()),
+                ])),
+        ),
+    );
+    let admin_session = started.expect("AdminInitiateAuth").session.expect("Session");
+    let admin = as_user(
+        &home,
+        &[
+            "admin-respond-to-auth-challenge",
+            "--user-pool-id",
+            &env.pool_id,
+            "--client-id",
+            &env.client_id,
+            "--challenge-name",
+            "NEW_PASSWORD_REQUIRED",
+            "--challenge-responses",
+            &format!("USERNAME=bob,NEW_PASSWORD=\"{NEW_PASSWORD}\""),
+            "--session",
+            &admin_session,
+        ],
+    );
+    assert_tokens(&stdout_json(&admin));
+
+    // --query with --output text: one bare value; global options before the command too.
+    let sign_in = |extra: &[&str]| {
+        let parameters = format!("USERNAME=bob,PASSWORD={NEW_PASSWORD}");
+        let mut args: Vec<&str> = extra.to_vec();
+        args.extend([
+            "initiate-auth",
+            "--client-id",
+            &env.client_id,
+            "--auth-flow",
+            "USER_PASSWORD_AUTH",
+            "--auth-parameters",
+        ]);
+        let mut args: Vec<String> = args.into_iter().map(str::to_owned).collect();
+        args.push(parameters);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        as_user(&home, &args)
+    };
+    let token = stdout_text(&sign_in(&["--output", "text", "--query", "AuthenticationResult.AccessToken"]));
+    assert_eq!(token.lines().count(), 1, "{token}");
+    assert!(token.trim().len() > 20 && !token.contains('\t') && !token.contains('"'), "{token}");
+    let expires = stdout_text(&sign_in(&["--query", "AuthenticationResult.ExpiresIn"]));
+    assert_eq!(expires.trim(), "3600");
+
+    // --output yaml, and the text of a whole response.
+    let yaml = stdout_text(&sign_in(&["--output", "yaml"]));
+    assert!(yaml.contains("AuthenticationResult:\n  AccessToken: "), "{yaml}");
+    let text = stdout_text(&sign_in(&["--output", "text"]));
+    assert!(text.lines().any(|line| line.starts_with("AUTHENTICATIONRESULT\t")), "{text}");
+
+    // --output table, and a profile whose `output` is table; timestamps in ISO 8601.
+    let list = ["list-users", "--user-pool-id", &env.pool_id];
+    let table = stdout_text(&as_user(&home, &[&list[..], &["--output", "table"]].concat()));
+    assert!(table.lines().nth(1).is_some_and(|title| title.contains("ListUsers")), "{table}");
+    assert!(table.contains("||  Username") || table.contains("Username"), "{table}");
+    let from_profile = stdout_text(&as_user(&home, &[&list[..], &["--profile", "tables"]].concat()));
+    assert!(from_profile.starts_with("----"), "{from_profile}");
+    let users = stdout_json(&as_user(&home, &list));
+    let created = users["Users"][0]["UserCreateDate"].as_str().expect("an ISO 8601 timestamp");
+    assert!(
+        created.len() >= 25 && created.ends_with("+00:00") && created.as_bytes()[10] == b'T',
+        "{created}"
+    );
+
+    // A wrong password: the AWS CLI's error line on stderr, exit status 254.
+    let wrong = "Wrong-Passw0rd!";
+    let output = as_user(
+        &home,
+        &[
+            "initiate-auth",
+            "--client-id",
+            &env.client_id,
+            "--auth-flow",
+            "USER_PASSWORD_AUTH",
+            "--auth-parameters",
+            &format!("USERNAME=bob,PASSWORD={wrong}"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(254));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr
+            .contains("An error occurred (NotAuthorizedException) when calling the InitiateAuth operation: "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(wrong), "{stderr}");
+
+    // --debug: requests and responses on stderr, with no password, token, session or signature.
+    let output = sign_in(&["--debug"]);
+    let debug = String::from_utf8_lossy(&output.stderr);
+    let response = stdout_json(&output);
+    let access = response["AuthenticationResult"]["AccessToken"].as_str().expect("a token");
+    assert!(
+        debug.contains("DEBUG") && debug.contains("HTTP 200") && debug.contains("x-amz-target"),
+        "{debug}"
+    );
+    for secret in [NEW_PASSWORD, access] {
+        assert!(!debug.contains(secret), "a secret in --debug: {debug}");
+    }
+    let signed =
+        as_user(&home, &["--debug", "admin-get-user", "--user-pool-id", &env.pool_id, "--username", "bob"]);
+    let debug = String::from_utf8_lossy(&signed.stderr);
+    assert!(signed.status.success(), "{debug}");
+    assert!(debug.contains("authorization: *** Sensitive Data Redacted ***"), "{debug}");
+    assert!(!debug.contains("Signature="), "{debug}");
+
+    // Without credentials, a signed command says where it looked; --no-sign-request sends it
+    // unsigned (moto does not check).
+    let bare = Home::new(&config, "");
+    let output = as_user(&bare, &["admin-get-user", "--user-pool-id", &env.pool_id, "--username", "bob"]);
+    assert_eq!(output.status.code(), Some(253));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no credentials") && stderr.contains("--no-sign-request"), "{stderr}");
+    let unsigned = as_user(
+        &bare,
+        &[
+            "admin-get-user",
+            "--user-pool-id",
+            &env.pool_id,
+            "--username",
+            "bob",
+            "--no-sign-request",
+            "--debug",
+        ],
+    );
+    let debug = String::from_utf8_lossy(&unsigned.stderr);
+    assert!(unsigned.status.success() && !debug.contains("authorization:"), "{debug}");
+
+    // The version, and a bad --output value (status 252, as the AWS CLI's).
+    let version = stdout_text(&as_user(&home, &["--version"]));
+    assert!(version.starts_with("cognito-idp/"), "{version}");
+    let bad = as_user(&home, &[&list[..], &["--output", "csv"]].concat());
+    assert_eq!(bad.status.code(), Some(252));
+    drop(moto);
+}

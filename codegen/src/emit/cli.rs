@@ -85,13 +85,18 @@ pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&Challenge
             Op: super::support::Operation,
             Op::Input: ::cognito_idp_runtime::__private::serde::Serialize + ::cognito_idp_runtime::__private::serde::de::DeserializeOwned + super::wire::Validate,
             Op::Output: ::cognito_idp_runtime::__private::serde::Serialize + ::cognito_idp_runtime::__private::serde::de::DeserializeOwned,
-            Op::Error: super::wire::FromErrorResponse + ::std::fmt::Display,
+            Op::Error: super::wire::FromErrorResponse + super::support::ServiceError,
         {
             use ::cognito_idp_runtime::client::CallError;
             let input: Op::Input = super::wire::from_value(input).map_err(DispatchError::Input)?;
             let output = client.call::<Op>(&input).await.map_err(|error| match error {
                 CallError::Encode(super::wire::EncodeError::Validation(error)) => DispatchError::Constraint(error),
-                CallError::Service { error, .. } => DispatchError::Service(error.to_string()),
+                CallError::Service { error, request_id } => DispatchError::Service {
+                    code: super::support::ServiceError::code(&error).to_owned(),
+                    message: super::support::ServiceError::message(&error).map(::std::borrow::ToOwned::to_owned),
+                    request_id,
+                },
+                CallError::NoCredentials { .. } => DispatchError::NoCredentials,
                 other => DispatchError::Failed(other.to_string()),
             })?;
             ::cognito_idp_runtime::__private::serde_json::to_value(&output).map_err(|_| DispatchError::Failed("the response cannot be shown as JSON".into()))
@@ -118,7 +123,8 @@ fn shape_ref(space: &TypeSpace, id: ShapeId) -> TokenStream {
 fn member(space: &TypeSpace, field: &FieldDef) -> TokenStream {
     let (name, option, required) = (&field.wire_name, &field.option, field.required);
     let shape = shape_ref(space, field.shape);
-    quote!(Member { name: #name, option: #option, required: #required, shape: #shape })
+    let sensitive = super::must_redact(space, field.shape);
+    quote!(Member { name: #name, option: #option, required: #required, shape: #shape, sensitive: #sensitive })
 }
 
 fn children(space: &TypeSpace, id: ShapeId) -> Vec<ShapeId> {
@@ -140,7 +146,8 @@ fn members_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
             .iter()
             .map(|v| {
                 let (wire, option, shape) = (&v.wire_name, &v.option, shape_ref(space, v.shape));
-                quote!(Member { name: #wire, option: #option, required: false, shape: #shape })
+                let sensitive = super::must_redact(space, v.shape);
+                quote!(Member { name: #wire, option: #option, required: false, shape: #shape, sensitive: #sensitive })
             })
             .collect(),
         _ => Vec::new(),

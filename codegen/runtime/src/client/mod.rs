@@ -256,6 +256,11 @@ pub struct ClientBuilder<C = Client> {
     timeout: Duration,
     max_response_bytes: usize,
     retry: RetryPolicy,
+    profile: Option<String>,
+    read_timeout: Option<Duration>,
+    accept_invalid_certificates: bool,
+    sign: bool,
+    inspector: Option<Inspector>,
     client: PhantomData<fn() -> C>,
 }
 
@@ -270,6 +275,11 @@ impl<C> Clone for ClientBuilder<C> {
             timeout: self.timeout,
             max_response_bytes: self.max_response_bytes,
             retry: self.retry,
+            profile: self.profile.clone(),
+            read_timeout: self.read_timeout,
+            accept_invalid_certificates: self.accept_invalid_certificates,
+            sign: self.sign,
+            inspector: self.inspector.clone(),
             client: PhantomData,
         }
     }
@@ -297,8 +307,50 @@ impl<C: From<Client>> ClientBuilder<C> {
             timeout: Duration::from_secs(30),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             retry: RetryPolicy::default(),
+            profile: None,
+            read_timeout: None,
+            accept_invalid_certificates: false,
+            sign: true,
+            inspector: None,
             client: PhantomData,
         }
+    }
+
+    /// The profile of the shared files to use instead of the one `AWS_PROFILE` names. As with
+    /// the AWS CLI's `--profile`, its credentials then win over those in the environment.
+    pub fn profile_name(mut self, name: impl Into<String>) -> Self {
+        self.profile = Some(name.into());
+        self
+    }
+
+    /// Time allowed between two reads of a response (none by default: the attempt's
+    /// [`timeout`](Self::timeout) bounds it).
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// Accepts TLS certificates that do not verify (the AWS CLI's `--no-verify-ssl`), for an
+    /// emulator behind a self-signed certificate. Anyone on the path can then read and change
+    /// the requests, passwords and tokens included.
+    pub fn danger_accept_invalid_certificates(mut self, accept: bool) -> Self {
+        self.accept_invalid_certificates = accept;
+        self
+    }
+
+    /// Whether signed operations are signed (default `true`); `false` sends them without
+    /// credentials, as the AWS CLI's `--no-sign-request`.
+    pub fn sign_requests(mut self, sign: bool) -> Self {
+        self.sign = sign;
+        self
+    }
+
+    /// Calls `inspect` with each request sent, each response received and each retry, for a
+    /// log (the command line's `--debug`). Header values that carry secrets (`Authorization`,
+    /// `X-Amz-Security-Token`) arrive redacted; bodies are not given.
+    pub fn inspect(mut self, inspect: impl Fn(&Exchange<'_>) + Send + Sync + 'static) -> Self {
+        self.inspector = Some(Inspector(Arc::new(inspect)));
+        self
     }
 
     /// The endpoint instead of `https://<prefix>.<region>.amazonaws.com/` (a local emulator, say):
@@ -364,12 +416,21 @@ impl<C: From<Client>> ClientBuilder<C> {
     /// the shared files were needed and cannot be used, or [`BuildError::Http`] when the HTTP
     /// client cannot be set up.
     pub fn build(self) -> Result<C, BuildError> {
-        let env: profile::Environment<'_> = &profile::process_environment;
+        let explicit_profile = self.profile.clone();
+        // A profile named here replaces AWS_PROFILE, and its credentials win over the
+        // environment's, as with the AWS CLI's --profile.
+        let with_profile = move |name: &str| match (name, &explicit_profile) {
+            ("AWS_PROFILE", Some(profile)) => Some(profile.clone()),
+            ("AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY" | "AWS_SESSION_TOKEN", Some(_)) => None,
+            _ => profile::process_environment(name),
+        };
+        let env: profile::Environment<'_> = &with_profile;
         if self.retry.max_attempts == 0 {
             return Err(BuildError::InvalidMaxAttempts);
         }
         // The shared files are read only for what was not given.
-        let given = self.region.is_some() && self.endpoint.is_some() && self.credentials.is_some();
+        let given =
+            self.region.is_some() && self.endpoint.is_some() && (self.credentials.is_some() || !self.sign);
         let profile = match given {
             true => profile::Profile::default(),
             false => profile::load(env).map_err(BuildError::Profile)?,
@@ -388,13 +449,16 @@ impl<C: From<Client>> ClientBuilder<C> {
             .credentials
             .or_else(|| profile::credentials(env, &profile).map(SharedCredentialsProvider::new));
         let endpoint = operation_url(&endpoint).ok_or(BuildError::InvalidEndpoint)?;
-        let http = ::reqwest::Client::builder()
+        let mut http = ::reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .redirect(::reqwest::redirect::Policy::none())
             .user_agent(USER_AGENT)
-            .build()
-            .map_err(BuildError::Http)?;
+            .danger_accept_invalid_certs(self.accept_invalid_certificates);
+        if let Some(timeout) = self.read_timeout {
+            http = http.read_timeout(timeout);
+        }
+        let http = http.build().map_err(BuildError::Http)?;
         Ok(C::from(Client {
             http,
             endpoint,
@@ -403,6 +467,8 @@ impl<C: From<Client>> ClientBuilder<C> {
             max_response_bytes: self.max_response_bytes,
             retry: self.retry,
             quota: Arc::default(),
+            sign: self.sign,
+            inspector: self.inspector,
         }))
     }
 }
@@ -449,6 +515,44 @@ pub struct Client {
     retry: RetryPolicy,
     /// Shared by the client's clones, as AWS's SDKs share it per client.
     quota: Arc<RetryQuota>,
+    sign: bool,
+    inspector: Option<Inspector>,
+}
+
+/// The function [`ClientBuilder::inspect`] was given.
+#[derive(Clone)]
+struct Inspector(Arc<dyn Fn(&Exchange<'_>) + Send + Sync>);
+
+impl fmt::Debug for Inspector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Inspector")
+    }
+}
+
+/// One step of a call, as [`ClientBuilder::inspect`] shows it. Header values that carry
+/// secrets are already redacted.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Exchange<'a> {
+    /// A request about to be sent.
+    Request { operation: &'static str, attempt: u32, url: &'a str, headers: Vec<(&'a str, &'a str)> },
+    /// A response's status and headers, before its body is read.
+    Response { operation: &'static str, attempt: u32, status: u16, headers: Vec<(&'a str, &'a str)> },
+    /// A failed attempt that is tried again after `delay`.
+    Retry { operation: &'static str, attempt: u32, delay: Duration },
+}
+
+/// Headers as an inspector sees them: values of `Authorization` and `X-Amz-Security-Token`
+/// redacted, values that are not text left out.
+fn inspected_headers(headers: &::http::HeaderMap) -> Vec<(&str, &str)> {
+    headers
+        .iter()
+        .filter_map(|(name, value)| {
+            let secret = name == ::http::header::AUTHORIZATION || name.as_str() == "x-amz-security-token";
+            let value = if secret { crate::support::REDACTED } else { value.to_str().ok()? };
+            Some((name.as_str(), value))
+        })
+        .collect()
 }
 
 /// A failed attempt: an error already, or an error response still to decode (only the last one
@@ -525,7 +629,8 @@ impl Client {
         let mut spent = 0;
         let mut attempt = 1;
         loop {
-            let sent = self.attempt::<Op>(url, &parts.headers, &body, invocation.headers(attempt)).await;
+            let sent =
+                self.attempt::<Op>(url, &parts.headers, &body, invocation.headers(attempt), attempt).await;
             let (failure, why) = match sent {
                 Ok(response) if (200..300).contains(&response.status) => {
                     let decoded = decode::<Op>(response);
@@ -546,7 +651,11 @@ impl Client {
             match retry {
                 Some(cost) => {
                     spent += cost;
-                    ::tokio::time::sleep(self.retry.backoff(attempt, retry::jitter())).await;
+                    let delay = self.retry.backoff(attempt, retry::jitter());
+                    if let Some(inspect) = &self.inspector {
+                        (inspect.0)(&Exchange::Retry { operation: Op::NAME, attempt, delay });
+                    }
+                    ::tokio::time::sleep(delay).await;
                     attempt += 1;
                 }
                 None => {
@@ -574,10 +683,11 @@ impl Client {
         headers: &::http::HeaderMap,
         body: &::bytes::Bytes,
         unsigned: [(::http::HeaderName, ::http::HeaderValue); 2],
+        attempt: u32,
     ) -> Result<RawResponse, (CallError<Op::Error>, Option<Retryable>)> {
         let final_error = |error| (error, None);
         let mut headers = headers.clone();
-        if Op::AUTH == AuthScheme::SigV4 {
+        if Op::AUTH == AuthScheme::SigV4 && self.sign {
             let provider = self
                 .credentials
                 .as_ref()
@@ -591,6 +701,10 @@ impl Client {
         }
         // After signing, as AWS's SDKs add them: the attempt number changes between attempts.
         headers.extend(unsigned);
+        if let Some(inspect) = &self.inspector {
+            let headers = inspected_headers(&headers);
+            (inspect.0)(&Exchange::Request { operation: Op::NAME, attempt, url: url.as_str(), headers });
+        }
         let transport = |source: ::reqwest::Error| {
             let why = retry::classify_transport(&source);
             (CallError::Transport { operation: Op::NAME, source: source.without_url() }, why)
@@ -604,6 +718,10 @@ impl Client {
             .await
             .map_err(transport)?;
         let status = response.status().as_u16();
+        if let Some(inspect) = &self.inspector {
+            let headers = inspected_headers(response.headers());
+            (inspect.0)(&Exchange::Response { operation: Op::NAME, attempt, status, headers });
+        }
         if (300..400).contains(&status) {
             return Err(final_error(CallError::Redirect { operation: Op::NAME, status }));
         }

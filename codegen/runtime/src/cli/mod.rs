@@ -1,6 +1,8 @@
 //! The command-line engine (the `cognito-idp` binary): one subcommand per operation with the AWS
 //! CLI's names and options, the AWS CLI's shorthand and JSON syntaxes, `--cli-input-json`,
-//! `--cli-input-yaml` and `--generate-cli-skeleton`.
+//! `--cli-input-yaml` and `--generate-cli-skeleton`, and its global options (`--output`,
+//! `--query`, `--profile`, `--debug`, …; [`output`] prints responses as it does), error line and
+//! exit statuses.
 //!
 //! A [`CommandLine`] is driven by the tables and the dispatch function that generated bindings
 //! emit (their `cli_commands` module) and that their `cli` module wires up. Values are turned
@@ -16,6 +18,11 @@ use ::std::sync::OnceLock;
 use crate::challenge_rules::{self, Audience, Given, Operation, Problem, Schema, Subject};
 
 use crate::client::Client;
+
+pub mod output;
+pub mod table;
+pub mod text;
+mod wide;
 use crate::support::ServiceInfo;
 /// The argument parser the engine is built on, for [`CommandLine::clap_command`]'s users.
 #[doc(no_inline)]
@@ -51,9 +58,10 @@ impl CommandLine {
         CommandLine { commands, challenge_schema, service, dispatch, rules: OnceLock::new() }
     }
 
-    /// Runs the command line (`args` without the program name) and returns the exit status: 0, 2 for
-    /// bad syntax, 252 for bad values, 253 for missing settings, 254 when the service answers with an
-    /// error, 255 when the call fails otherwise.
+    /// Runs the command line (`args` without the program name) and returns the exit status, as
+    /// the AWS CLI's: 0, 252 for bad syntax or values, 253 for missing or broken settings (no
+    /// region, no credentials, a bad profile), 254 when the service answers with an error, 255
+    /// when the call fails otherwise, 130 when interrupted (Ctrl-C).
     pub async fn run<I, T>(&self, args: I) -> ::std::process::ExitCode
     where
         I: IntoIterator<Item = T>,
@@ -70,7 +78,8 @@ impl CommandLine {
                     Some(message) => eprintln!("cognito-idp: {message}"),
                     None => drop(e.print()),
                 }
-                return ::std::process::ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+                // Help goes to stdout and succeeds; a usage error is a bad parameter.
+                return ::std::process::ExitCode::from(if e.use_stderr() { 252 } else { 0 });
             }
             Err(CliError::Input(message)) => {
                 eprintln!("cognito-idp: error: {message}");
@@ -82,58 +91,176 @@ impl CommandLine {
                 println!("{text}");
                 ::std::process::ExitCode::SUCCESS
             }
-            Plan::Call { operation, input, region, endpoint } => {
-                // Without --region or its variables, the profile's; credentials and the endpoint
-                // come from the environment and the shared files unless given.
-                let mut builder = match region {
-                    Some(region) => crate::client::ClientBuilder::<Client>::new(self.service, region),
-                    None => crate::client::ClientBuilder::<Client>::from_env(self.service),
-                };
-                if let Some(url) = endpoint {
-                    builder = builder.endpoint_url(url);
-                }
-                let client = match builder.build() {
-                    Ok(client) => client,
-                    Err(crate::client::BuildError::NoRegion) => {
-                        eprintln!(
-                            "cognito-idp: error: no region: give --region, set AWS_REGION, or set `region` in \
-                             the profile of ~/.aws/config"
-                        );
-                        return ::std::process::ExitCode::from(253);
-                    }
-                    Err(e @ crate::client::BuildError::Profile(_)) => {
-                        eprintln!("cognito-idp: error: {e}");
-                        return ::std::process::ExitCode::from(253);
-                    }
-                    Err(e) => {
-                        eprintln!("cognito-idp: error: cannot build the client: {e}");
-                        return ::std::process::ExitCode::from(255);
-                    }
-                };
-                match (self.dispatch)(&client, operation, input).await {
-                    Ok(output) => {
-                        if output.as_object().is_none_or(|o| !o.is_empty()) {
-                            println!("{}", pretty(&output));
-                        }
-                        ::std::process::ExitCode::SUCCESS
-                    }
-                    Err(DispatchError::Input(mismatch)) => {
-                        eprintln!("cognito-idp: error: {}", self.describe_input(operation, &mismatch));
-                        ::std::process::ExitCode::from(252)
-                    }
-                    Err(DispatchError::Constraint(error)) => {
-                        eprintln!("cognito-idp: error: invalid parameter: {error}");
-                        ::std::process::ExitCode::from(252)
-                    }
-                    Err(DispatchError::Service(message)) => {
-                        eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
-                        ::std::process::ExitCode::from(254)
-                    }
-                    Err(DispatchError::Failed(message)) => {
-                        eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
-                        ::std::process::ExitCode::from(255)
+            Plan::Call { operation, input, region, endpoint, settings } => {
+                let call = self.call(operation, input, region, endpoint, &settings);
+                match until_interrupted(call).await {
+                    Some(status) => ::std::process::ExitCode::from(status),
+                    None => {
+                        eprintln!();
+                        ::std::process::ExitCode::from(130)
                     }
                 }
+            }
+        }
+    }
+
+    /// Sends one planned call and prints its response; the exit status.
+    async fn call(
+        &self,
+        operation: &'static str,
+        input: Value,
+        region: Option<String>,
+        endpoint: Option<String>,
+        settings: &Settings,
+    ) -> u8 {
+        let Some(command) = self.commands.iter().find(|c| c.operation == operation) else {
+            eprintln!("cognito-idp: error: no command calls {operation}");
+            return 255;
+        };
+        let debug = settings.debug.then(|| Debug::new(self.service));
+        // --profile replaces AWS_PROFILE for everything read from the shared files.
+        let env = |name: &str| match (name, &settings.profile) {
+            ("AWS_PROFILE", Some(profile)) => Some(profile.clone()),
+            _ => crate::client::profile::process_environment(name),
+        };
+        let profile = match crate::client::profile::load(&env) {
+            Ok(profile) => profile,
+            Err(e) => {
+                eprintln!("cognito-idp: error: {e}");
+                return 253;
+            }
+        };
+        let format = match (settings.output, env("AWS_DEFAULT_OUTPUT"), profile.get("output")) {
+            (Some(format), _, _) => format,
+            (None, Some(name), _) => match output::Format::from_name(&name) {
+                Some(format) => format,
+                None => return settings_error("AWS_DEFAULT_OUTPUT", "output format"),
+            },
+            (None, None, Some(name)) => match output::Format::from_name(name) {
+                Some(format) => format,
+                None => return settings_error("the profile's `output`", "output format"),
+            },
+            (None, None, None) => output::Format::Json,
+        };
+        let query = match settings.query.as_deref().map(output::Query::compile).transpose() {
+            Ok(query) => query,
+            Err(message) => {
+                eprintln!("cognito-idp: error: --query: {message}");
+                return 252;
+            }
+        };
+        let mut builder = match region {
+            Some(region) => crate::client::ClientBuilder::<Client>::new(self.service, region),
+            None => crate::client::ClientBuilder::<Client>::from_env(self.service),
+        };
+        if let Some(url) = endpoint {
+            builder = builder.endpoint_url(url);
+        }
+        if let Some(profile) = &settings.profile {
+            builder = builder.profile_name(profile);
+        }
+        if let Some(timeout) = settings.connect_timeout {
+            builder = builder.connect_timeout(timeout);
+        }
+        if let Some(timeout) = settings.read_timeout {
+            // The AWS CLI has no limit on a whole attempt: the read timeout is the one it gives.
+            builder = builder.read_timeout(timeout).timeout(timeout);
+        }
+        builder = builder
+            .danger_accept_invalid_certificates(!settings.verify_ssl)
+            .sign_requests(settings.sign_request);
+        if let Some(debug) = &debug {
+            builder = builder.inspect(debug.inspector());
+        }
+        let client = match builder.build() {
+            Ok(client) => client,
+            Err(crate::client::BuildError::NoRegion) => {
+                eprintln!(
+                    "cognito-idp: error: no region: give --region, set AWS_REGION, or set `region` in \
+                     the profile of ~/.aws/config"
+                );
+                return 253;
+            }
+            Err(e @ crate::client::BuildError::Profile(_)) => {
+                eprintln!("cognito-idp: error: {e}");
+                return 253;
+            }
+            Err(e) => {
+                eprintln!("cognito-idp: error: cannot build the client: {e}");
+                return 255;
+            }
+        };
+        if let Some(debug) = &debug {
+            debug.line(&format!("calling {operation} at {}", client.endpoint()));
+            let parameters = output::redacted(&input, command.input);
+            debug.line(&format!(
+                "request parameters: {}",
+                ::serde_json::to_string(&parameters).unwrap_or_default()
+            ));
+        }
+        match (self.dispatch)(&client, operation, input).await {
+            Ok(mut response) => {
+                if let Some(debug) = &debug {
+                    let shown = output::redacted(&response, command.output);
+                    debug.line(&format!(
+                        "response body: {}",
+                        ::serde_json::to_string(&shown).unwrap_or_default()
+                    ));
+                }
+                output::timestamps_to_iso8601(&mut response, command.output);
+                let style = table::Style { width: terminal_width(), color: settings.color.enabled() };
+                let output = output::Output { format, query: query.as_ref(), table: style };
+                match output.render(operation, &response) {
+                    Ok(text) => {
+                        print!("{text}");
+                        0
+                    }
+                    Err(message) => {
+                        eprintln!("cognito-idp: error: {message}");
+                        255
+                    }
+                }
+            }
+            Err(DispatchError::Input(mismatch)) => {
+                eprintln!("cognito-idp: error: {}", self.describe_input(operation, &mismatch));
+                252
+            }
+            Err(DispatchError::Constraint(error)) => {
+                eprintln!("cognito-idp: error: invalid parameter: {error}");
+                252
+            }
+            Err(DispatchError::Service { code, message, request_id }) => {
+                if let (Some(debug), Some(id)) = (&debug, &request_id) {
+                    debug.line(&format!("request id: {id}"));
+                }
+                let message = message.as_deref().unwrap_or("Unknown");
+                eprintln!("\nAn error occurred ({code}) when calling the {operation} operation: {message}");
+                254
+            }
+            Err(DispatchError::NoCredentials) => {
+                // Where it looked, by the names of the settings rather than their values.
+                let (environment, which) = match (&settings.profile, env("AWS_PROFILE")) {
+                    (Some(_), _) => ("", "the profile --profile names"),
+                    (None, Some(_)) => (
+                        "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then ",
+                        "the profile AWS_PROFILE names",
+                    ),
+                    (None, None) => {
+                        ("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, then ", "the `default` profile")
+                    }
+                };
+                eprintln!(
+                    "cognito-idp: error: {operation} is signed, and no credentials were found. Looked in \
+                     {environment}{which} of the shared credentials file (~/.aws/credentials, or the file \
+                     AWS_SHARED_CREDENTIALS_FILE names) and config file (~/.aws/config, or AWS_CONFIG_FILE). \
+                     Set aws_access_key_id and aws_secret_access_key there or in the environment, choose \
+                     another profile with --profile, or send the request unsigned with --no-sign-request."
+                );
+                253
+            }
+            Err(DispatchError::Failed(message)) => {
+                eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
+                255
             }
         }
     }
@@ -157,22 +284,8 @@ impl CommandLine {
         use ::clap::{Arg, ArgAction};
         let mut app = ::clap::Command::new("cognito-idp")
             .about("Amazon Cognito user pools from the command line, with the AWS CLI's commands and options")
-            .subcommand_required(true)
             .arg_required_else_help(true)
-            .arg(
-                Arg::new(ENDPOINT_URL)
-                    .long(ENDPOINT_URL)
-                    .value_name("value")
-                    .global(true)
-                    .help("Send requests to this URL instead of the regional endpoint"),
-            )
-            .arg(
-                Arg::new(REGION)
-                    .long(REGION)
-                    .value_name("value")
-                    .global(true)
-                    .help("The region [default: $AWS_REGION, else $AWS_DEFAULT_REGION]"),
-            );
+            .args(global_options());
         for command in self.commands {
             let mut sub = ::clap::Command::new(command.name).about(command.operation);
             for member in command.input {
@@ -261,7 +374,20 @@ impl CommandLine {
             .clap_command()
             .try_get_matches_from(::std::iter::once("cognito-idp".to_owned()).chain(args))
             .map_err(CliError::Usage)?;
-        let (name, sub) = matches.subcommand().expect("a subcommand is required");
+        let Some((name, sub)) = matches.subcommand() else {
+            if matches.get_flag(VERSION) {
+                return Ok(Plan::Print(format!(
+                    "cognito-idp/{} ({} API {})",
+                    env!("CARGO_PKG_VERSION"),
+                    self.service.full_name,
+                    self.service.api_version
+                )));
+            }
+            return Err(CliError::Input("a command is required (see --help)".into()));
+        };
+        if sub.get_flag(VERSION) {
+            return Err(CliError::Input("--version takes no command".into()));
+        }
         let command =
             self.commands.iter().find(|c| c.name == name).expect("subcommands come from the commands");
         if let Some(kind) = sub.get_one::<String>(SKELETON) {
@@ -369,6 +495,7 @@ impl CommandLine {
             input: Value::Object(input),
             region: region.map(|(region, _)| region),
             endpoint,
+            settings: settings_of(sub)?,
         })
     }
 
@@ -459,6 +586,9 @@ pub struct Member {
     pub option: &'static str,
     pub required: bool,
     pub shape: &'static Shape,
+    /// Whether the model marks the value sensitive (or holds sensitive values): `--debug`
+    /// hides it.
+    pub sensitive: bool,
 }
 
 /// A subcommand: an operation, its input and output members.
@@ -476,22 +606,91 @@ pub struct Command {
 /// may be passwords, sessions or tokens.
 #[derive(PartialEq)]
 pub enum Plan {
-    /// Text to print without sending anything (a skeleton).
+    /// Text to print without sending anything (a skeleton, the version).
     Print(String),
     /// A call of `operation` with `input` (JSON in wire names).
-    Call { operation: &'static str, input: Value, region: Option<String>, endpoint: Option<String> },
+    Call {
+        operation: &'static str,
+        input: Value,
+        region: Option<String>,
+        endpoint: Option<String>,
+        settings: Settings,
+    },
+}
+
+/// The global options of a call, as the AWS CLI's (`aws help` describes them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// `--output`; unset: `AWS_DEFAULT_OUTPUT`, the profile's `output`, then JSON.
+    pub output: Option<output::Format>,
+    /// `--query`, a JMESPath expression (checked when planned).
+    pub query: Option<String>,
+    /// `--profile`, instead of `AWS_PROFILE`.
+    pub profile: Option<String>,
+    /// `--debug`: requests and responses on stderr, secrets hidden.
+    pub debug: bool,
+    /// Off with `--no-verify-ssl`.
+    pub verify_ssl: bool,
+    /// Off with `--no-sign-request`.
+    pub sign_request: bool,
+    /// Off with `--no-paginate`.
+    pub paginate: bool,
+    /// `--color`.
+    pub color: Color,
+    /// `--cli-read-timeout` (0: none).
+    pub read_timeout: Option<::std::time::Duration>,
+    /// `--cli-connect-timeout` (0: none).
+    pub connect_timeout: Option<::std::time::Duration>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            output: None,
+            query: None,
+            profile: None,
+            debug: false,
+            verify_ssl: true,
+            sign_request: true,
+            paginate: true,
+            color: Color::Auto,
+            read_timeout: None,
+            connect_timeout: None,
+        }
+    }
+}
+
+/// `--color`: whether tables are coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    On,
+    Off,
+    /// When stdout is a terminal.
+    Auto,
+}
+
+impl Color {
+    fn enabled(self) -> bool {
+        use ::std::io::IsTerminal as _;
+        match self {
+            Color::On => true,
+            Color::Off => false,
+            Color::Auto => ::std::io::stdout().is_terminal(),
+        }
+    }
 }
 
 impl ::std::fmt::Debug for Plan {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Plan::Print(text) => f.debug_tuple("Print").field(text).finish(),
-            Plan::Call { operation, input, region, endpoint } => f
+            Plan::Call { operation, input, region, endpoint, settings } => f
                 .debug_struct("Call")
                 .field("operation", operation)
                 .field("input", &RedactedInput(input))
                 .field("region", region)
                 .field("endpoint", endpoint)
+                .field("settings", settings)
                 .finish(),
         }
     }
@@ -585,7 +784,15 @@ pub enum DispatchError {
     /// sent.
     Constraint(crate::support::ValidationError),
     /// The service answered with an error.
-    Service(String),
+    Service {
+        /// Its code (`NotAuthorizedException`).
+        code: String,
+        message: Option<String>,
+        /// The response's `x-amzn-RequestId`.
+        request_id: Option<String>,
+    },
+    /// A signed operation without credentials; nothing was sent.
+    NoCredentials,
     /// The call failed otherwise (transport, redirect, decoding).
     Failed(String),
 }
@@ -599,6 +806,193 @@ pub const MAX_FILE_BYTES: u64 = 16 << 20;
 
 const ENDPOINT_URL: &str = "endpoint-url";
 const REGION: &str = "region";
+const OUTPUT: &str = "output";
+const QUERY: &str = "query";
+const PROFILE: &str = "profile";
+const DEBUG: &str = "debug";
+const NO_VERIFY_SSL: &str = "no-verify-ssl";
+const NO_PAGINATE: &str = "no-paginate";
+const NO_CLI_PAGER: &str = "no-cli-pager";
+const COLOR: &str = "color";
+const READ_TIMEOUT: &str = "cli-read-timeout";
+const CONNECT_TIMEOUT: &str = "cli-connect-timeout";
+const NO_SIGN_REQUEST: &str = "no-sign-request";
+const VERSION: &str = "version";
+
+/// The global options, as `aws help` lists them: accepted before or after the command.
+fn global_options() -> Vec<::clap::Arg> {
+    use ::clap::{Arg, ArgAction};
+    const HEADING: &str = "Global options";
+    let flag = |name: &'static str, help: &'static str| {
+        Arg::new(name).long(name).action(ArgAction::SetTrue).global(true).help(help).help_heading(HEADING)
+    };
+    let value = |name: &'static str, help: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .value_name("value")
+            .num_args(1)
+            .global(true)
+            .help(help)
+            .help_heading(HEADING)
+    };
+    vec![
+        flag(DEBUG, "Print each request and response on stderr, secrets hidden"),
+        value(ENDPOINT_URL, "Send requests to this URL instead of the regional endpoint"),
+        flag(NO_VERIFY_SSL, "Do not verify TLS certificates (anyone on the path can then read the requests)"),
+        flag(NO_PAGINATE, "Make one call only, even for commands that page"),
+        value(OUTPUT, "The output format [default: the profile's `output`, else json]")
+            .value_parser(output::Format::NAMES),
+        value(QUERY, "A JMESPath query applied to the response before it is printed"),
+        value(
+            PROFILE,
+            "A profile of ~/.aws/config and ~/.aws/credentials [default: $AWS_PROFILE, else default]",
+        ),
+        value(REGION, "The region [default: $AWS_REGION, $AWS_DEFAULT_REGION, else the profile's `region`]"),
+        value(COLOR, "Colour tables: on, off or auto (when stdout is a terminal)")
+            .value_parser(["on", "off", "auto"]),
+        flag(NO_SIGN_REQUEST, "Send requests without signing them (no credentials are looked for)"),
+        value(
+            READ_TIMEOUT,
+            "Seconds to wait for a response, and between two reads of it (0: no limit) [default: 30]",
+        ),
+        value(CONNECT_TIMEOUT, "Seconds to wait for a connection (0: no limit) [default: 5]"),
+        flag(NO_CLI_PAGER, "Accepted as the AWS CLI's; this command never pages its output"),
+        flag(VERSION, "Print the version"),
+    ]
+}
+
+/// The settings the global options give.
+fn settings_of(matches: &::clap::ArgMatches) -> Result<Settings, CliError> {
+    let text = |name: &str| matches.get_one::<String>(name).cloned();
+    let seconds = |name: &'static str| -> Result<Option<::std::time::Duration>, CliError> {
+        let Some(value) = text(name) else { return Ok(None) };
+        match value.trim().parse::<f64>() {
+            Ok(seconds) if seconds.is_finite() && (0.0..=1e9).contains(&seconds) => {
+                // Zero means no limit, as the AWS CLI's; a day stands in for it.
+                let seconds = if seconds == 0.0 { 86_400.0 } else { seconds };
+                Ok(Some(::std::time::Duration::from_secs_f64(seconds)))
+            }
+            _ => Err(CliError::Input(format!("--{name}: expected a number of seconds"))),
+        }
+    };
+    let query = text(QUERY);
+    if let Some(query) = &query {
+        output::Query::compile(query).map_err(|message| CliError::Input(format!("--{QUERY}: {message}")))?;
+    }
+    Ok(Settings {
+        output: text(OUTPUT).as_deref().and_then(output::Format::from_name),
+        query,
+        profile: text(PROFILE),
+        debug: matches.get_flag(DEBUG),
+        verify_ssl: !matches.get_flag(NO_VERIFY_SSL),
+        sign_request: !matches.get_flag(NO_SIGN_REQUEST),
+        paginate: !matches.get_flag(NO_PAGINATE),
+        color: match text(COLOR).as_deref() {
+            Some("on") => Color::On,
+            Some("off") => Color::Off,
+            _ => Color::Auto,
+        },
+        read_timeout: seconds(READ_TIMEOUT)?,
+        connect_timeout: seconds(CONNECT_TIMEOUT)?,
+    })
+}
+
+/// A setting from the environment or the profile that is not valid: exit status 253.
+fn settings_error(source: &str, what: &str) -> u8 {
+    eprintln!(
+        "cognito-idp: error: {source} is not a valid {what} (one of {})",
+        output::Format::NAMES.join(", ")
+    );
+    253
+}
+
+/// Runs `call` to its end, unless Ctrl-C comes first (`None`).
+async fn until_interrupted(call: impl Future<Output = u8>) -> Option<u8> {
+    let interrupt = ::tokio::signal::ctrl_c();
+    let mut call = ::std::pin::pin!(call);
+    let mut interrupt = ::std::pin::pin!(interrupt);
+    ::std::future::poll_fn(|cx| {
+        if let ::std::task::Poll::Ready(status) = call.as_mut().poll(cx) {
+            return ::std::task::Poll::Ready(Some(status));
+        }
+        match interrupt.as_mut().poll(cx) {
+            // A handler that cannot be installed interrupts nothing.
+            ::std::task::Poll::Ready(Ok(())) => ::std::task::Poll::Ready(None),
+            _ => ::std::task::Poll::Pending,
+        }
+    })
+    .await
+}
+
+/// The terminal's width for tables: stdout's when it is a terminal, else 80, as the AWS CLI.
+fn terminal_width() -> usize {
+    #[cfg(unix)]
+    {
+        let mut size = ::std::mem::MaybeUninit::<::libc::winsize>::zeroed();
+        // SAFETY: TIOCGWINSZ fills a winsize; on failure it is left zeroed and not used.
+        let found =
+            unsafe { ::libc::ioctl(::libc::STDOUT_FILENO, ::libc::TIOCGWINSZ, size.as_mut_ptr()) } == 0;
+        // SAFETY: zeroed is a valid winsize.
+        let size = unsafe { size.assume_init() };
+        if found && size.ws_col > 0 {
+            return usize::from(size.ws_col);
+        }
+    }
+    80
+}
+
+/// `--debug`'s lines on stderr, as the AWS CLI's log lines: time, source, level, message.
+struct Debug {
+    service: &'static ServiceInfo,
+}
+
+impl Debug {
+    fn new(service: &'static ServiceInfo) -> Self {
+        let debug = Debug { service };
+        debug.line(&format!(
+            "cognito-idp-runtime/{} for {} (API {})",
+            env!("CARGO_PKG_VERSION"),
+            service.full_name,
+            service.api_version
+        ));
+        debug
+    }
+
+    fn line(&self, message: &str) {
+        debug_line(self.service.endpoint_prefix, message);
+    }
+
+    /// What the client reports of each request, response and retry.
+    fn inspector(&self) -> impl Fn(&crate::client::Exchange<'_>) + Send + Sync + 'static {
+        use crate::client::Exchange;
+        let source = self.service.endpoint_prefix;
+        move |exchange| match exchange {
+            Exchange::Request { operation, attempt, url, headers } => {
+                let mut text = format!("sending {operation} (attempt {attempt}): POST {url}");
+                for (name, value) in headers {
+                    text.push_str(&format!("\n    {name}: {value}"));
+                }
+                debug_line(source, &text);
+            }
+            Exchange::Response { operation, attempt, status, headers } => {
+                let mut text = format!("response to {operation} (attempt {attempt}): HTTP {status}");
+                for (name, value) in headers {
+                    text.push_str(&format!("\n    {name}: {value}"));
+                }
+                debug_line(source, &text);
+            }
+            Exchange::Retry { operation, attempt, delay } => debug_line(
+                source,
+                &format!("retrying {operation} after attempt {attempt}, in {} ms", delay.as_millis()),
+            ),
+        }
+    }
+}
+
+fn debug_line(source: &str, message: &str) {
+    let now = output::iso8601(crate::support::DateTime::now());
+    eprintln!("{now} - {source} - DEBUG - {message}");
+}
 const INPUT_JSON: &str = "cli-input-json";
 const INPUT_YAML: &str = "cli-input-yaml";
 const SKELETON: &str = "generate-cli-skeleton";
@@ -1211,34 +1605,89 @@ mod tests {
             option: "analytics-endpoint-id",
             required: false,
             shape: &STRING,
+            sensitive: false,
         }]);
         pub static HEADER: &[Member] = &[
-            Member { name: "headerName", option: "header-name", required: false, shape: &STRING },
-            Member { name: "headerValue", option: "header-value", required: false, shape: &STRING },
+            Member {
+                name: "headerName",
+                option: "header-name",
+                required: false,
+                shape: &STRING,
+                sensitive: false,
+            },
+            Member {
+                name: "headerValue",
+                option: "header-value",
+                required: false,
+                shape: &STRING,
+                sensitive: false,
+            },
         ];
         static HEADER_SHAPE: Shape = Shape::Structure(HEADER);
         static HEADERS: Shape = Shape::List(&HEADER_SHAPE);
         pub static CONTEXT_DATA: &[Member] = &[
-            Member { name: "IpAddress", option: "ip-address", required: true, shape: &STRING },
-            Member { name: "ServerName", option: "server-name", required: true, shape: &STRING },
-            Member { name: "ServerPath", option: "server-path", required: true, shape: &STRING },
-            Member { name: "HttpHeaders", option: "http-headers", required: true, shape: &HEADERS },
-            Member { name: "EncodedData", option: "encoded-data", required: false, shape: &STRING },
+            Member {
+                name: "IpAddress",
+                option: "ip-address",
+                required: true,
+                shape: &STRING,
+                sensitive: false,
+            },
+            Member {
+                name: "ServerName",
+                option: "server-name",
+                required: true,
+                shape: &STRING,
+                sensitive: false,
+            },
+            Member {
+                name: "ServerPath",
+                option: "server-path",
+                required: true,
+                shape: &STRING,
+                sensitive: false,
+            },
+            Member {
+                name: "HttpHeaders",
+                option: "http-headers",
+                required: true,
+                shape: &HEADERS,
+                sensitive: false,
+            },
+            Member {
+                name: "EncodedData",
+                option: "encoded-data",
+                required: false,
+                shape: &STRING,
+                sensitive: false,
+            },
         ];
         static CONTEXT_DATA_SHAPE: Shape = Shape::Structure(CONTEXT_DATA);
         static TOKENS: Shape = Shape::Structure(&[
-            Member { name: "AccessToken", option: "access-token", required: false, shape: &STRING },
-            Member { name: "ExpiresIn", option: "expires-in", required: false, shape: &INTEGER },
+            Member {
+                name: "AccessToken",
+                option: "access-token",
+                required: false,
+                shape: &STRING,
+                sensitive: true,
+            },
+            Member {
+                name: "ExpiresIn",
+                option: "expires-in",
+                required: false,
+                shape: &INTEGER,
+                sensitive: false,
+            },
         ]);
         static INTEGER: Shape = Shape::Integer;
         static BOOLEAN: Shape = Shape::Boolean;
         static TIMESTAMP: Shape = Shape::Timestamp;
         static STRINGS: Shape = Shape::List(&STRING);
         pub static FLAGS: &[Member] = &[
-            Member { name: "Count", option: "count", required: false, shape: &INTEGER },
-            Member { name: "Names", option: "names", required: false, shape: &STRINGS },
-            Member { name: "Enabled", option: "enabled", required: false, shape: &BOOLEAN },
-            Member { name: "When", option: "when", required: false, shape: &TIMESTAMP },
+            Member { name: "Count", option: "count", required: false, shape: &INTEGER, sensitive: false },
+            Member { name: "Names", option: "names", required: false, shape: &STRINGS, sensitive: false },
+            Member { name: "Enabled", option: "enabled", required: false, shape: &BOOLEAN, sensitive: false },
+            Member { name: "When", option: "when", required: false, shape: &TIMESTAMP, sensitive: false },
         ];
         static OUTPUT: &[Member] = &[
             Member {
@@ -1246,19 +1695,22 @@ mod tests {
                 option: "challenge-name",
                 required: false,
                 shape: &CHALLENGE_NAME,
+                sensitive: false,
             },
-            Member { name: "Session", option: "session", required: false, shape: &STRING },
+            Member { name: "Session", option: "session", required: false, shape: &STRING, sensitive: true },
             Member {
                 name: "ChallengeParameters",
                 option: "challenge-parameters",
                 required: false,
                 shape: &STRING_MAP,
+                sensitive: false,
             },
             Member {
                 name: "AuthenticationResult",
                 option: "authentication-result",
                 required: false,
                 shape: &TOKENS,
+                sensitive: false,
             },
         ];
 
@@ -1267,31 +1719,47 @@ mod tests {
                 name: "respond-to-auth-challenge",
                 operation: "RespondToAuthChallenge",
                 input: &[
-                    Member { name: "ClientId", option: "client-id", required: true, shape: &STRING },
+                    Member {
+                        name: "ClientId",
+                        option: "client-id",
+                        required: true,
+                        shape: &STRING,
+                        sensitive: false,
+                    },
                     Member {
                         name: "ChallengeName",
                         option: "challenge-name",
                         required: true,
                         shape: &CHALLENGE_NAME,
+                        sensitive: false,
                     },
-                    Member { name: "Session", option: "session", required: false, shape: &STRING },
+                    Member {
+                        name: "Session",
+                        option: "session",
+                        required: false,
+                        shape: &STRING,
+                        sensitive: true,
+                    },
                     Member {
                         name: "ChallengeResponses",
                         option: "challenge-responses",
                         required: false,
                         shape: &STRING_MAP,
+                        sensitive: true,
                     },
                     Member {
                         name: "AnalyticsMetadata",
                         option: "analytics-metadata",
                         required: false,
                         shape: &ANALYTICS,
+                        sensitive: false,
                     },
                     Member {
                         name: "ClientMetadata",
                         option: "client-metadata",
                         required: false,
                         shape: &STRING_MAP,
+                        sensitive: false,
                     },
                 ],
                 output: OUTPUT,
@@ -1300,32 +1768,54 @@ mod tests {
                 name: "admin-respond-to-auth-challenge",
                 operation: "AdminRespondToAuthChallenge",
                 input: &[
-                    Member { name: "UserPoolId", option: "user-pool-id", required: true, shape: &STRING },
-                    Member { name: "ClientId", option: "client-id", required: true, shape: &STRING },
+                    Member {
+                        name: "UserPoolId",
+                        option: "user-pool-id",
+                        required: true,
+                        shape: &STRING,
+                        sensitive: false,
+                    },
+                    Member {
+                        name: "ClientId",
+                        option: "client-id",
+                        required: true,
+                        shape: &STRING,
+                        sensitive: false,
+                    },
                     Member {
                         name: "ChallengeName",
                         option: "challenge-name",
                         required: true,
                         shape: &CHALLENGE_NAME,
+                        sensitive: false,
                     },
                     Member {
                         name: "ChallengeResponses",
                         option: "challenge-responses",
                         required: false,
                         shape: &STRING_MAP,
+                        sensitive: true,
                     },
-                    Member { name: "Session", option: "session", required: false, shape: &STRING },
+                    Member {
+                        name: "Session",
+                        option: "session",
+                        required: false,
+                        shape: &STRING,
+                        sensitive: true,
+                    },
                     Member {
                         name: "AnalyticsMetadata",
                         option: "analytics-metadata",
                         required: false,
                         shape: &ANALYTICS,
+                        sensitive: false,
                     },
                     Member {
                         name: "ContextData",
                         option: "context-data",
                         required: false,
                         shape: &CONTEXT_DATA_SHAPE,
+                        sensitive: false,
                     },
                 ],
                 output: OUTPUT,
