@@ -107,6 +107,15 @@ fn settings_come_from_the_environment_then_the_profile_and_explicit_ones_win() {
     signed_call(&client);
     assert_eq!(credential_scope(&env_server), "AKIDENV/ap-south-1");
 
+    // A profile named on the builder replaces AWS_PROFILE, and its keys win over the
+    // environment's, as with the AWS CLI's --profile (the region and endpoint still come from
+    // the environment first).
+    std::env::set_var("AWS_PROFILE", "missing");
+    let client = cognito_idp::client::Client::builder_from_env().profile_name("dev").build().expect("client");
+    signed_call(&client);
+    assert_eq!(credential_scope(&env_server), "AKIDPROFILE/ap-south-1");
+    std::env::set_var("AWS_PROFILE", "dev");
+
     // What the builder is given wins over both.
     let client = Client::builder("sa-east-1")
         .endpoint_url(&explicit_server.url)
@@ -152,4 +161,43 @@ fn settings_come_from_the_environment_then_the_profile_and_explicit_ones_win() {
     assert!(error.to_string().contains("~/.aws/credentials"), "{error}");
     assert_eq!(silent.requests(), 0);
     let _ = std::fs::remove_dir_all(&home);
+}
+
+/// What `inspect` shows of a call, secrets redacted, and `sign_requests(false)`.
+#[test]
+fn an_inspector_sees_each_request_and_response_without_secrets() {
+    use std::sync::{Arc, Mutex};
+    let server = Loopback::json("{}");
+    let seen = Arc::new(Mutex::new(Vec::<String>::new()));
+    let log = seen.clone();
+    let client = Client::builder("us-east-1")
+        .endpoint_url(&server.url)
+        .credentials(Credentials::new(
+            "AKIDINSPECT",
+            "inspect-secret",
+            Some("session-token-value".into()),
+            None,
+            "t",
+        ))
+        .inspect(move |exchange| log.lock().unwrap().push(format!("{exchange:?}")))
+        .build()
+        .expect("client");
+    signed_call(&client);
+    let seen = seen.lock().unwrap().join("\n");
+    assert!(
+        seen.contains("Request") && seen.contains("Response") && seen.contains("AdminInitiateAuth"),
+        "{seen}"
+    );
+    assert!(seen.contains("*** Sensitive Data Redacted ***"), "{seen}");
+    for secret in ["Signature=", "session-token-value", "inspect-secret"] {
+        assert!(!seen.contains(secret), "{secret} in {seen}");
+    }
+
+    // Unsigned: no Authorization header, and no credentials needed.
+    let unsigned =
+        Client::builder("us-east-1").endpoint_url(&server.url).sign_requests(false).build().expect("client");
+    let before = server.received().len();
+    signed_call(&unsigned);
+    let received = String::from_utf8_lossy(&server.received()[before..]).to_ascii_lowercase();
+    assert!(received.contains("x-amz-target") && !received.contains("authorization:"), "{received}");
 }
