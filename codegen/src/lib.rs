@@ -27,6 +27,7 @@ pub mod docs;
 mod emit;
 pub mod model;
 pub mod naming;
+pub mod paginators;
 pub mod reader;
 pub mod typespace;
 
@@ -45,6 +46,7 @@ use typespace::{Kind, TypeSpace};
 pub struct Config {
     model: Option<PathBuf>,
     challenge_schema: Option<PathBuf>,
+    paginators: Option<Option<PathBuf>>,
     module_path: Option<String>,
     client_feature: Option<String>,
     cli_feature: Option<String>,
@@ -74,6 +76,23 @@ impl Config {
     pub fn challenge_schema(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.challenge_schema = Some(path.as_ref().to_path_buf());
         self
+    }
+
+    /// botocore's `paginators-1.json` for the model: paginated operations get `Paginated`
+    /// impls (the client's `pages`, a `*_pages` method per operation) and the command line's
+    /// `--max-items`, `--starting-token` and `--page-size`. Left unset, the file beside the model
+    /// is used when there is one, as botocore keeps them; `None` turns paging off.
+    pub fn paginators(&mut self, path: Option<impl AsRef<Path>>) -> &mut Self {
+        self.paginators = Some(path.map(|p| p.as_ref().to_path_buf()));
+        self
+    }
+
+    /// The paginators file [`Config::paginators`] names, or the one beside the model.
+    fn paginators_path(&self, model: &Path) -> Option<PathBuf> {
+        match &self.paginators {
+            Some(chosen) => chosen.clone(),
+            None => Some(model.with_file_name("paginators-1.json")).filter(|path| path.is_file()),
+        }
     }
 
     /// Where the crate includes the generated file, from the crate root (`"cognito"` for
@@ -156,18 +175,29 @@ impl Config {
             None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::NoOutDir)?,
         };
         let in_build_script = std::env::var_os("OUT_DIR").is_some();
+        let paginators_path = self.paginators_path(&model_path);
         if self.rerun_if_changed.unwrap_or(in_build_script) {
-            for input in std::iter::once(&model_path).chain(&self.challenge_schema) {
+            for input in std::iter::once(&model_path).chain(&self.challenge_schema).chain(&paginators_path) {
                 println!("cargo:rerun-if-changed={}", input.display());
+            }
+            // A paginators file added beside the model later is picked up.
+            if self.paginators.is_none() {
+                println!(
+                    "cargo:rerun-if-changed={}",
+                    model_path.with_file_name("paginators-1.json").display()
+                );
             }
         }
         let text = read(&model_path)?;
         let schema =
             self.challenge_schema.as_ref().map(|path| read(path).map(|text| (text, path))).transpose()?;
+        let paginators =
+            paginators_path.as_ref().map(|path| read(path).map(|text| (text, path))).transpose()?;
         let inputs = Inputs {
             model: &text,
             operations: self.operations.as_deref(),
             challenges: schema.as_ref().map(|(text, path)| ChallengeInput { schema: text, path }),
+            paginators: paginators.as_ref().map(|(text, path)| PaginatorInput { text, path }),
             module_path: self.module_path.as_deref(),
             doc_crate: None,
             features: Features {
@@ -306,6 +336,8 @@ pub struct Inputs<'a> {
     pub operations: Option<&'a [String]>,
     /// The challenge schema, if the `challenge` module is wanted.
     pub challenges: Option<ChallengeInput<'a>>,
+    /// botocore's paginators for the model, if operations are to page.
+    pub paginators: Option<PaginatorInput<'a>>,
     /// See [`Config::module_path`].
     pub module_path: Option<&'a str>,
     /// Crate name under which doc examples compile (the checked-in crate's); `None` leaves them
@@ -319,6 +351,13 @@ pub struct Inputs<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct ChallengeInput<'a> {
     pub schema: &'a str,
+    pub path: &'a Path,
+}
+
+/// The paginators' text and the file it came from (named in errors).
+#[derive(Debug, Clone, Copy)]
+pub struct PaginatorInput<'a> {
+    pub text: &'a str,
     pub path: &'a Path,
 }
 
@@ -366,6 +405,13 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
             )
         }
     };
+    let paginators = match &inputs.paginators {
+        None => Vec::new(),
+        Some(input) => paginators::resolve(input.text, &model, &space, &mut warnings).map_err(|mut e| {
+            e.file = Some(input.path.to_path_buf());
+            Error::Paginators(e)
+        })?,
+    };
     let flows_left_out = challenges.as_ref().is_some_and(|c| c.srp.is_some() && !c.needs.flows_possible);
     if flows_left_out && inputs.features.client.is_some() {
         warnings.push(
@@ -373,8 +419,8 @@ pub fn generate(inputs: &Inputs<'_>) -> Result<Generated, Error> {
                 .to_owned(),
         );
     }
-    let source =
-        emit::emit_file(&space, challenges.as_ref(), &inputs.features, &runtime).map_err(Error::Emit)?;
+    let source = emit::emit_file(&space, challenges.as_ref(), &paginators, &inputs.features, &runtime)
+        .map_err(Error::Emit)?;
     Ok(Generated {
         source,
         file_name: format!(
@@ -445,6 +491,8 @@ pub enum Error {
     Model { file: Option<PathBuf>, error: ModelError },
     /// The challenge schema is broken or does not match the model.
     Schema(challenges::SchemaError),
+    /// The paginators are broken or name what the model lacks.
+    Paginators(paginators::PaginatorError),
     /// The model is readable but cannot be resolved (an unknown operation was asked for, …).
     Resolve(String),
     /// Emission failed; a bug of the generator.
@@ -471,6 +519,7 @@ impl fmt::Display for Error {
             Error::Model { file: Some(file), error } => write!(f, "{}: {error}", file.display()),
             Error::Model { file: None, error } => error.fmt(f),
             Error::Schema(error) => error.fmt(f),
+            Error::Paginators(error) => error.fmt(f),
             Error::Resolve(message) => f.write_str(message),
             Error::Emit(message) => write!(f, "internal error of the generator: {message}"),
         }
@@ -483,6 +532,7 @@ impl std::error::Error for Error {
             Error::Io { source, .. } => Some(source),
             Error::Model { error, .. } => Some(error),
             Error::Schema(error) => Some(error),
+            Error::Paginators(error) => Some(error),
             _ => None,
         }
     }

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use cognito_codegen::{generate, write_if_changed, ChallengeInput, Features, Generated, Inputs};
+use cognito_codegen::{
+    generate, write_if_changed, ChallengeInput, Features, Generated, Inputs, PaginatorInput,
+};
 
 const DEFAULT_MODEL: &str = "spec/cognito-idp/2016-04-18/service-2.json";
 const DEFAULT_OUT: &str = "generated/src";
@@ -17,7 +19,8 @@ const USAGE: &str = "\
 cognito-codegen: Rust bindings from a botocore service-2.json
 
 USAGE:
-    cognito-codegen [--model PATH] [--challenges PATH|none] [--out DIR] [--operations A,B,...] [--check]
+    cognito-codegen [--model PATH] [--challenges PATH|none] [--paginators PATH|none] [--out DIR]
+                    [--operations A,B,...] [--check]
 
 With no arguments, regenerates generated/src from the model in spec/ (run from the workspace
 root), and the operation features in generated/Cargo.toml, and prints what it did.
@@ -26,6 +29,8 @@ OPTIONS:
     --model PATH          the model [default: spec/cognito-idp/2016-04-18/service-2.json]
     --challenges PATH     the challenge schema; `none` for no challenge module
                           [default: spec/challenges.json with the default model, else none]
+    --paginators PATH     botocore's paginators for the model; `none` for no paging
+                          [default: paginators-1.json beside the model, when there is one]
     --out DIR             where to write <endpoint_prefix>.rs [default: generated/src]
     --operations A,B      emit only these operations and the shapes they reach
     --check               write nothing; exit 1 with a diff summary if the output is stale
@@ -36,6 +41,8 @@ OPTIONS:
 struct Args {
     model: PathBuf,
     challenges: Option<PathBuf>,
+    /// `None`: the file beside the model, if any; `Some(None)`: none.
+    paginators: Option<Option<PathBuf>>,
     out: PathBuf,
     operations: Option<Vec<String>>,
     check: bool,
@@ -47,6 +54,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, 
     let mut parsed = Args {
         model: DEFAULT_MODEL.into(),
         challenges: Some(DEFAULT_CHALLENGES.into()),
+        paginators: None,
         out: DEFAULT_OUT.into(),
         operations: None,
         check: false,
@@ -71,6 +79,10 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, 
                 let path = value("--challenges")?;
                 parsed.challenges = (path != "none").then(|| path.into());
                 challenges_given = true;
+            }
+            Some("--paginators") => {
+                let path = value("--paginators")?;
+                parsed.paginators = Some((path != "none").then(|| path.into()));
             }
             Some("--out") => parsed.out = value("--out")?.into(),
             Some("--operations") => {
@@ -164,6 +176,14 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         Some(path) => Some(std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?),
         None => None,
     };
+    let paginators_path = match &args.paginators {
+        Some(chosen) => chosen.clone(),
+        None => Some(args.model.with_file_name("paginators-1.json")).filter(|path| path.is_file()),
+    };
+    let paginators = match &paginators_path {
+        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?),
+        None => None,
+    };
     // The checked-in crate has the checked-in features; only the whole model in `spec/` has a
     // feature per operation, listed in its manifest (a subset written there leaves it alone).
     let default_out = args.out == Path::new(DEFAULT_OUT);
@@ -176,6 +196,10 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             .as_deref()
             .zip(schema.as_deref())
             .map(|(path, schema)| ChallengeInput { schema, path }),
+        paginators: paginators_path
+            .as_deref()
+            .zip(paginators.as_deref())
+            .map(|(path, text)| PaginatorInput { text, path }),
         module_path: None,
         doc_crate: default_out.then_some(DEFAULT_DOC_CRATE),
         features: match default_out {

@@ -507,6 +507,53 @@ fn aws_cli_habits_against_moto() {
     let debug = String::from_utf8_lossy(&unsigned.stderr);
     assert!(unsigned.status.success() && !debug.contains("authorization:"), "{debug}");
 
+    // Paging: every page by default, --max-items with a NextToken that --starting-token resumes
+    // from, --page-size, --no-paginate; and the client's pages.
+    rt.block_on(create_user(&env, "carol"));
+    let all = stdout_json(&as_user(&home, &[&list[..], &["--page-size", "1"]].concat()));
+    let mut everyone: Vec<String> = all["Users"]
+        .as_array()
+        .expect("Users")
+        .iter()
+        .map(|u| u["Username"].as_str().unwrap().to_owned())
+        .collect();
+    everyone.sort();
+    assert_eq!(everyone, ["bob", "carol", "jane@example.com"], "{all}");
+    assert!(all.get("NextToken").is_none() && all.get("PaginationToken").is_none(), "{all}");
+    let mut seen = Vec::new();
+    let mut token: Option<String> = None;
+    for _ in 0..5 {
+        let mut args = vec!["--max-items", "1"];
+        if let Some(token) = &token {
+            args.extend(["--starting-token", token.as_str()]);
+        }
+        let page = stdout_json(&as_user(&home, &[&list[..], &args].concat()));
+        assert_eq!(page["Users"].as_array().map(Vec::len), Some(1), "{page}");
+        seen.push(page["Users"][0]["Username"].as_str().unwrap().to_owned());
+        token = page["NextToken"].as_str().map(str::to_owned);
+        if token.is_none() {
+            break;
+        }
+    }
+    seen.sort();
+    assert_eq!(seen, everyone);
+    let text = stdout_text(&as_user(&home, &[&list[..], &["--max-items", "1", "--output", "text"]].concat()));
+    assert!(text.lines().last().is_some_and(|line| line.starts_with("NEXTTOKEN\t")), "{text}");
+    let one = stdout_json(&as_user(&home, &[&list[..], &["--no-paginate", "--limit", "1"]].concat()));
+    assert_eq!(one["Users"].as_array().map(Vec::len), Some(1), "{one}");
+    assert!(one["PaginationToken"].is_string(), "{one}");
+    let hidden_limit = stdout_json(&as_user(&home, &[&list[..], &["--limit", "1"]].concat()));
+    assert!(
+        hidden_limit["PaginationToken"].is_string(),
+        "the operation's own --limit turns paging off: {hidden_limit}"
+    );
+    let clash = as_user(&home, &[&list[..], &["--no-paginate", "--max-items", "1"]].concat());
+    assert_eq!(clash.status.code(), Some(252));
+    let items = rt.block_on(
+        rust_client(&env.endpoint).list_users_pages(ListUsersRequest::new(&env.pool_id)).page_size(1).items(),
+    );
+    assert_eq!(items.expect("the client's pages").len(), 3);
+
     // The version, and a bad --output value (status 252, as the AWS CLI's).
     let version = stdout_text(&as_user(&home, &["--version"]));
     assert!(version.starts_with("cognito-idp/"), "{version}");

@@ -8,19 +8,46 @@ use quote::quote;
 
 use super::ident;
 use crate::challenges::ChallengeSpace;
+use crate::paginators::Paginator;
 use crate::typespace::{FieldDef, Kind, ShapeId, TypeSpace};
 
-pub(super) fn emit_cli_commands(space: &TypeSpace, challenges: Option<&ChallengeSpace>) -> Vec<TokenStream> {
+pub(super) fn emit_cli_commands(
+    space: &TypeSpace,
+    challenges: Option<&ChallengeSpace>,
+    paginators: &[Paginator],
+) -> Vec<TokenStream> {
     let mut items = Vec::new();
     items.push(quote!(
-        use ::cognito_idp_runtime::cli::{Command, DispatchError, Member, Shape};
+        use ::cognito_idp_runtime::cli::{paging::Paging, Command, DispatchError, Member, Shape};
     ));
-    let commands = space.operations.iter().map(|op| {
+    let commands = space.operations.iter().enumerate().map(|(i, op)| {
         let name = &op.command_name;
         let operation = &op.wire_name;
         let input = members_ref(space, op.input);
         let output = members_ref(space, op.output);
-        quote!(Command { name: #name, operation: #operation, input: #input, output: #output })
+        let paging = match paginators.iter().find(|p| p.operation == i) {
+            Some(p) => {
+                let (input_token, output_token) = (&p.input_token.wire_name, &p.output_token.wire_name);
+                let limit_key = match &p.limit_key {
+                    Some(limit) => {
+                        let name = &limit.wire_name;
+                        quote!(::std::option::Option::Some(#name))
+                    }
+                    None => quote!(::std::option::Option::None),
+                };
+                let result_keys = p.result_keys.iter().map(|f| &f.wire_name);
+                let non_aggregate_keys = p.non_aggregate_keys.iter().map(|f| &f.wire_name);
+                quote!(::std::option::Option::Some(&Paging {
+                    input_token: #input_token,
+                    output_token: #output_token,
+                    limit_key: #limit_key,
+                    result_keys: &[#(#result_keys),*],
+                    non_aggregate_keys: &[#(#non_aggregate_keys),*],
+                }))
+            }
+            None => quote!(::std::option::Option::None),
+        };
+        quote!(Command { name: #name, operation: #operation, input: #input, output: #output, paging: #paging })
     });
     items.push(quote!(
         /// Every command, in model order.

@@ -210,6 +210,7 @@ pub fn internal_features(space: &TypeSpace, per_operation: bool) -> Vec<(String,
 pub fn emit_file(
     space: &TypeSpace,
     challenges: Option<&ChallengeSpace>,
+    paginators: &[crate::paginators::Paginator],
     features: &Features<'_>,
     runtime: &RuntimeText,
 ) -> Result<String, String> {
@@ -265,7 +266,7 @@ pub fn emit_file(
         },
         DeferredModule {
             header: quote!(#[doc = #operations_doc] #UNUSED_IS_FINE pub mod operations {}),
-            items: operations::emit_operations(space, &gates),
+            items: operations::emit_operations(space, paginators, &gates),
         },
     ];
     let (types, rest) = render::render_deferred(from_type_space, || {
@@ -324,7 +325,7 @@ pub fn emit_file(
                         #UNUSED_IS_FINE
                         pub mod client {}
                     ),
-                    ungated(operations::emit_client_module(space, &gates)),
+                    ungated(operations::emit_client_module(space, paginators, &gates)),
                 )?,
                 None => String::new(),
             },
@@ -353,7 +354,7 @@ pub fn emit_file(
                             pub mod cli {}
                         ),
                         ungated(cli::emit_cli_module()),
-                    )? + &cli_commands_module(space, challenges, feature)?
+                    )? + &cli_commands_module(space, challenges, paginators, feature)?
                 }
                 _ => String::new(),
             },
@@ -392,6 +393,7 @@ pub(crate) const UNUSED_IS_FINE: UnusedIsFine = UnusedIsFine;
 fn cli_commands_module(
     space: &TypeSpace,
     challenges: Option<&ChallengeSpace>,
+    paginators: &[crate::paginators::Paginator],
     feature: &str,
 ) -> Result<String, String> {
     render_module(
@@ -402,7 +404,7 @@ fn cli_commands_module(
             #UNUSED_IS_FINE
             pub mod cli_commands {}
         ),
-        ungated(cli::emit_cli_commands(space, challenges)),
+        ungated(cli::emit_cli_commands(space, challenges, paginators)),
     )
 }
 
@@ -546,7 +548,7 @@ mod tests {
                     header: quote!(
                         pub mod operations {}
                     ),
-                    items: operations::emit_operations(&space, &gates),
+                    items: operations::emit_operations(&space, &[], &gates),
                 },
             ]
         };

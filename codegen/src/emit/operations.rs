@@ -5,10 +5,15 @@ use quote::quote;
 
 use super::{deprecation_note, doc_attrs, ident, join_docs, type_of, Gated, ItemBuilder, OperationGates};
 use crate::model::AuthType;
-use crate::typespace::{HostPart, OperationDef, TypeSpace};
+use crate::paginators::Paginator;
+use crate::typespace::{HostPart, Kind, OperationDef, TypeSpace};
 
 /// Each item with its gate: descriptors behind their operation's feature, when there is one.
-pub(super) fn emit_operations<'a>(space: &'a TypeSpace, gates: &'a OperationGates) -> Vec<ItemBuilder<'a>> {
+pub(super) fn emit_operations<'a>(
+    space: &'a TypeSpace,
+    paginators: &'a [Paginator],
+    gates: &'a OperationGates,
+) -> Vec<ItemBuilder<'a>> {
     let table = move || {
         let infos = space.operations.iter().enumerate().map(|(i, op)| {
             let (name, target, auth) = (&op.wire_name, &op.target, auth_tokens(op.auth));
@@ -21,7 +26,11 @@ pub(super) fn emit_operations<'a>(space: &'a TypeSpace, gates: &'a OperationGate
         })
     };
     let descriptors = space.operations.iter().enumerate().map(|(i, op)| -> ItemBuilder<'a> {
-        Box::new(move || Gated { gate: gates.any_of(&[i]), tokens: descriptor(space, op) })
+        Box::new(move || {
+            let paginated = paginators.iter().find(|p| p.operation == i).map(|p| paginated(space, op, p));
+            let descriptor = descriptor(space, op);
+            Gated { gate: gates.any_of(&[i]), tokens: quote!(#descriptor #paginated) }
+        })
     });
     let service: ItemBuilder<'a> = Box::new(move || Gated::ungated(service_info(space)));
     [service, Box::new(table)].into_iter().chain(descriptors).collect()
@@ -83,6 +92,67 @@ fn descriptor(space: &TypeSpace, op: &OperationDef) -> TokenStream {
     }
 }
 
+/// `Paginated` for an operation with a paginator: its token, page size and items.
+fn paginated(space: &TypeSpace, op: &OperationDef, paginator: &Paginator) -> TokenStream {
+    let name = ident(&op.rust_name);
+    let input_token = ident(&paginator.input_token.rust_name);
+    let set_token = match paginator.input_token.required {
+        true => quote!(input.#input_token = token.unwrap_or_default();),
+        false => quote!(input.#input_token = token;),
+    };
+    let output_token = ident(&paginator.output_token.rust_name);
+    let next_token = match paginator.output_token.required {
+        true => quote!(::std::option::Option::Some(output.#output_token.as_str())),
+        false => quote!(output.#output_token.as_deref()),
+    };
+    let set_page_size = match &paginator.limit_key {
+        Some(limit) => {
+            let field = ident(&limit.rust_name);
+            let value = match space.shape(limit.shape).kind {
+                Kind::Long => quote!(i64::from(size)),
+                _ => quote!(size),
+            };
+            match limit.required {
+                true => quote!(input.#field = #value;),
+                false => quote!(input.#field = ::std::option::Option::Some(#value);),
+            }
+        }
+        None => quote!(let _ = (input, size);),
+    };
+    let primary = &paginator.result_keys[0];
+    let item = match space.shape(primary.shape).kind {
+        Kind::List(item) => type_of(space, item),
+        // The paginators module accepts only lists as result keys.
+        _ => quote!(::cognito_idp_runtime::__private::serde_json::Value),
+    };
+    let items = ident(&primary.rust_name);
+    let into_items = match primary.required {
+        true => quote!(output.#items),
+        false => quote!(output.#items.unwrap_or_default()),
+    };
+    quote! {
+        impl super::support::Paginated for #name {
+            type Item = #item;
+            #[inline]
+            fn set_token(input: &mut Self::Input, token: ::std::option::Option<::std::string::String>) {
+                #set_token
+            }
+            #[inline]
+            fn next_token(output: &Self::Output) -> ::std::option::Option<&str> {
+                #next_token
+            }
+            #[inline]
+            fn set_page_size(input: &mut Self::Input, size: i32) {
+                #set_page_size
+            }
+            #[inline]
+            fn into_items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+                #into_items
+            }
+        }
+    }
+}
+
 /// `Operation::host_prefix` of an operation with `endpoint.hostPrefix`: its literal text and its
 /// labels, each checked as a host label.
 fn host_prefix(parts: &[HostPart], input: &TokenStream) -> TokenStream {
@@ -112,7 +182,11 @@ fn host_prefix(parts: &[HostPart], input: &TokenStream) -> TokenStream {
 
 /// The `client` module: the runtime's client wrapped in a `Client` whose one `impl` has
 /// `builder`, `call` and an async method per operation, named in snake case.
-pub(super) fn emit_client_module(space: &TypeSpace, gates: &OperationGates) -> Vec<TokenStream> {
+pub(super) fn emit_client_module(
+    space: &TypeSpace,
+    paginators: &[Paginator],
+    gates: &OperationGates,
+) -> Vec<TokenStream> {
     let methods = space.operations.iter().enumerate().map(|(i, op)| {
         let gate = gates.any_of(&[i]);
         let method = ident(&op.method_name);
@@ -122,12 +196,27 @@ pub(super) fn emit_client_module(space: &TypeSpace, gates: &OperationGates) -> V
         let output = op.output.map(|id| type_of(space, id)).unwrap_or(unit);
         let error = ident(&op.error_enum);
         let doc = format!(" Calls [`{0}`](super::operations::{0}).", op.rust_name);
+        let pages = paginators.iter().any(|p| p.operation == i).then(|| {
+            let pages = ident(&format!("{}_pages", op.method_name.trim_start_matches("r#")));
+            let doc = format!(
+                " The pages of [`{0}`](super::operations::{0}), from `input` on: `next().await` gives each page in turn, `items().await` all their items.",
+                op.rust_name
+            );
+            quote! {
+                #[doc = #doc]
+                #gate
+                pub fn #pages(&self, input: #input) -> Pages<'_, super::operations::#descriptor> {
+                    self.inner.pages::<super::operations::#descriptor>(input)
+                }
+            }
+        });
         quote! {
             #[doc = #doc]
             #gate
             pub async fn #method(&self, input: &#input) -> ::std::result::Result<#output, CallError<super::errors::#error>> {
                 self.call::<super::operations::#descriptor>(input).await
             }
+            #pages
         }
     });
     let service = &space.service.full_name;
@@ -139,8 +228,8 @@ pub(super) fn emit_client_module(space: &TypeSpace, gates: &OperationGates) -> V
         quote! {
             #[doc(inline)]
             pub use ::cognito_idp_runtime::client::{
-                is_valid_endpoint, BuildError, CallError, Credentials, ProvideCredentials, SharedCredentialsProvider,
-                DEFAULT_MAX_RESPONSE_BYTES,
+                is_valid_endpoint, BuildError, CallError, Credentials, Exchange, Pages, ProvideCredentials,
+                SharedCredentialsProvider, DEFAULT_MAX_RESPONSE_BYTES,
             };
         },
         quote! {

@@ -20,6 +20,7 @@ use crate::challenge_rules::{self, Audience, Given, Operation, Problem, Schema, 
 use crate::client::Client;
 
 pub mod output;
+pub mod paging;
 pub mod table;
 pub mod text;
 mod wide;
@@ -91,8 +92,8 @@ impl CommandLine {
                 println!("{text}");
                 ::std::process::ExitCode::SUCCESS
             }
-            Plan::Call { operation, input, region, endpoint, settings } => {
-                let call = self.call(operation, input, region, endpoint, &settings);
+            Plan::Call { operation, input, region, endpoint, settings, paging } => {
+                let call = self.call(operation, input, region, endpoint, &settings, &paging);
                 match until_interrupted(call).await {
                     Some(status) => ::std::process::ExitCode::from(status),
                     None => {
@@ -112,6 +113,7 @@ impl CommandLine {
         region: Option<String>,
         endpoint: Option<String>,
         settings: &Settings,
+        paging_args: &paging::PagingArgs,
     ) -> u8 {
         let Some(command) = self.commands.iter().find(|c| c.operation == operation) else {
             eprintln!("cognito-idp: error: no command calls {operation}");
@@ -198,9 +200,15 @@ impl CommandLine {
                 ::serde_json::to_string(&parameters).unwrap_or_default()
             ));
         }
-        match (self.dispatch)(&client, operation, input).await {
-            Ok(mut response) => {
-                if let Some(debug) = &debug {
+        let style = table::Style { width: terminal_width(), color: settings.color.enabled() };
+        let output = output::Output { format, query: query.as_ref(), table: style };
+        // One call, as shown (timestamps in ISO 8601), after --debug has seen it.
+        let (client, debug_ref) = (&client, &debug);
+        let call = move |input: Value| {
+            let debug = debug_ref;
+            async move {
+                let mut response = (self.dispatch)(client, operation, input).await?;
+                if let Some(debug) = debug {
                     let shown = output::redacted(&response, command.output);
                     debug.line(&format!(
                         "response body: {}",
@@ -208,36 +216,74 @@ impl CommandLine {
                     ));
                 }
                 output::timestamps_to_iso8601(&mut response, command.output);
-                let style = table::Style { width: terminal_width(), color: settings.color.enabled() };
-                let output = output::Output { format, query: query.as_ref(), table: style };
-                match output.render(operation, &response) {
-                    Ok(text) => {
-                        print!("{text}");
-                        0
-                    }
-                    Err(message) => {
+                Ok::<Value, DispatchError>(response)
+            }
+        };
+        let rendered = match (command.paging, settings.paginate) {
+            (Some(paging), true) => {
+                let Value::Object(input) = input else { return 255 };
+                match paging::fetch(paging, paging_args, input, call).await {
+                    Ok(paged) => render_pages(&output, operation, paging, &paged),
+                    Err(paging::PagingFailure::Input(message)) => {
                         eprintln!("cognito-idp: error: {message}");
-                        255
+                        return 252;
+                    }
+                    Err(paging::PagingFailure::RepeatedToken) => {
+                        eprintln!(
+                            "\nAn error occurred when calling the {operation} operation: the same next token was \
+                             received twice; the pages stop there rather than loop"
+                        );
+                        return 255;
+                    }
+                    Err(paging::PagingFailure::Call(error)) => {
+                        return self.report(operation, error, debug.as_ref(), settings, &env);
                     }
                 }
             }
-            Err(DispatchError::Input(mismatch)) => {
+            _ => match call(input).await {
+                Ok(response) => output.render(operation, &response),
+                Err(error) => return self.report(operation, error, debug.as_ref(), settings, &env),
+            },
+        };
+        match rendered {
+            Ok(text) => {
+                print!("{text}");
+                0
+            }
+            Err(message) => {
+                eprintln!("cognito-idp: error: {message}");
+                255
+            }
+        }
+    }
+
+    /// Prints why a call failed, as the AWS CLI does; the exit status.
+    fn report(
+        &self,
+        operation: &str,
+        error: DispatchError,
+        debug: Option<&Debug>,
+        settings: &Settings,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> u8 {
+        match error {
+            DispatchError::Input(mismatch) => {
                 eprintln!("cognito-idp: error: {}", self.describe_input(operation, &mismatch));
                 252
             }
-            Err(DispatchError::Constraint(error)) => {
+            DispatchError::Constraint(error) => {
                 eprintln!("cognito-idp: error: invalid parameter: {error}");
                 252
             }
-            Err(DispatchError::Service { code, message, request_id }) => {
-                if let (Some(debug), Some(id)) = (&debug, &request_id) {
+            DispatchError::Service { code, message, request_id } => {
+                if let (Some(debug), Some(id)) = (debug, &request_id) {
                     debug.line(&format!("request id: {id}"));
                 }
                 let message = message.as_deref().unwrap_or("Unknown");
                 eprintln!("\nAn error occurred ({code}) when calling the {operation} operation: {message}");
                 254
             }
-            Err(DispatchError::NoCredentials) => {
+            DispatchError::NoCredentials => {
                 // Where it looked, by the names of the settings rather than their values.
                 let (environment, which) = match (&settings.profile, env("AWS_PROFILE")) {
                     (Some(_), _) => ("", "the profile --profile names"),
@@ -258,7 +304,7 @@ impl CommandLine {
                 );
                 253
             }
-            Err(DispatchError::Failed(message)) => {
+            DispatchError::Failed(message) => {
                 eprintln!("\nAn error occurred when calling the {operation} operation: {message}");
                 255
             }
@@ -288,7 +334,14 @@ impl CommandLine {
             .args(global_options());
         for command in self.commands {
             let mut sub = ::clap::Command::new(command.name).about(command.operation);
+            if let Some(paging) = command.paging {
+                sub = sub.args(paging::options(paging, command));
+            }
             for member in command.input {
+                // A paginator's own token and limit still work, undocumented, as the AWS CLI's.
+                let hidden = command
+                    .paging
+                    .is_some_and(|p| p.input_token == member.name || p.limit_key == Some(member.name));
                 let mut help = format!(
                     "({}){}",
                     type_name(member.shape),
@@ -329,6 +382,7 @@ impl CommandLine {
                                 .value_name("value")
                                 .num_args(1)
                                 .allow_hyphen_values(true)
+                                .hide(hidden)
                                 .help(help),
                         );
                     }
@@ -490,12 +544,28 @@ impl CommandLine {
                 "--{ENDPOINT_URL}: not an absolute http or https URL with a host"
             )));
         }
+        let mut settings = settings_of(sub)?;
+        let paging = paging::PagingArgs::from_matches(sub, command)?;
+        if let Some(paging) = command.paging {
+            // The operation's own token or limit, given, turns paging off (the AWS CLI's rule).
+            let own = [Some(paging.input_token), paging.limit_key];
+            if own.iter().flatten().any(|name| sub.get_one::<String>(name).is_some()) {
+                settings.paginate = false;
+            }
+        }
+        if !settings.paginate && !paging.names().is_empty() {
+            return Err(CliError::Input(format!(
+                "--no-paginate cannot be given with {}",
+                paging.names().join(", ")
+            )));
+        }
         Ok(Plan::Call {
             operation: command.operation,
             input: Value::Object(input),
             region: region.map(|(region, _)| region),
             endpoint,
-            settings: settings_of(sub)?,
+            settings,
+            paging,
         })
     }
 
@@ -600,10 +670,14 @@ pub struct Command {
     pub operation: &'static str,
     pub input: &'static [Member],
     pub output: &'static [Member],
+    /// How the command pages, when the operation has a paginator.
+    pub paging: Option<&'static paging::Paging>,
 }
 
 /// What a command line asks for. `Debug` shows the input's parameter names only: their values
 /// may be passwords, sessions or tokens.
+// One plan is made per run: the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(PartialEq)]
 pub enum Plan {
     /// Text to print without sending anything (a skeleton, the version).
@@ -615,6 +689,8 @@ pub enum Plan {
         region: Option<String>,
         endpoint: Option<String>,
         settings: Settings,
+        /// `--starting-token`, `--max-items`, `--page-size` of a paginated command.
+        paging: paging::PagingArgs,
     },
 }
 
@@ -684,13 +760,14 @@ impl ::std::fmt::Debug for Plan {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Plan::Print(text) => f.debug_tuple("Print").field(text).finish(),
-            Plan::Call { operation, input, region, endpoint, settings } => f
+            Plan::Call { operation, input, region, endpoint, settings, paging } => f
                 .debug_struct("Call")
                 .field("operation", operation)
                 .field("input", &RedactedInput(input))
                 .field("region", region)
                 .field("endpoint", endpoint)
                 .field("settings", settings)
+                .field("paging", &paging.names())
                 .finish(),
         }
     }
@@ -895,6 +972,37 @@ fn settings_of(matches: &::clap::ArgMatches) -> Result<Settings, CliError> {
         read_timeout: seconds(READ_TIMEOUT)?,
         connect_timeout: seconds(CONNECT_TIMEOUT)?,
     })
+}
+
+/// What a paginated command prints: the merged pages, or for text (and YAML streams) each page
+/// in turn, as the AWS CLI prints them.
+fn render_pages(
+    output: &output::Output<'_>,
+    operation: &str,
+    paging: &paging::Paging,
+    paged: &paging::Paged,
+) -> Result<String, String> {
+    match output.format {
+        output::Format::Text => {
+            let mut text = String::new();
+            for page in paged.text_pages(paging) {
+                let page = match output.query {
+                    Some(query) => query.apply(&page)?,
+                    None => page,
+                };
+                text.push_str(&text::format(&page));
+            }
+            Ok(text)
+        }
+        output::Format::YamlStream => {
+            let mut text = String::new();
+            for page in paged.text_pages(paging) {
+                text.push_str(&output.render(operation, &page)?);
+            }
+            Ok(text)
+        }
+        _ => output.render(operation, &paged.full_result(paging)),
+    }
 }
 
 /// A setting from the environment or the profile that is not valid: exit status 253.
@@ -1763,6 +1871,7 @@ mod tests {
                     },
                 ],
                 output: OUTPUT,
+                paging: None,
             },
             Command {
                 name: "admin-respond-to-auth-challenge",
@@ -1819,8 +1928,9 @@ mod tests {
                     },
                 ],
                 output: OUTPUT,
+                paging: None,
             },
-            Command { name: "test-flags", operation: "TestFlags", input: FLAGS, output: &[] },
+            Command { name: "test-flags", operation: "TestFlags", input: FLAGS, output: &[], paging: None },
         ];
 
         pub static CHALLENGE_SCHEMA: &str = concat!(

@@ -5,8 +5,11 @@
 //! which adds a method per operation and fills in the service (`Client::builder(region)`).
 //! Failed attempts are retried as AWS's SDKs' standard mode does ([`retry`]).
 
+mod pages;
 pub mod profile;
 pub mod retry;
+
+pub use self::pages::Pages;
 
 use ::std::fmt;
 use ::std::marker::PhantomData;
@@ -52,6 +55,9 @@ pub enum CallError<E> {
         /// The response's `x-amzn-RequestId`, for AWS support.
         request_id: Option<String>,
     },
+    /// A paginated operation gave the same page token twice in a row; the pages stop there
+    /// rather than loop ([`Pages`]).
+    RepeatedToken { operation: &'static str },
     /// The response does not fit the model.
     Decode {
         error: crate::wire::DecodeError,
@@ -116,6 +122,10 @@ impl<E: fmt::Display> fmt::Display for CallError<E> {
                 write!(f, "the {operation} response is larger than the limit of {limit} bytes")
             }
             CallError::Service { error, .. } => error.fmt(f),
+            CallError::RepeatedToken { operation } => write!(
+                f,
+                "{operation} gave the same page token twice in a row; the pages stop there rather than loop"
+            ),
             CallError::Decode { error, .. } => error.fmt(f),
         }
     }
@@ -168,7 +178,8 @@ impl<E: ::std::error::Error + 'static> ::std::error::Error for CallError<E> {
             CallError::NoCredentials { .. }
             | CallError::Signing { .. }
             | CallError::Redirect { .. }
-            | CallError::ResponseTooLarge { .. } => None,
+            | CallError::ResponseTooLarge { .. }
+            | CallError::RepeatedToken { .. } => None,
         }
     }
 }
@@ -607,6 +618,17 @@ impl Client {
     /// The URL requests go to.
     pub fn endpoint(&self) -> &str {
         self.endpoint.as_str()
+    }
+
+    /// The pages of paginated operation `Op`, from `input` on ([`Pages::next`]).
+    pub fn pages<Op>(&self, input: Op::Input) -> Pages<'_, Op>
+    where
+        Op: crate::support::Paginated,
+        Op::Input: ::serde::Serialize + Validate,
+        Op::Output: ::serde::de::DeserializeOwned,
+        Op::Error: FromErrorResponse,
+    {
+        Pages::new(self, input)
     }
 
     /// Calls operation `Op`: validates, encodes, signs when the model says so, sends, decodes,

@@ -842,6 +842,28 @@ pub trait Operation {
     }
 }
 
+/// An operation that returns its results a page at a time, as botocore's paginators describe
+/// it: a token from each response goes into the next request, until a response has none.
+/// Generated for every operation of `paginators-1.json`; the client's
+/// [`pages`](crate::client::Client::pages) follows it.
+pub trait Paginated: Operation {
+    /// The items of a page (the paginator's first `result_key`).
+    type Item;
+
+    /// Puts the token of the next page into a request (`None`: the first page).
+    fn set_token(input: &mut Self::Input, token: Option<String>);
+
+    /// The token of the page after this one, if there is one.
+    fn next_token(output: &Self::Output) -> Option<&str>;
+
+    /// Asks for pages of at most `size` items (the paginator's `limit_key`); does nothing for
+    /// an operation whose page size cannot be set.
+    fn set_page_size(input: &mut Self::Input, size: i32);
+
+    /// The items of a page.
+    fn into_items(output: Self::Output) -> Vec<Self::Item>;
+}
+
 /// A member's value checked as a host label: 1 to 63 ASCII letters, digits and hyphens, not
 /// starting with a hyphen, since it becomes part of the host name the request goes to.
 ///
