@@ -26,11 +26,17 @@ fn checked_in_bindings_are_fresh() {
     let model = cognito_model();
     let schema_path = workspace().join("spec/challenges.json");
     let schema = std::fs::read_to_string(&schema_path).unwrap();
+    let paginators_path = "spec/cognito-idp/2016-04-18/paginators-1.json";
+    let paginators = std::fs::read_to_string(workspace().join(paginators_path)).unwrap();
     let generated = cognito_codegen::generate(&cognito_codegen::Inputs {
         model: &model,
         challenges: Some(cognito_codegen::ChallengeInput {
             schema: &schema,
             path: Path::new("spec/challenges.json"),
+        }),
+        paginators: Some(cognito_codegen::PaginatorInput {
+            text: &paginators,
+            path: Path::new(paginators_path),
         }),
         doc_crate: Some("cognito_idp"),
         features: cognito_codegen::Features::CHECKED_IN,

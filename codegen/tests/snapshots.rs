@@ -1,6 +1,6 @@
 //! Snapshot tests of emitted code: one file per representative shape of the fixture model in
 //! `tests/fixtures/representative/`, holding the shape's item and every `impl` for it, and the
-//! modules only the cognito-idp model with its challenge schema has.
+//! modules only the cognito-idp model with its challenge schema and paginators has.
 //!
 //! Re-bless after an intended change with `BLESS=1 cargo test -p cognito-codegen --test snapshots`
 //! and review the diff. The consumer crate in `tests/` compiles the whole fixture output, so a
@@ -39,7 +39,8 @@ fn generated_file() -> syn::File {
 
 /// (snapshot file, module, item) of the cognito-idp model with its challenge schema, for the
 /// modules the fixture has no shapes for.
-const COGNITO_CASES: &[(&str, &str, &str)] = &[("srp", "srp", "*"), ("client", "client", "*")];
+const COGNITO_CASES: &[(&str, &str, &str)] =
+    &[("srp", "srp", "*"), ("client", "client", "*"), ("paginated", "operations", "ListUsers")];
 
 fn cognito_file() -> syn::File {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -47,11 +48,16 @@ fn cognito_file() -> syn::File {
     let path = root.join("spec/challenges.json");
     let schema = std::fs::read_to_string(&path).unwrap();
     let operations: Vec<String> =
-        ["RespondToAuthChallenge", "AdminRespondToAuthChallenge", "ConfirmDevice"].map(String::from).to_vec();
+        ["RespondToAuthChallenge", "AdminRespondToAuthChallenge", "ConfirmDevice", "ListUsers"]
+            .map(String::from)
+            .to_vec();
+    let paginators_path = root.join("spec/cognito-idp/2016-04-18/paginators-1.json");
+    let paginators = std::fs::read_to_string(&paginators_path).unwrap();
     let inputs = cognito_codegen::Inputs {
         model: &model,
         operations: Some(&operations),
         challenges: Some(cognito_codegen::ChallengeInput { schema: &schema, path: &path }),
+        paginators: Some(cognito_codegen::PaginatorInput { text: &paginators, path: &paginators_path }),
         features: cognito_codegen::Features { client: Some("client"), ..Default::default() },
         ..Default::default()
     };

@@ -1,7 +1,7 @@
 #[doc(inline)]
 pub use ::cognito_idp_runtime::client::{
-    is_valid_endpoint, BuildError, CallError, Credentials, ProvideCredentials,
-    SharedCredentialsProvider, DEFAULT_MAX_RESPONSE_BYTES,
+    is_valid_endpoint, BuildError, CallError, Credentials, Exchange, Pages,
+    ProvideCredentials, SharedCredentialsProvider, DEFAULT_MAX_RESPONSE_BYTES,
 };
 /// Settings of a [`Client`], from [`Client::builder`].
 pub type ClientBuilder = ::cognito_idp_runtime::client::ClientBuilder<Client>;
@@ -72,6 +72,23 @@ impl Client {
         CallError<super::errors::ConfirmDeviceError>,
     > {
         self.call::<super::operations::ConfirmDevice>(input).await
+    }
+    /// Calls [`ListUsers`](super::operations::ListUsers).
+    pub async fn list_users(
+        &self,
+        input: &super::types::ListUsersRequest,
+    ) -> ::std::result::Result<
+        super::types::ListUsersResponse,
+        CallError<super::errors::ListUsersError>,
+    > {
+        self.call::<super::operations::ListUsers>(input).await
+    }
+    /// The pages of [`ListUsers`](super::operations::ListUsers), from `input` on: `next().await` gives each page in turn, `items().await` all their items.
+    pub fn list_users_pages(
+        &self,
+        input: super::types::ListUsersRequest,
+    ) -> Pages<'_, super::operations::ListUsers> {
+        self.inner.pages::<super::operations::ListUsers>(input)
     }
     /// Calls [`RespondToAuthChallenge`](super::operations::RespondToAuthChallenge).
     pub async fn respond_to_auth_challenge(
