@@ -496,7 +496,7 @@ impl CommandLine {
                 _ => match sub.get_many::<String>(member.name) {
                     Some(values) => {
                         let values: Vec<String> = values
-                            .map(|v| load(v))
+                            .map(|v| load_member(member.shape, v))
                             .collect::<Result<_, _>>()
                             .map_err(|e| CliError::Input(format!("--{}: {e}", member.option)))?;
                         let values: Vec<&str> = values.iter().map(String::as_str).collect();
@@ -1175,18 +1175,35 @@ fn json_error(error: &::serde_json::Error) -> String {
 /// A value as given, or the content of the file it names as the AWS CLI does (`file://path`),
 /// up to [`MAX_FILE_BYTES`]. Errors say why, not which path: the value may be a secret.
 fn load(value: &str) -> Result<String, String> {
-    use ::std::io::Read as _;
     let Some(path) = value.strip_prefix("file://") else { return Ok(value.to_owned()) };
+    String::from_utf8(read_file(path, "file://")?)
+        .map_err(|_| "the file:// path is not UTF-8 text".to_owned())
+}
+
+/// A member's value: [`load`], and for a blob member `fileb://path`, the file's bytes as the
+/// base64 text blobs are given in (the AWS CLI's binary parameter files).
+fn load_member(shape: &Shape, value: &str) -> Result<String, String> {
+    let Some(path) = value.strip_prefix("fileb://") else { return load(value) };
+    if !matches!(shape, Shape::Blob) {
+        return Err("fileb:// is for binary (blob) parameters; use file:// for text".into());
+    }
+    use ::base64::Engine as _;
+    Ok(::base64::engine::general_purpose::STANDARD.encode(read_file(path, "fileb://")?))
+}
+
+/// The bytes of a parameter file, up to [`MAX_FILE_BYTES`].
+fn read_file(path: &str, scheme: &str) -> Result<Vec<u8>, String> {
+    use ::std::io::Read as _;
     let file =
-        ::std::fs::File::open(path).map_err(|e| format!("cannot open the file:// path: {}", e.kind()))?;
+        ::std::fs::File::open(path).map_err(|e| format!("cannot open the {scheme} path: {}", e.kind()))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the file:// path: {}", e.kind()))?;
+        .map_err(|e| format!("cannot read the {scheme} path: {}", e.kind()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("the file:// path holds more than {MAX_FILE_BYTES} bytes"));
+        return Err(format!("the {scheme} path holds more than {MAX_FILE_BYTES} bytes"));
     }
-    String::from_utf8(bytes).map_err(|_| "the file:// path is not UTF-8 text".to_owned())
+    Ok(bytes)
 }
 
 /// The JSON value of a member from its command-line values (several for lists).
@@ -1309,6 +1326,9 @@ fn timestamp(text: &str) -> Result<Value, String> {
 pub enum Shorthand {
     Scalar(String),
     List(Vec<Shorthand>),
+    /// `Key=a,b,c`: values after a key's first one, each without a key of its own; a list for
+    /// a list member, a missing `=` for any other.
+    Csv(Vec<Shorthand>),
     Hash(Vec<(String, Shorthand)>),
 }
 
@@ -1316,7 +1336,7 @@ impl ::std::fmt::Debug for Shorthand {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Shorthand::Scalar(_) => crate::support::Redacted.fmt(f),
-            Shorthand::List(items) => f.debug_list().entries(items).finish(),
+            Shorthand::List(items) | Shorthand::Csv(items) => f.debug_list().entries(items).finish(),
             Shorthand::Hash(entries) => f.debug_map().entries(entries.iter().map(|(k, v)| (k, v))).finish(),
         }
     }
@@ -1347,6 +1367,7 @@ impl Shorthand {
         } else {
             let mut items = vec![parser.value(&[','])?];
             while parser.eat(',') {
+                parser.after_comma(None)?;
                 items.push(parser.value(&[','])?);
             }
             Shorthand::List(items)
@@ -1389,6 +1410,18 @@ impl Parser<'_> {
         format!("invalid shorthand syntax at character {}: {what}", self.pos + 1)
     }
 
+    /// After a separating comma: something must follow, and not another comma (or the `close`
+    /// of the list or braces the comma is in).
+    fn after_comma(&mut self, close: Option<char>) -> Result<(), String> {
+        self.skip_ws();
+        match self.peek() {
+            None => Err(self.error("a comma with nothing after it")),
+            Some(',') => Err(self.error("two commas in a row")),
+            Some(c) if Some(c) == close => Err(self.error("a comma with nothing after it")),
+            Some(_) => Ok(()),
+        }
+    }
+
     /// `key=value` pairs separated by commas, up to `close` (or the end).
     fn entries(&mut self, close: Option<char>) -> Result<Vec<(String, Shorthand)>, String> {
         let mut entries = Vec::new();
@@ -1418,12 +1451,15 @@ impl Parser<'_> {
             }
             if !csv.is_empty() {
                 csv.insert(0, value);
-                value = Shorthand::List(csv);
+                value = Shorthand::Csv(csv);
             }
             entries.push((key, value));
             self.skip_ws();
             match self.peek() {
-                Some(',') => self.pos += 1,
+                Some(',') => {
+                    self.pos += 1;
+                    self.after_comma(close)?;
+                }
                 None if close.is_none() => return Ok(entries),
                 Some(c) if Some(c) == close => {
                     self.pos += 1;
@@ -1445,6 +1481,13 @@ impl Parser<'_> {
             return false;
         }
         pos += 1;
+        while self.chars.get(pos).is_some_and(|c| c.is_whitespace()) {
+            pos += 1;
+        }
+        // Nothing, another comma or a closing bracket: an error the entries report.
+        if self.chars.get(pos).is_none_or(|c| stops.contains(c)) {
+            return false;
+        }
         let mut quote = None;
         while let Some(&c) = self.chars.get(pos) {
             match quote {
@@ -1487,6 +1530,7 @@ impl Parser<'_> {
                 loop {
                     items.push(self.value(&[',', ']'])?);
                     if self.eat(',') {
+                        self.after_comma(Some(']'))?;
                         continue;
                     }
                     if self.eat(']') {
@@ -1533,13 +1577,28 @@ impl Parser<'_> {
                 Ok(Shorthand::Scalar(out))
             }
             _ => {
-                let start = self.pos;
-                while self.peek().is_some_and(|c| !stops.contains(&c)) {
+                // As the AWS CLI reads it: `\,` is a comma in the value, and an unquoted `]` or
+                // `}` ends it (so one that closes nothing is an error, not part of the value).
+                let mut out = String::new();
+                while let Some(c) = self.peek() {
+                    if c == '\\' && self.chars.get(self.pos + 1) == Some(&',') {
+                        out.push(',');
+                        self.pos += 2;
+                        continue;
+                    }
+                    if stops.contains(&c) {
+                        break;
+                    }
+                    if c == ']' || c == '}' {
+                        let open = if c == ']' { '[' } else { '{' };
+                        return Err(self.error(&format!(
+                            "a `{c}` that closes no `{open}` (quote a value that holds one)"
+                        )));
+                    }
+                    out.push(c);
                     self.pos += 1;
                 }
-                Ok(Shorthand::Scalar(
-                    self.chars[start..self.pos].iter().collect::<String>().trim().to_owned(),
-                ))
+                Ok(Shorthand::Scalar(out.trim().to_owned()))
             }
         }
     }
@@ -1569,12 +1628,12 @@ pub fn convert(shape: &Shape, value: &Shorthand) -> Result<Value, String> {
             }
             Ok(Value::Object(out))
         }
-        (Shape::List(item), Shorthand::List(items)) => {
+        (Shape::List(item), Shorthand::List(items) | Shorthand::Csv(items)) => {
             Ok(Value::Array(items.iter().map(|v| convert(item, v)).collect::<Result<_, _>>()?))
         }
         (Shape::List(item), single) => Ok(Value::Array(vec![convert(item, single)?])),
         (Shape::Document, Shorthand::Scalar(text)) => Ok(Value::String(text.clone())),
-        (Shape::Document, Shorthand::List(items)) => {
+        (Shape::Document, Shorthand::List(items) | Shorthand::Csv(items)) => {
             Ok(Value::Array(items.iter().map(|v| convert(&Shape::Document, v)).collect::<Result<_, _>>()?))
         }
         (Shape::Document, Shorthand::Hash(entries)) => Ok(Value::Object(
@@ -1585,6 +1644,9 @@ pub fn convert(shape: &Shape, value: &Shorthand) -> Result<Value, String> {
         )),
         (Shape::Structure(_) | Shape::Map(_), _) => Err("expected key=value pairs".into()),
         (_, Shorthand::Scalar(text)) => scalar(shape, text),
+        (_, Shorthand::Csv(_)) => Err("takes one value, and it is followed by a comma and text with no `=` \
+             (each entry is Key=value; quote a value that holds a comma, or write it `\\,`)"
+            .into()),
         (_, Shorthand::List(_)) => Err("expected a single value, not a list".into()),
         (_, Shorthand::Hash(_)) => Err("expected a single value, not key=value pairs".into()),
     }
@@ -2035,8 +2097,53 @@ mod tests {
         assert_eq!(value_of(&map, r#"{"string": "string"}"#).unwrap(), json!({"string": "string"}));
         assert_eq!(value_of(&map, "A='x,y',B=c=d==").unwrap(), json!({"A": "x,y", "B": "c=d=="}));
         assert_eq!(value_of(&map, r#"A="say \"hi\"""#).unwrap(), json!({"A": "say \"hi\""}));
-        assert!(value_of(&map, "A=x,B").unwrap_err().contains("expected a single value"));
         assert!(value_of(&map, "noequals").unwrap_err().contains("key=value"));
+        assert_eq!(value_of(&map, r"A=x\,y,B=z").unwrap(), json!({"A": "x,y", "B": "z"}));
+    }
+
+    /// The mistakes people make in shorthand get errors about what is wrong where it is wrong,
+    /// never "expected a single value" on another key, and never the text itself.
+    #[test]
+    fn shorthand_mistakes_are_named_where_they_are() {
+        let map = Shape::Map(&Shape::String);
+        let error = |text: &str| value_of(&map, text).unwrap_err();
+        // A key without `=`: the entry before it is named, and why.
+        let missing = error("USERNAME=jane,NEW_PASSWORDhunter2");
+        assert!(missing.starts_with("entry 1: ") && missing.contains("no `=`"), "{missing}");
+        assert!(!missing.contains("hunter2") && !missing.contains("single value, not a list"), "{missing}");
+        for (text, what, at) in [
+            ("A=1,", "a comma with nothing after it", 5),
+            ("A=1,,B=2", "two commas in a row", 5),
+            ("A=1, ,B=2", "two commas in a row", 6),
+            ("A=1]", "a `]` that closes no `[`", 4),
+            ("A=x},B=2", "a `}` that closes no `{`", 4),
+        ] {
+            let message = error(text);
+            assert!(
+                message.contains(what) && message.contains(&format!("at character {at}:")),
+                "{text}: {message}"
+            );
+        }
+        let list = Shape::List(&Shape::String);
+        assert!(value_of(&list, "[a,]").unwrap_err().contains("a comma with nothing after it"));
+        assert!(value_of(&list, "a,,b").unwrap_err().contains("two commas in a row"));
+        static HEADER: Shape = Shape::Structure(&[
+            Member { name: "Name", option: "name", required: false, shape: &Shape::String, sensitive: false },
+            Member {
+                name: "Tags",
+                option: "tags",
+                required: false,
+                shape: &Shape::List(&Shape::String),
+                sensitive: false,
+            },
+        ]);
+        assert!(value_of(&HEADER, "Name=a,Tags=[x,]").unwrap_err().contains("a comma with nothing after it"));
+        static HEADERS: Shape = Shape::List(&HEADER);
+        assert!(value_of(&HEADERS, "[{Name=a,}]").unwrap_err().contains("a comma with nothing after it"));
+        // A list member still takes `Key=a,b,c`.
+        assert_eq!(value_of(&HEADER, "Name=a,Tags=x,y").unwrap(), json!({"Name": "a", "Tags": ["x", "y"]}));
+        let named = value_of(&HEADER, "Name=a,b").unwrap_err();
+        assert!(named.starts_with("Name: ") && named.contains("no `=`"), "{named}");
         assert_eq!(value_of(&map, r#"{"a": "#).unwrap_err(), "the JSON ends early at line 1, column 6");
     }
 
@@ -2231,6 +2338,26 @@ mod tests {
         let yaml = "ClientId: c\nChallengeName: NEW_PASSWORD_REQUIRED\nChallengeResponses:\n  USERNAME: j\n  NEW_PASSWORD: 'p'\n";
         let input = call(&["respond-to-auth-challenge", "--cli-input-yaml", yaml]);
         assert_eq!(input["ChallengeResponses"], json!({"USERNAME": "j", "NEW_PASSWORD": "p"}));
+    }
+
+    #[test]
+    fn fileb_gives_a_blob_the_files_bytes() {
+        let file = ::std::env::temp_dir().join(format!("cli-fileb-{}.bin", ::std::process::id()));
+        ::std::fs::write(&file, [0x89, b'P', b'N', b'G', 0xff, 0x00]).unwrap();
+        let path = format!("fileb://{}", file.display());
+        assert_eq!(load_member(&Shape::Blob, &path).unwrap(), "iVBOR/8A");
+        // Not for text, and not file:// for bytes that are not UTF-8.
+        assert!(load_member(&Shape::String, &path).unwrap_err().contains("use file:// for text"));
+        let text = format!("file://{}", file.display());
+        assert!(load_member(&Shape::Blob, &text).unwrap_err().contains("not UTF-8"));
+        let _ = ::std::fs::remove_file(&file);
+        let missing = load_member(&Shape::Blob, "fileb:///nonexistent/hunter2.png").unwrap_err();
+        assert!(
+            missing.contains("cannot open the fileb:// path") && !missing.contains("hunter2"),
+            "{missing}"
+        );
+        // A blob given as text is its base64, as the AWS CLI v2 takes it.
+        assert_eq!(load_member(&Shape::Blob, "iVBOR/8A").unwrap(), "iVBOR/8A");
     }
 
     #[test]
