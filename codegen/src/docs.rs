@@ -2027,3 +2027,119 @@ mod tests {
         assert_eq!(tidy_preformatted("\n\n  a\n\n    b\n\n"), "a\n\n  b");
     }
 }
+
+/// The Markdown [`html_to_markdown`] writes, as plain text for a terminal (the command line's
+/// help): links become their text, emphasis and code marks go, escapes are undone, code blocks
+/// keep their lines indented. Paragraphs stay separated by blank lines; the reader wraps them.
+pub fn markdown_to_text(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut in_code = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            out.push_str("    ");
+            out.push_str(line);
+        } else {
+            inline_text(line, &mut out);
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_owned()
+}
+
+fn inline_text(line: &str, out: &mut String) {
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' if chars.get(i + 1).is_some_and(char::is_ascii_punctuation) => {
+                out.push(chars[i + 1]);
+                i += 2;
+            }
+            '`' => {
+                let run = chars[i..].iter().take_while(|&&c| c == '`').count();
+                let fence: String = "`".repeat(run);
+                let rest: String = chars[i + run..].iter().collect();
+                match rest.find(&fence) {
+                    Some(end) => {
+                        let code = &rest[..end];
+                        let code = if run > 1 { code.strip_prefix(' ').unwrap_or(code) } else { code };
+                        let code = if run > 1 { code.strip_suffix(' ').unwrap_or(code) } else { code };
+                        out.push_str(code);
+                        i += run + rest[..end].chars().count() + run;
+                    }
+                    None => {
+                        out.push_str(&fence);
+                        i += run;
+                    }
+                }
+            }
+            // A list item's marker stays; other stars are emphasis.
+            '*' if i == 0 && chars.get(1) == Some(&' ') => {
+                out.push('-');
+                i += 1;
+            }
+            '*' => i += 1,
+            '[' => {
+                // `[text](url)`: the text.
+                let rest: String = chars[i + 1..].iter().collect();
+                match link_end(&rest) {
+                    Some((text, consumed)) => {
+                        inline_text(&text, out);
+                        i += 1 + consumed;
+                    }
+                    None => {
+                        out.push('[');
+                        i += 1;
+                    }
+                }
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+}
+
+/// For `text](url)…`: the link text and the characters of `text](url)`.
+fn link_end(rest: &str) -> Option<(String, usize)> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (index, c) in rest.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' if depth > 0 => depth -= 1,
+            ']' => {
+                let after = &rest[index + 1..];
+                let url = after.strip_prefix('(')?;
+                let close = url.find(')')?;
+                let text = rest[..index].to_owned();
+                let consumed = rest[..index].chars().count() + 2 + url[..close].chars().count() + 1;
+                return Some((text, consumed));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_terminal_text() {
+        let html = "<p>See <a href=\"https://docs.aws.amazon.com/x\">Adding <b>groups</b></a> in the <i>Developer Guide</i>. Set <code>USERNAME</code> to a value like <code>a*b[c]</code>.</p><ul><li><p>One</p></li><li><p>Two</p></li></ul>";
+        let text = markdown_to_text(&html_to_markdown(html));
+        assert_eq!(
+            text,
+            "See Adding groups in the Developer Guide. Set USERNAME to a value like a*b[c].\n\n- One\n- Two"
+        );
+    }
+}

@@ -293,6 +293,28 @@ fn skeletons_need_no_service() {
     ] {
         assert!(text.contains(command), "{command} missing from --help");
     }
+    // Help from the model: the page of a command, with the model's words for its options.
+    for asked in [
+        &["initiate-auth", "help"][..],
+        &["initiate-auth", "--help"],
+        &["--output", "json", "initiate-auth", "help"],
+    ] {
+        let page = run(asked);
+        assert!(page.status.success(), "{asked:?}");
+        let page = String::from_utf8_lossy(&page.stdout);
+        assert!(page.contains("--client-id (string) [required]"), "{page}");
+        assert!(page.contains("The ID of the app client that your user wants to sign in to."), "{page}");
+        assert!(page.contains("Possible values:") && page.contains("o USER_PASSWORD_AUTH"), "{page}");
+        assert!(page.contains("OUTPUT") && page.contains("AuthenticationResult -> (structure)"), "{page}");
+    }
+    let paged = String::from_utf8_lossy(&run(&["list-users", "help"]).stdout).into_owned();
+    assert!(paged.contains("[--max-items <value>]") && !paged.contains("--pagination-token"), "{paged}");
+    let overview = String::from_utf8_lossy(&run(&["help"]).stdout).into_owned();
+    assert!(overview.contains("AVAILABLE COMMANDS") && overview.contains("o respond-to-auth-challenge"));
+    // A typo gets a suggestion, and the status of a bad parameter.
+    let typo = run(&["respond-to-auth-challeng", "--client-id", "x"]);
+    assert_eq!(typo.status.code(), Some(252));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("'respond-to-auth-challenge'"));
     cognito_idp::cli::clap_command().debug_assert();
     assert_eq!(cognito_idp::cli_commands::COMMANDS.len(), 141);
     let missing_region = run(&["list-user-pools", "--max-results", "1"]);

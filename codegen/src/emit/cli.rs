@@ -47,7 +47,8 @@ pub(super) fn emit_cli_commands(
             }
             None => quote!(::std::option::Option::None),
         };
-        quote!(Command { name: #name, operation: #operation, input: #input, output: #output, paging: #paging })
+        let doc = crate::docs::markdown_to_text(&op.docs.markdown());
+        quote!(Command { name: #name, operation: #operation, input: #input, output: #output, paging: #paging, doc: #doc })
     });
     items.push(quote!(
         /// Every command, in model order.
@@ -151,7 +152,8 @@ fn member(space: &TypeSpace, field: &FieldDef) -> TokenStream {
     let (name, option, required) = (&field.wire_name, &field.option, field.required);
     let shape = shape_ref(space, field.shape);
     let sensitive = super::must_redact(space, field.shape);
-    quote!(Member { name: #name, option: #option, required: #required, shape: #shape, sensitive: #sensitive })
+    let doc = crate::docs::markdown_to_text(&field.docs.markdown());
+    quote!(Member { name: #name, option: #option, required: #required, shape: #shape, sensitive: #sensitive, doc: #doc })
 }
 
 fn children(space: &TypeSpace, id: ShapeId) -> Vec<ShapeId> {
@@ -174,7 +176,8 @@ fn members_static(space: &TypeSpace, id: ShapeId) -> TokenStream {
             .map(|v| {
                 let (wire, option, shape) = (&v.wire_name, &v.option, shape_ref(space, v.shape));
                 let sensitive = super::must_redact(space, v.shape);
-                quote!(Member { name: #wire, option: #option, required: false, shape: #shape, sensitive: #sensitive })
+                let doc = crate::docs::markdown_to_text(&v.docs.markdown());
+                quote!(Member { name: #wire, option: #option, required: false, shape: #shape, sensitive: #sensitive, doc: #doc })
             })
             .collect(),
         _ => Vec::new(),

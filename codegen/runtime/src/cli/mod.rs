@@ -19,6 +19,7 @@ use crate::challenge_rules::{self, Audience, Given, Operation, Problem, Schema, 
 
 use crate::client::Client;
 
+mod help;
 pub mod output;
 pub mod paging;
 pub mod table;
@@ -328,12 +329,14 @@ impl CommandLine {
     /// The clap command: every subcommand with its options.
     pub fn clap_command(&self) -> ::clap::Command {
         use ::clap::{Arg, ArgAction};
+        // Help is the model's ([`help`]), asked for as the AWS CLI asks for it.
         let mut app = ::clap::Command::new("cognito-idp")
             .about("Amazon Cognito user pools from the command line, with the AWS CLI's commands and options")
-            .arg_required_else_help(true)
+            .disable_help_flag(true)
+            .disable_help_subcommand(true)
             .args(global_options());
         for command in self.commands {
-            let mut sub = ::clap::Command::new(command.name).about(command.operation);
+            let mut sub = ::clap::Command::new(command.name).about(command.operation).disable_help_flag(true);
             if let Some(paging) = command.paging {
                 sub = sub.args(paging::options(paging, command));
             }
@@ -424,6 +427,9 @@ impl CommandLine {
         T: Into<::std::ffi::OsString>,
     {
         let args = utf8_arguments(args.into_iter().map(Into::into).collect())?;
+        if let Some(page) = self.help_request(&args) {
+            return Ok(Plan::Print(page));
+        }
         let matches = self
             .clap_command()
             .try_get_matches_from(::std::iter::once("cognito-idp".to_owned()).chain(args))
@@ -437,7 +443,7 @@ impl CommandLine {
                     self.service.api_version
                 )));
             }
-            return Err(CliError::Input("a command is required (see --help)".into()));
+            return Err(CliError::Input("a command is required (see `cognito-idp help`)".into()));
         };
         if sub.get_flag(VERSION) {
             return Err(CliError::Input("--version takes no command".into()));
@@ -569,6 +575,25 @@ impl CommandLine {
         })
     }
 
+    /// The help page asked for, if any: `help` as the last argument or `--help`/`-h`, for the
+    /// command named before it (or, with no command, the list of commands). A command that is
+    /// not one is left to the parser, which suggests the nearest.
+    fn help_request(&self, args: &[String]) -> Option<String> {
+        let asks =
+            args.last().is_some_and(|a| a == "help") || args.iter().any(|a| a == "--help" || a == "-h");
+        if !asks {
+            return None;
+        }
+        let width = terminal_width().min(100);
+        match args.iter().find_map(|arg| self.commands.iter().find(|c| c.name == arg)) {
+            Some(command) => Some(help::command_page(command, width)),
+            None if args.iter().all(|a| a.starts_with('-') || a == "help") => {
+                Some(help::overview(self.commands, self.service.full_name, &global_options(), width))
+            }
+            None => None,
+        }
+    }
+
     /// The challenge schema this command line was generated with, read once.
     fn challenge_rules(&self) -> Result<&Schema, String> {
         self.rules
@@ -659,6 +684,8 @@ pub struct Member {
     /// Whether the model marks the value sensitive (or holds sensitive values): `--debug`
     /// hides it.
     pub sensitive: bool,
+    /// The model's documentation, as text (the command's help shows it).
+    pub doc: &'static str,
 }
 
 /// A subcommand: an operation, its input and output members.
@@ -672,6 +699,8 @@ pub struct Command {
     pub output: &'static [Member],
     /// How the command pages, when the operation has a paginator.
     pub paging: Option<&'static paging::Paging>,
+    /// The operation's documentation, as text.
+    pub doc: &'static str,
 }
 
 /// What a command line asks for. `Debug` shows the input's parameter names only: their values
@@ -1776,6 +1805,7 @@ mod tests {
             required: false,
             shape: &STRING,
             sensitive: false,
+            doc: "",
         }]);
         pub static HEADER: &[Member] = &[
             Member {
@@ -1784,6 +1814,7 @@ mod tests {
                 required: false,
                 shape: &STRING,
                 sensitive: false,
+                doc: "",
             },
             Member {
                 name: "headerValue",
@@ -1791,6 +1822,7 @@ mod tests {
                 required: false,
                 shape: &STRING,
                 sensitive: false,
+                doc: "",
             },
         ];
         static HEADER_SHAPE: Shape = Shape::Structure(HEADER);
@@ -1802,6 +1834,7 @@ mod tests {
                 required: true,
                 shape: &STRING,
                 sensitive: false,
+                doc: "",
             },
             Member {
                 name: "ServerName",
@@ -1809,6 +1842,7 @@ mod tests {
                 required: true,
                 shape: &STRING,
                 sensitive: false,
+                doc: "",
             },
             Member {
                 name: "ServerPath",
@@ -1816,6 +1850,7 @@ mod tests {
                 required: true,
                 shape: &STRING,
                 sensitive: false,
+                doc: "",
             },
             Member {
                 name: "HttpHeaders",
@@ -1823,6 +1858,7 @@ mod tests {
                 required: true,
                 shape: &HEADERS,
                 sensitive: false,
+                doc: "",
             },
             Member {
                 name: "EncodedData",
@@ -1830,6 +1866,7 @@ mod tests {
                 required: false,
                 shape: &STRING,
                 sensitive: false,
+                doc: "",
             },
         ];
         static CONTEXT_DATA_SHAPE: Shape = Shape::Structure(CONTEXT_DATA);
@@ -1840,6 +1877,7 @@ mod tests {
                 required: false,
                 shape: &STRING,
                 sensitive: true,
+                doc: "",
             },
             Member {
                 name: "ExpiresIn",
@@ -1847,6 +1885,7 @@ mod tests {
                 required: false,
                 shape: &INTEGER,
                 sensitive: false,
+                doc: "",
             },
         ]);
         static INTEGER: Shape = Shape::Integer;
@@ -1854,10 +1893,38 @@ mod tests {
         static TIMESTAMP: Shape = Shape::Timestamp;
         static STRINGS: Shape = Shape::List(&STRING);
         pub static FLAGS: &[Member] = &[
-            Member { name: "Count", option: "count", required: false, shape: &INTEGER, sensitive: false },
-            Member { name: "Names", option: "names", required: false, shape: &STRINGS, sensitive: false },
-            Member { name: "Enabled", option: "enabled", required: false, shape: &BOOLEAN, sensitive: false },
-            Member { name: "When", option: "when", required: false, shape: &TIMESTAMP, sensitive: false },
+            Member {
+                name: "Count",
+                option: "count",
+                required: false,
+                shape: &INTEGER,
+                sensitive: false,
+                doc: "",
+            },
+            Member {
+                name: "Names",
+                option: "names",
+                required: false,
+                shape: &STRINGS,
+                sensitive: false,
+                doc: "",
+            },
+            Member {
+                name: "Enabled",
+                option: "enabled",
+                required: false,
+                shape: &BOOLEAN,
+                sensitive: false,
+                doc: "",
+            },
+            Member {
+                name: "When",
+                option: "when",
+                required: false,
+                shape: &TIMESTAMP,
+                sensitive: false,
+                doc: "",
+            },
         ];
         static OUTPUT: &[Member] = &[
             Member {
@@ -1866,14 +1933,23 @@ mod tests {
                 required: false,
                 shape: &CHALLENGE_NAME,
                 sensitive: false,
+                doc: "",
             },
-            Member { name: "Session", option: "session", required: false, shape: &STRING, sensitive: true },
+            Member {
+                name: "Session",
+                option: "session",
+                required: false,
+                shape: &STRING,
+                sensitive: true,
+                doc: "",
+            },
             Member {
                 name: "ChallengeParameters",
                 option: "challenge-parameters",
                 required: false,
                 shape: &STRING_MAP,
                 sensitive: false,
+                doc: "",
             },
             Member {
                 name: "AuthenticationResult",
@@ -1881,6 +1957,7 @@ mod tests {
                 required: false,
                 shape: &TOKENS,
                 sensitive: false,
+                doc: "",
             },
         ];
 
@@ -1895,6 +1972,7 @@ mod tests {
                         required: true,
                         shape: &STRING,
                         sensitive: false,
+                        doc: "",
                     },
                     Member {
                         name: "ChallengeName",
@@ -1902,6 +1980,7 @@ mod tests {
                         required: true,
                         shape: &CHALLENGE_NAME,
                         sensitive: false,
+                        doc: "",
                     },
                     Member {
                         name: "Session",
@@ -1909,6 +1988,7 @@ mod tests {
                         required: false,
                         shape: &STRING,
                         sensitive: true,
+                        doc: "",
                     },
                     Member {
                         name: "ChallengeResponses",
@@ -1916,6 +1996,7 @@ mod tests {
                         required: false,
                         shape: &STRING_MAP,
                         sensitive: true,
+                        doc: "",
                     },
                     Member {
                         name: "AnalyticsMetadata",
@@ -1923,6 +2004,7 @@ mod tests {
                         required: false,
                         shape: &ANALYTICS,
                         sensitive: false,
+                        doc: "",
                     },
                     Member {
                         name: "ClientMetadata",
@@ -1930,10 +2012,12 @@ mod tests {
                         required: false,
                         shape: &STRING_MAP,
                         sensitive: false,
+                        doc: "",
                     },
                 ],
                 output: OUTPUT,
                 paging: None,
+                doc: "",
             },
             Command {
                 name: "admin-respond-to-auth-challenge",
@@ -1945,6 +2029,7 @@ mod tests {
                         required: true,
                         shape: &STRING,
                         sensitive: false,
+                        doc: "",
                     },
                     Member {
                         name: "ClientId",
@@ -1952,6 +2037,7 @@ mod tests {
                         required: true,
                         shape: &STRING,
                         sensitive: false,
+                        doc: "",
                     },
                     Member {
                         name: "ChallengeName",
@@ -1959,6 +2045,7 @@ mod tests {
                         required: true,
                         shape: &CHALLENGE_NAME,
                         sensitive: false,
+                        doc: "",
                     },
                     Member {
                         name: "ChallengeResponses",
@@ -1966,6 +2053,7 @@ mod tests {
                         required: false,
                         shape: &STRING_MAP,
                         sensitive: true,
+                        doc: "",
                     },
                     Member {
                         name: "Session",
@@ -1973,6 +2061,7 @@ mod tests {
                         required: false,
                         shape: &STRING,
                         sensitive: true,
+                        doc: "",
                     },
                     Member {
                         name: "AnalyticsMetadata",
@@ -1980,6 +2069,7 @@ mod tests {
                         required: false,
                         shape: &ANALYTICS,
                         sensitive: false,
+                        doc: "",
                     },
                     Member {
                         name: "ContextData",
@@ -1987,12 +2077,21 @@ mod tests {
                         required: false,
                         shape: &CONTEXT_DATA_SHAPE,
                         sensitive: false,
+                        doc: "",
                     },
                 ],
                 output: OUTPUT,
                 paging: None,
+                doc: "",
             },
-            Command { name: "test-flags", operation: "TestFlags", input: FLAGS, output: &[], paging: None },
+            Command {
+                name: "test-flags",
+                operation: "TestFlags",
+                input: FLAGS,
+                output: &[],
+                paging: None,
+                doc: "",
+            },
         ];
 
         pub static CHALLENGE_SCHEMA: &str = concat!(
@@ -2128,13 +2227,21 @@ mod tests {
         assert!(value_of(&list, "[a,]").unwrap_err().contains("a comma with nothing after it"));
         assert!(value_of(&list, "a,,b").unwrap_err().contains("two commas in a row"));
         static HEADER: Shape = Shape::Structure(&[
-            Member { name: "Name", option: "name", required: false, shape: &Shape::String, sensitive: false },
+            Member {
+                name: "Name",
+                option: "name",
+                required: false,
+                shape: &Shape::String,
+                sensitive: false,
+                doc: "",
+            },
             Member {
                 name: "Tags",
                 option: "tags",
                 required: false,
                 shape: &Shape::List(&Shape::String),
                 sensitive: false,
+                doc: "",
             },
         ]);
         assert!(value_of(&HEADER, "Name=a,Tags=[x,]").unwrap_err().contains("a comma with nothing after it"));

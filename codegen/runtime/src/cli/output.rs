@@ -246,12 +246,26 @@ mod tests {
                 required: false,
                 shape: &TIMESTAMP,
                 sensitive: false,
+                doc: "",
             },
-            Member { name: "Name", option: "name", required: false, shape: &STRING, sensitive: false },
+            Member {
+                name: "Name",
+                option: "name",
+                required: false,
+                shape: &STRING,
+                sensitive: false,
+                doc: "",
+            },
         ]);
         static USERS: Shape = Shape::List(&USER);
-        let members =
-            [Member { name: "Users", option: "users", required: false, shape: &USERS, sensitive: false }];
+        let members = [Member {
+            name: "Users",
+            option: "users",
+            required: false,
+            shape: &USERS,
+            sensitive: false,
+            doc: "",
+        }];
         let mut value = json!({"Users": [{"Created": 1700000000.5, "Name": "1700000000"}]});
         timestamps_to_iso8601(&mut value, &members);
         assert_eq!(
@@ -306,6 +320,7 @@ mod tests {
                 required: false,
                 shape: &STRING,
                 sensitive: true,
+                doc: "",
             },
             Member {
                 name: "TokenType",
@@ -313,6 +328,7 @@ mod tests {
                 required: false,
                 shape: &STRING,
                 sensitive: false,
+                doc: "",
             },
         ]);
         let members = [Member {
@@ -321,6 +337,7 @@ mod tests {
             required: false,
             shape: &TOKENS,
             sensitive: false,
+            doc: "",
         }];
         let value = json!({"AuthenticationResult": {"AccessToken": "secret-token", "TokenType": "Bearer"}});
         let shown = redacted(&value, &members).to_string();
