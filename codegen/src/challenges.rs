@@ -41,7 +41,55 @@ pub struct ChallengeSchema {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Challenge {
     pub rules: cognito_challenge_rules::Challenge,
-    pub source: String,
+    pub sources: Vec<Source>,
+}
+
+/// Where a challenge's rules come from: a quotation and its public source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The model's documentation of `member` (`ChallengeResponses of RespondToAuthChallenge`).
+    Model { member: String, quote: String },
+    /// An AWS CLI reference page (an `https://` address).
+    CliReference { page: String, quote: String },
+    /// Free text (a schema written before sources were structured).
+    Text(String),
+}
+
+/// The `source` of a challenge: a text, an object, or a list of objects
+/// (`{"from": "model", "member": …, "quote": …}` or
+/// `{"from": "aws-cli-reference", "page": "https://…", "quote": …}`).
+fn read_sources(value: Option<&Value>, path: &str) -> Result<Vec<Source>, SchemaError> {
+    let one = |value: &Value, path: &str| -> Result<Source, SchemaError> {
+        let object = object(value, path)?;
+        let text = |key: &str| -> Result<String, SchemaError> {
+            object
+                .get(key)
+                .and_then(Value::as_str)
+                .filter(|t| !t.trim().is_empty())
+                .map(str::to_owned)
+                .ok_or_else(|| error(format!("{path}.{key}"), "expected a text"))
+        };
+        match object.get("from").and_then(Value::as_str) {
+            Some("model") => Ok(Source::Model { member: text("member")?, quote: text("quote")? }),
+            Some("aws-cli-reference") => {
+                let page = text("page")?;
+                // Sources are public: a page on the web, never a path on someone's machine.
+                if !page.starts_with("https://") {
+                    return Err(error(format!("{path}.page"), "expected a public `https://` address"));
+                }
+                Ok(Source::CliReference { page, quote: text("quote")? })
+            }
+            _ => Err(error(format!("{path}.from"), "expected `model` or `aws-cli-reference`")),
+        }
+    };
+    match value {
+        None => Ok(Vec::new()),
+        Some(Value::String(text)) => Ok(vec![Source::Text(text.clone())]),
+        Some(Value::Array(items)) => {
+            items.iter().enumerate().map(|(i, item)| one(item, &format!("{path}[{i}]"))).collect()
+        }
+        Some(other) => Ok(vec![one(other, path)?]),
+    }
 }
 
 /// A schema that cannot be used: where, what, and which file to edit.
@@ -188,10 +236,7 @@ fn read_challenge(name: &str, entry: &Value, path: &str) -> Result<Challenge, Sc
         when_answer,
         constraints: Vec::new(),
     };
-    Ok(Challenge {
-        rules,
-        source: entry.get("source").and_then(Value::as_str).unwrap_or_default().to_owned(),
-    })
+    Ok(Challenge { rules, sources: read_sources(entry.get("source"), &format!("{path}.source"))? })
 }
 
 /// Checks the schema against the model: the same challenge names as `ChallengeNameType`, key
@@ -270,9 +315,32 @@ mod tests {
         assert_eq!(select.answers, ["PASSWORD", "PASSWORD_SRP", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"]);
         let web = select.when_answer.iter().find(|r| r.answer == "WEB_AUTHN").unwrap();
         assert_eq!(web.required, ["CREDENTIAL"]);
-        assert!(schema.challenges.iter().all(|c| !c.source.is_empty()));
+        assert!(schema.challenges.iter().all(|c| !c.sources.is_empty()));
+        // Every source is public: the model, or an AWS CLI reference page on the web.
+        assert!(schema.challenges.iter().flat_map(|c| &c.sources).all(|s| !matches!(s, Source::Text(_))));
         let npr = &schema.challenges.iter().find(|c| c.rules.name == "NEW_PASSWORD_REQUIRED").unwrap().rules;
         assert_eq!(npr.prefixes, ["userAttributes."]);
+    }
+
+    #[test]
+    fn sources_are_public_and_say_where_they_come_from() {
+        let read =
+            |json: &str| read_sources(Some(&serde_json::from_str(json).unwrap()), "challenges.X.source");
+        let page = "https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cognito-idp/x.html";
+        assert_eq!(
+            read(&format!(r#"[{{"from": "aws-cli-reference", "page": "{page}", "quote": "q"}}]"#)).unwrap(),
+            [Source::CliReference { page: page.to_owned(), quote: "q".into() }]
+        );
+        let local = read(r#"{"from": "aws-cli-reference", "page": "../shared/seeds/x.txt", "quote": "q"}"#)
+            .unwrap_err();
+        assert_eq!(
+            (local.path.as_str(), local.message.as_str()),
+            ("challenges.X.source.page", "expected a public `https://` address")
+        );
+        let unknown = read(r#"[{"from": "a blog", "quote": "q"}]"#).unwrap_err();
+        assert_eq!(unknown.path, "challenges.X.source[0].from");
+        let no_quote = read(r#"{"from": "model", "member": "m"}"#).unwrap_err();
+        assert_eq!(no_quote.path, "challenges.X.source.quote");
     }
 
     #[test]
@@ -439,7 +507,7 @@ pub struct ChallengeDef {
     pub prefix_fields: Vec<(String, String)>,
     /// Whether every allowed answer is a challenge name, so `answer` is typed as the enum.
     pub answer_is_challenge_name: bool,
-    pub source: String,
+    pub sources: Vec<Source>,
 }
 
 impl ChallengeDef {
@@ -511,7 +579,7 @@ pub fn resolve(
     let challenges: Vec<ChallengeDef> = schema
         .challenges
         .iter()
-        .map(|Challenge { rules, source }| {
+        .map(|Challenge { rules, sources }| {
             let struct_name = claim(
                 &mut struct_names,
                 format!("the answer struct of `{}`", rules.name),
@@ -560,7 +628,7 @@ pub fn resolve(
                 keys,
                 prefix_fields,
                 answer_is_challenge_name,
-                source: source.clone(),
+                sources: sources.clone(),
             }
         })
         .collect();

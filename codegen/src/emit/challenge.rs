@@ -170,12 +170,12 @@ fn struct_docs(space: &ChallengeSpace, c: &ChallengeDef) -> String {
         .map(|k| if k.required { format!("`{}`", k.key) } else { format!("`{}` (optional)", k.key) })
         .chain(c.prefix_fields.iter().map(|(p, _)| format!("`{p}<name>`")))
         .collect();
-    let mut text = format!(
-        "The answer to `{}`, accepted by {operations}: {}.\n\nFrom the model's docs: {}",
-        c.rules.name,
-        keys.join(", "),
-        crate::docs::html_to_markdown(&c.source.replace('<', "&lt;"))
-    );
+    let mut text =
+        format!("The answer to `{}`, accepted by {operations}: {}.", c.rules.name, keys.join(", "));
+    for source in &c.sources {
+        text.push_str("\n\n");
+        text.push_str(&source_docs(source));
+    }
     if !c.rules.answers.is_empty() {
         let answers: Vec<String> = c.rules.answers.iter().map(|a| format!("`{a}`")).collect();
         text.push_str(&format!("\n\n`ANSWER` is one of {}.", answers.join(", ")));
@@ -183,6 +183,29 @@ fn struct_docs(space: &ChallengeSpace, c: &ChallengeDef) -> String {
     text.push_str("\n\n");
     text.push_str(&example(space, c));
     text
+}
+
+/// Where the rules come from, each under its own heading: a quotation with JSON in it as a text
+/// block (rustdoc would curl its quotes), prose as a block quote.
+fn source_docs(source: &crate::challenges::Source) -> String {
+    use crate::challenges::Source;
+    let quoted = |quote: &str| {
+        if quote.contains('{') || quote.contains("\": ") {
+            format!("```text\n{quote}\n```")
+        } else {
+            format!("> {}", crate::docs::html_to_markdown(&quote.replace('<', "&lt;")))
+        }
+    };
+    match source {
+        Source::Model { member, quote } => format!("From the model's docs ({member}):\n\n{}", quoted(quote)),
+        Source::CliReference { page, quote } => {
+            let name = page.rsplit('/').next().unwrap_or(page).trim_end_matches(".html");
+            format!("From the AWS CLI reference ([`{name}`]({page})):\n\n{}", quoted(quote))
+        }
+        Source::Text(text) => {
+            format!("Source: {}", crate::docs::html_to_markdown(&text.replace('<', "&lt;")))
+        }
+    }
 }
 
 /// A doc example writing this challenge's answer with its macro; compiled where the crate name
