@@ -233,3 +233,27 @@ fn file_arguments_are_read_with_a_limit() {
     assert_eq!(code, 252, "{stderr}");
     assert!(listener.received().is_empty());
 }
+
+/// Ctrl-C while a request waits ends the command with the AWS CLI's status, 130.
+#[test]
+fn an_interrupted_command_exits_130() {
+    let listener =
+        Loopback::sequence(vec![support::loopback::Reply::Stall(std::time::Duration::from_secs(3))]);
+    let child = Command::new(env!("CARGO_BIN_EXE_cognito-idp"))
+        .args(["list-user-pools", "--max-results", "1", "--region", "us-east-1", "--no-sign-request"])
+        .args(["--endpoint-url", &listener.url])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start cognito-idp");
+    // Once the request has arrived, the command is waiting for the answer.
+    let started = std::time::Instant::now();
+    while listener.requests() == 0 && started.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(listener.requests(), 1, "the request never arrived");
+    let killed = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill");
+    assert!(killed.success());
+    let output = child.wait_with_output().expect("the command ends");
+    assert_eq!(output.status.code(), Some(130), "{}", String::from_utf8_lossy(&output.stderr));
+}
