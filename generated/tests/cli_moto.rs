@@ -350,7 +350,8 @@ fn as_user(home: &Home, args: &[&str]) -> Output {
             command.env_remove(name);
         }
     }
-    command.args(args).env("HOME", &home.0).output().expect("run cognito-idp")
+    // Timestamps print in the local time zone: UTC here, unless a test says otherwise.
+    command.args(args).env("HOME", &home.0).env("TZ", "UTC").output().expect("run cognito-idp")
 }
 
 fn stdout_text(output: &Output) -> String {
@@ -464,6 +465,18 @@ fn aws_cli_habits_against_moto() {
         created.len() >= 25 && created.ends_with("+00:00") && created.as_bytes()[10] == b'T',
         "{created}"
     );
+    // In the local time zone, as the AWS CLI v2 prints them (a POSIX zone: no tz database needed).
+    let mut in_paris = Command::new(env!("CARGO_BIN_EXE_cognito-idp"));
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("AWS_") {
+            in_paris.env_remove(name);
+        }
+    }
+    let local =
+        in_paris.args(list).env("HOME", &home.0).env("TZ", "CET-1").output().expect("run cognito-idp");
+    let local = stdout_json(&local);
+    let created_local = local["Users"][0]["UserCreateDate"].as_str().expect("a timestamp");
+    assert!(created_local.ends_with("+01:00"), "{created_local}");
 
     // A wrong password: the AWS CLI's error line on stderr, exit status 254.
     let wrong = "Wrong-Passw0rd!";

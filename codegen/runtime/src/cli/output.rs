@@ -124,7 +124,7 @@ fn yaml(value: &Value) -> String {
 }
 
 /// Rewrites the timestamps of `value` (a structure with `members`) from epoch seconds into ISO
-/// 8601 text, as the AWS CLI v2 prints them by default.
+/// 8601 text in the local time zone, as the AWS CLI v2 prints them by default.
 pub fn timestamps_to_iso8601(value: &mut Value, members: &[Member]) {
     if let Value::Object(object) = value {
         structure_timestamps(object, members);
@@ -144,7 +144,7 @@ fn shape_timestamps(value: &mut Value, shape: &Shape) {
         (Shape::Timestamp, value) => {
             let seconds = value.as_f64().and_then(crate::support::DateTime::from_secs_f64);
             if let Some(time) = seconds {
-                *value = Value::String(iso8601(time));
+                *value = Value::String(iso8601_at(time, local_offset(time.secs())));
             }
         }
         (Shape::List(item), Value::Array(items)) => items.iter_mut().for_each(|v| shape_timestamps(v, item)),
@@ -156,15 +156,51 @@ fn shape_timestamps(value: &mut Value, shape: &Shape) {
     }
 }
 
-/// A time as the AWS CLI v2 prints it (Python's `isoformat()` of a UTC time):
+/// A time in UTC as the AWS CLI v2 prints it (Python's `isoformat()`):
 /// `2023-11-14T22:13:20+00:00`, with microseconds when there are any
 /// (`2023-11-14T22:13:20.123000+00:00`).
 pub fn iso8601(time: crate::support::DateTime) -> String {
-    let text = crate::support::DateTime::from_secs(time.secs()).to_rfc3339();
+    iso8601_at(time, 0)
+}
+
+/// [`iso8601`] at `offset` seconds east of UTC (`2023-11-14T23:13:20+01:00`).
+pub fn iso8601_at(time: crate::support::DateTime, offset: i32) -> String {
+    let local = crate::support::DateTime::from_secs(time.secs().saturating_add(i64::from(offset)));
+    let text = local.to_rfc3339();
     let seconds = text.trim_end_matches('Z');
+    let sign = if offset < 0 { '-' } else { '+' };
+    let east = offset.unsigned_abs();
+    let mut zone = format!("{sign}{:02}:{:02}", east / 3600, east / 60 % 60);
+    if east % 60 != 0 {
+        zone.push_str(&format!(":{:02}", east % 60));
+    }
     match time.subsec_nanos() / 1000 {
-        0 => format!("{seconds}+00:00"),
-        micros => format!("{seconds}.{micros:06}+00:00"),
+        0 => format!("{seconds}{zone}"),
+        micros => format!("{seconds}.{micros:06}{zone}"),
+    }
+}
+
+/// The local time zone's offset from UTC at `epoch_seconds`, in seconds east, as the C library
+/// knows it (`TZ`, else `/etc/localtime`); 0 where it cannot tell.
+pub fn local_offset(epoch_seconds: i64) -> i32 {
+    #[cfg(unix)]
+    {
+        let Ok(time) = ::libc::time_t::try_from(epoch_seconds) else { return 0 };
+        let mut tm = ::std::mem::MaybeUninit::<::libc::tm>::zeroed();
+        // SAFETY: localtime_r only writes the `tm` it is given. This crate never changes the
+        // environment, so nothing races with its reading of `TZ`.
+        let converted = unsafe { ::libc::localtime_r(&time, tm.as_mut_ptr()) };
+        if converted.is_null() {
+            return 0;
+        }
+        // SAFETY: localtime_r succeeded and filled it.
+        let tm = unsafe { tm.assume_init() };
+        i32::try_from(tm.tm_gmtoff).unwrap_or(0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = epoch_seconds;
+        0
     }
 }
 
@@ -237,6 +273,12 @@ mod tests {
             "2023-11-14T22:13:20.123000+00:00"
         );
         assert_eq!(iso8601(DateTime::from_secs(0)), "1970-01-01T00:00:00+00:00");
+        assert_eq!(iso8601_at(DateTime::from_secs(1_700_000_000), 3600), "2023-11-14T23:13:20+01:00");
+        assert_eq!(
+            iso8601_at(DateTime::from_secs(1_700_000_000), -(5 * 3600 + 30 * 60)),
+            "2023-11-14T16:43:20-05:30"
+        );
+        assert_eq!(iso8601_at(DateTime::from_secs(0), 561), "1970-01-01T00:09:21+00:09:21");
         static TIMESTAMP: Shape = Shape::Timestamp;
         static STRING: Shape = Shape::String;
         static USER: Shape = Shape::Structure(&[
@@ -268,10 +310,11 @@ mod tests {
         }];
         let mut value = json!({"Users": [{"Created": 1700000000.5, "Name": "1700000000"}]});
         timestamps_to_iso8601(&mut value, &members);
-        assert_eq!(
-            value,
-            json!({"Users": [{"Created": "2023-11-14T22:13:20.500000+00:00", "Name": "1700000000"}]})
-        );
+        // In the local time zone, whatever this machine's is.
+        let local =
+            iso8601_at(DateTime::from_secs_f64(1_700_000_000.5).unwrap(), local_offset(1_700_000_000));
+        assert!(local.starts_with("2023-11-1") && local.contains(".500000"), "{local}");
+        assert_eq!(value, json!({"Users": [{"Created": local, "Name": "1700000000"}]}));
     }
 
     #[test]
