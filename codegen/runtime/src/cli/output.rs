@@ -171,7 +171,7 @@ pub fn iso8601_at(time: crate::support::DateTime, offset: i32) -> String {
     let sign = if offset < 0 { '-' } else { '+' };
     let east = offset.unsigned_abs();
     let mut zone = format!("{sign}{:02}:{:02}", east / 3600, east / 60 % 60);
-    if east % 60 != 0 {
+    if !east.is_multiple_of(60) {
         zone.push_str(&format!(":{:02}", east % 60));
     }
     match time.subsec_nanos() / 1000 {
@@ -185,7 +185,7 @@ pub fn iso8601_at(time: crate::support::DateTime, offset: i32) -> String {
 pub fn local_offset(epoch_seconds: i64) -> i32 {
     #[cfg(unix)]
     {
-        let Ok(time) = ::libc::time_t::try_from(epoch_seconds) else { return 0 };
+        let Some(time) = ::libc::time_t::try_from(epoch_seconds).ok() else { return 0 };
         let mut tm = ::std::mem::MaybeUninit::<::libc::tm>::zeroed();
         // SAFETY: localtime_r only writes the `tm` it is given. This crate never changes the
         // environment, so nothing races with its reading of `TZ`.
