@@ -56,7 +56,94 @@ impl Query {
         let result = self.0.search(data).map_err(|error| {
             format!("--query: the expression fails on this response ({})", runtime_reason(&error))
         })?;
-        ::serde_json::to_value(&*result).map_err(|_| "--query: the result cannot be shown".to_owned())
+        let mut result =
+            ::serde_json::to_value(&*result).map_err(|_| "--query: the result cannot be shown".to_owned())?;
+        restore_order(&mut result, value, self.0.as_ast());
+        Ok(result)
+    }
+}
+
+/// The `jmespath` crate keeps objects in key order; the AWS CLI keeps the response's order and
+/// a multiselect hash's. An object of the result is put back in the order of the response's
+/// object with the same keys, or of the expression's `{…}` with them.
+fn restore_order(result: &mut Value, source: &Value, ast: &::jmespath::ast::Ast) {
+    let mut orders: ::std::collections::HashMap<Vec<String>, Vec<String>> =
+        ::std::collections::HashMap::new();
+    let mut remember = |keys: Vec<String>| {
+        let mut set = keys.clone();
+        set.sort_unstable();
+        orders.entry(set).or_insert(keys);
+    };
+    fn objects<'a>(value: &'a Value, out: &mut Vec<&'a Map<String, Value>>) {
+        match value {
+            Value::Object(object) => {
+                out.push(object);
+                object.values().for_each(|v| objects(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| objects(v, out)),
+            _ => {}
+        }
+    }
+    fn hashes(ast: &::jmespath::ast::Ast, out: &mut Vec<Vec<String>>) {
+        use ::jmespath::ast::Ast;
+        match ast {
+            Ast::MultiHash { elements, .. } => {
+                out.push(elements.iter().map(|pair| pair.key.clone()).collect());
+                elements.iter().for_each(|pair| hashes(&pair.value, out));
+            }
+            Ast::Comparison { lhs, rhs, .. }
+            | Ast::Projection { lhs, rhs, .. }
+            | Ast::And { lhs, rhs, .. }
+            | Ast::Or { lhs, rhs, .. }
+            | Ast::Subexpr { lhs, rhs, .. } => {
+                hashes(lhs, out);
+                hashes(rhs, out);
+            }
+            Ast::Condition { predicate, then, .. } => {
+                hashes(predicate, out);
+                hashes(then, out);
+            }
+            Ast::Expref { ast: node, .. }
+            | Ast::Flatten { node, .. }
+            | Ast::Not { node, .. }
+            | Ast::ObjectValues { node, .. } => hashes(node, out),
+            Ast::Function { args, .. } => args.iter().for_each(|a| hashes(a, out)),
+            Ast::MultiList { elements, .. } => elements.iter().for_each(|a| hashes(a, out)),
+            Ast::Identity { .. }
+            | Ast::Field { .. }
+            | Ast::Index { .. }
+            | Ast::Literal { .. }
+            | Ast::Slice { .. } => {}
+        }
+    }
+    let mut expression = Vec::new();
+    hashes(ast, &mut expression);
+    expression.into_iter().for_each(&mut remember);
+    let mut found = Vec::new();
+    objects(source, &mut found);
+    for object in found {
+        remember(object.keys().cloned().collect());
+    }
+    reorder(result, &orders);
+}
+
+fn reorder(value: &mut Value, orders: &::std::collections::HashMap<Vec<String>, Vec<String>>) {
+    match value {
+        Value::Object(object) => {
+            object.values_mut().for_each(|v| reorder(v, orders));
+            let mut keys: Vec<String> = object.keys().cloned().collect();
+            keys.sort_unstable();
+            if let Some(order) = orders.get(&keys) {
+                let mut taken = ::std::mem::take(object);
+                for key in order {
+                    if let Some(v) = taken.remove(key) {
+                        object.insert(key.clone(), v);
+                    }
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| reorder(v, orders)),
+        _ => {}
     }
 }
 
@@ -327,6 +414,15 @@ mod tests {
         let secret = "[?Name=='hunter2'";
         let error = Query::compile(secret).unwrap_err();
         assert!(!error.contains("hunter2"), "{error}");
+        // Objects keep the response's order, and a multiselect hash's, as the AWS CLI's do.
+        let ordered =
+            json!({"AuthenticationResult": {"TokenType": "Bearer", "AccessToken": "a", "IdToken": "i"}});
+        let whole = Query::compile("AuthenticationResult").unwrap().apply(&ordered).unwrap();
+        let keys: Vec<&String> = whole.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["TokenType", "AccessToken", "IdToken"]);
+        let picked = Query::compile("AuthenticationResult.{Z: TokenType, A: AccessToken}").unwrap();
+        let picked = picked.apply(&ordered).unwrap();
+        assert_eq!(picked.as_object().unwrap().keys().collect::<Vec<_>>(), ["Z", "A"]);
         let length = Query::compile("length(@)").unwrap();
         let error = length.apply(&json!(5)).unwrap_err();
         assert!(error.contains("wrong type"), "{error}");
