@@ -63,7 +63,9 @@ impl CommandLine {
     /// Runs the command line (`args` without the program name) and returns the exit status, as
     /// the AWS CLI's: 0, 252 for bad syntax or values, 253 for missing or broken settings (no
     /// region, no credentials, a bad profile), 254 when the service answers with an error, 255
-    /// when the call fails otherwise, 130 when interrupted (Ctrl-C).
+    /// when the call fails otherwise, 130 when interrupted (Ctrl-C). While a call runs, Ctrl-C is
+    /// caught to end it with that status; tokio keeps its handler installed afterwards, so a
+    /// long-running program that calls this should expect to handle Ctrl-C itself from then on.
     pub async fn run<I, T>(&self, args: I) -> ::std::process::ExitCode
     where
         I: IntoIterator<Item = T>,
@@ -222,7 +224,10 @@ impl CommandLine {
         };
         let rendered = match (command.paging, settings.paginate) {
             (Some(paging), true) => {
-                let Value::Object(input) = input else { return 255 };
+                let Value::Object(input) = input else {
+                    eprintln!("cognito-idp: error: the input of {operation} is not an object");
+                    return 255;
+                };
                 match paging::fetch(paging, paging_args, input, call).await {
                     Ok(paged) => render_pages(&output, operation, paging, &paged),
                     Err(paging::PagingFailure::Input(message)) => {
