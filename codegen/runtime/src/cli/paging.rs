@@ -213,7 +213,8 @@ where
     if let (Some(size), Some(limit)) = (args.page_size, paging.limit_key) {
         input.insert(limit.to_owned(), Value::from(size));
     }
-    let primary = paging.result_keys[0];
+    // The generator gives every paginator a result key; a table without one pages no items.
+    let (primary, secondary) = paging.result_keys.split_first().map_or(("", &[][..]), |(p, rest)| (*p, rest));
     let mut paged = Paged::default();
     let mut shown = 0u64;
     let mut previous: Option<String> = None;
@@ -224,7 +225,7 @@ where
             if let Some(Value::Array(items)) = page.get_mut(primary) {
                 items.drain(..(skip as usize).min(items.len()));
             }
-            for key in &paging.result_keys[1..] {
+            for key in secondary {
                 if let Some(value) = page.get_mut(*key) {
                     *value = empty_like(value);
                 }
