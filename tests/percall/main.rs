@@ -195,11 +195,14 @@ fn main() {
     measure(&runtime, 200, sdk_signed);
     measure(&runtime, 200, bare_post);
 
-    // `PROFILE=ours` (or `sdk`) only makes that side's calls, for a profiler, and reports nothing.
+    // `PROFILE=ours` (or `sdk`, `ours-signed`, `ours-unsigned`) only makes those calls, for a
+    // profiler, and reports nothing.
     if let Ok(side) = std::env::var("PROFILE") {
         for _ in 0..rounds {
             match side.as_str() {
                 "sdk" => drop((measure(&runtime, calls, sdk_unsigned), measure(&runtime, calls, sdk_signed))),
+                "ours-signed" => drop(measure(&runtime, calls, ours_signed)),
+                "ours-unsigned" => drop(measure(&runtime, calls, ours_unsigned)),
                 _ => drop((measure(&runtime, calls, ours_unsigned), measure(&runtime, calls, ours_signed))),
             }
         }
