@@ -1363,13 +1363,16 @@ pub enum Shorthand {
     /// `Key=a,b,c`: values after a key's first one, each without a key of its own; a list for
     /// a list member, a missing `=` for any other.
     Csv(Vec<Shorthand>),
+    /// `Key@=file://path` or `Key@=fileb://path`: a value read from a file, as the AWS CLI's
+    /// `@=` asks (a value without the prefix is taken as it is).
+    ParamFile(String),
     Hash(Vec<(String, Shorthand)>),
 }
 
 impl ::std::fmt::Debug for Shorthand {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
-            Shorthand::Scalar(_) => crate::support::Redacted.fmt(f),
+            Shorthand::Scalar(_) | Shorthand::ParamFile(_) => crate::support::Redacted.fmt(f),
             Shorthand::List(items) | Shorthand::Csv(items) => f.debug_list().entries(items).finish(),
             Shorthand::Hash(entries) => f.debug_map().entries(entries.iter().map(|(k, v)| (k, v))).finish(),
         }
@@ -1476,7 +1479,15 @@ impl Parser<'_> {
                 return Err(self.error("expected key=value"));
             }
             self.pos += 1;
+            // `Key@=file://…`: the value is read from the file it names.
+            let (key, from_file) = match key.strip_suffix('@') {
+                Some(bare) if !bare.trim().is_empty() => (bare.trim_end().to_owned(), true),
+                _ => (key, false),
+            };
             let mut value = self.value(&stops)?;
+            if let (true, Shorthand::Scalar(text)) = (from_file, &value) {
+                value = Shorthand::ParamFile(text.clone());
+            }
             // `Key=a,b,c`: values that follow without a key of their own belong to the list.
             let mut csv = Vec::new();
             while self.peek_comma_then_value(&stops) {
@@ -1666,6 +1677,13 @@ pub fn convert(shape: &Shape, value: &Shorthand) -> Result<Value, String> {
             Ok(Value::Array(items.iter().map(|v| convert(item, v)).collect::<Result<_, _>>()?))
         }
         (Shape::List(item), single) => Ok(Value::Array(vec![convert(item, single)?])),
+        (shape, Shorthand::ParamFile(text)) => {
+            let loaded = load_member(shape, text)?;
+            match shape {
+                Shape::Document => Ok(Value::String(loaded)),
+                _ => scalar(shape, &loaded),
+            }
+        }
         (Shape::Document, Shorthand::Scalar(text)) => Ok(Value::String(text.clone())),
         (Shape::Document, Shorthand::List(items) | Shorthand::Csv(items)) => {
             Ok(Value::Array(items.iter().map(|v| convert(&Shape::Document, v)).collect::<Result<_, _>>()?))
@@ -2450,6 +2468,41 @@ mod tests {
         let yaml = "ClientId: c\nChallengeName: NEW_PASSWORD_REQUIRED\nChallengeResponses:\n  USERNAME: j\n  NEW_PASSWORD: 'p'\n";
         let input = call(&["respond-to-auth-challenge", "--cli-input-yaml", yaml]);
         assert_eq!(input["ChallengeResponses"], json!({"USERNAME": "j", "NEW_PASSWORD": "p"}));
+    }
+
+    #[test]
+    fn shorthand_reads_files_after_at_equals() {
+        let file = ::std::env::temp_dir().join(format!("cli-at-{}.bin", ::std::process::id()));
+        ::std::fs::write(&file, [0xff, 0x00, b'A']).unwrap();
+        static ASSET: Shape = Shape::Structure(&[
+            Member {
+                name: "Bytes",
+                option: "bytes",
+                required: false,
+                shape: &Shape::Blob,
+                sensitive: false,
+                doc: "",
+            },
+            Member {
+                name: "Name",
+                option: "name",
+                required: false,
+                shape: &Shape::String,
+                sensitive: false,
+                doc: "",
+            },
+        ]);
+        let text = format!("Bytes@=fileb://{},Name=logo", file.display());
+        assert_eq!(value_of(&ASSET, &text).unwrap(), json!({"Bytes": "/wBB", "Name": "logo"}));
+        // Without `@=`, a value that looks like a file name is the value itself.
+        let literal = format!("Name=fileb://{}", file.display());
+        assert_eq!(value_of(&ASSET, &literal).unwrap()["Name"], json!(format!("fileb://{}", file.display())));
+        let _ = ::std::fs::remove_file(&file);
+        let missing = value_of(&ASSET, "Bytes@=fileb:///nonexistent/hunter2").unwrap_err();
+        assert!(
+            missing.contains("cannot open the fileb:// path") && !missing.contains("hunter2"),
+            "{missing}"
+        );
     }
 
     #[test]
