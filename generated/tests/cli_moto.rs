@@ -582,6 +582,12 @@ fn aws_cli_habits_against_moto() {
         hidden_limit["PaginationToken"].is_string(),
         "the operation's own --limit turns paging off: {hidden_limit}"
     );
+    // A YAML stream has each page as the service sent it (its token too), one list element each.
+    let stream =
+        stdout_text(&as_user(&home, &[&list[..], &["--page-size", "1", "--output", "yaml-stream"]].concat()));
+    let pages: Vec<&str> = stream.lines().filter(|line| line.starts_with("- ")).collect();
+    assert!(pages.len() >= 3 && stream.contains("- PaginationToken: "), "{stream}");
+    assert!(stdout_text(&as_user(&home, &[&list[..], &["--output", "off"]].concat())).is_empty());
     let clash = as_user(&home, &[&list[..], &["--no-paginate", "--max-items", "1"]].concat());
     assert_eq!(clash.status.code(), Some(252));
     let items = rt.block_on(

@@ -1008,8 +1008,8 @@ fn settings_of(matches: &::clap::ArgMatches) -> Result<Settings, CliError> {
     })
 }
 
-/// What a paginated command prints: the merged pages, or for text (and YAML streams) each page
-/// in turn, as the AWS CLI prints them.
+/// What a paginated command prints: the merged pages, or for text and YAML streams each page in
+/// turn, as the AWS CLI prints them.
 fn render_pages(
     output: &output::Output<'_>,
     operation: &str,
@@ -1017,6 +1017,7 @@ fn render_pages(
     paged: &paging::Paged,
 ) -> Result<String, String> {
     match output.format {
+        output::Format::Off => Ok(String::new()),
         output::Format::Text => {
             let mut text = String::new();
             for page in paged.text_pages(paging) {
@@ -1028,10 +1029,11 @@ fn render_pages(
             }
             Ok(text)
         }
+        // Each page as the service sent it (its tokens included), an element of one list.
         output::Format::YamlStream => {
             let mut text = String::new();
-            for page in paged.text_pages(paging) {
-                text.push_str(&output.render(operation, &page)?);
+            for page in &paged.pages {
+                text.push_str(&output.render(operation, page)?);
             }
             Ok(text)
         }

@@ -19,11 +19,13 @@ pub enum Format {
     Yaml,
     /// Block YAML, each response (each page) an element of a top-level list.
     YamlStream,
+    /// Nothing: only the exit status tells (the AWS CLI's `off`, for scripts).
+    Off,
 }
 
 impl Format {
     /// The names `--output` takes.
-    pub const NAMES: [&'static str; 5] = ["json", "text", "table", "yaml", "yaml-stream"];
+    pub const NAMES: [&'static str; 6] = ["json", "text", "table", "yaml", "yaml-stream", "off"];
 
     /// The format named `name`, if it is one.
     pub fn from_name(name: &str) -> Option<Self> {
@@ -33,6 +35,7 @@ impl Format {
             "table" => Format::Table,
             "yaml" => Format::Yaml,
             "yaml-stream" => Format::YamlStream,
+            "off" => Format::Off,
             _ => return None,
         })
     }
@@ -201,13 +204,28 @@ impl Output<'_> {
             Format::Table => super::table::format(title, &value, self.table),
             Format::Yaml => yaml(&value),
             Format::YamlStream => yaml(&Value::Array(vec![value])),
+            Format::Off => String::new(),
         })
     }
 }
 
-fn yaml(value: &Value) -> String {
+/// Block YAML with each mapping's keys in order, as the AWS CLI v2's YAML dumper writes it.
+pub(super) fn yaml(value: &Value) -> String {
     // Serializing a JSON value cannot fail: its keys are strings.
-    ::serde_norway::to_string(value).unwrap_or_default()
+    ::serde_norway::to_string(&sorted(value)).unwrap_or_default()
+}
+
+/// `value` with every object's keys sorted.
+fn sorted(value: &Value) -> Value {
+    match value {
+        Value::Object(object) => {
+            let mut entries: Vec<(&String, &Value)> = object.iter().collect();
+            entries.sort_unstable_by_key(|(key, _)| *key);
+            Value::Object(entries.into_iter().map(|(key, value)| (key.clone(), sorted(value))).collect())
+        }
+        Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
+        other => other.clone(),
+    }
 }
 
 /// Rewrites the timestamps of `value` (a structure with `members`) from epoch seconds into ISO
@@ -432,18 +450,20 @@ mod tests {
     fn yaml_and_json_and_empty_responses() {
         let response = json!({"Users": [{"Username": "jane", "Enabled": true}], "Empty": {}});
         let output = |format| Output { format, query: None, table: Default::default() };
+        // Keys sorted, as the AWS CLI v2 writes YAML.
         assert_eq!(
             output(Format::Yaml).render("ListUsers", &response).unwrap(),
-            "Users:\n- Username: jane\n  Enabled: true\nEmpty: {}\n"
+            "Empty: {}\nUsers:\n- Enabled: true\n  Username: jane\n"
         );
         assert_eq!(
             output(Format::YamlStream).render("ListUsers", &response).unwrap(),
-            "- Users:\n  - Username: jane\n    Enabled: true\n  Empty: {}\n"
+            "- Empty: {}\n  Users:\n  - Enabled: true\n    Username: jane\n"
         );
         assert!(output(Format::Json)
             .render("ListUsers", &response)
             .unwrap()
             .starts_with("{\n    \"Users\": [\n"));
+        assert_eq!(output(Format::Off).render("ListUsers", &response).unwrap(), "");
         for format in [Format::Json, Format::Text, Format::Table, Format::Yaml, Format::YamlStream] {
             assert_eq!(output(format).render("DeleteUser", &json!({})).unwrap(), "", "{format:?}");
         }
