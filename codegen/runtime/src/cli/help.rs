@@ -363,33 +363,12 @@ mod tests {
             sensitive: false,
             doc: "The header name.",
         },
-        Member {
-            name: "headerValue",
-            option: "header-value",
-            required: false,
-            shape: &STRING,
-            sensitive: false,
-            doc: "",
-        },
+        Member::plain("headerValue", "header-value", false, &STRING),
     ]);
     static HEADERS: Shape = Shape::List(&HEADER);
     static CONTEXT: Shape = Shape::Structure(&[
-        Member {
-            name: "IpAddress",
-            option: "ip-address",
-            required: true,
-            shape: &STRING,
-            sensitive: false,
-            doc: "",
-        },
-        Member {
-            name: "HttpHeaders",
-            option: "http-headers",
-            required: true,
-            shape: &HEADERS,
-            sensitive: false,
-            doc: "",
-        },
+        Member::plain("IpAddress", "ip-address", true, &STRING),
+        Member::plain("HttpHeaders", "http-headers", true, &HEADERS),
     ]);
     static COMMAND: Command = Command {
         name: "respond-to-auth-challenge",
@@ -398,7 +377,7 @@ mod tests {
             Member { name: "ClientId", option: "client-id", required: true, shape: &STRING, sensitive: false, doc: "The ID of the app client where the user is signing in." },
             Member { name: "ChallengeName", option: "challenge-name", required: true, shape: &KINDS, sensitive: false, doc: "The challenge.\n\n- One item that is long enough to wrap onto a second line of the page, hanging under its marker." },
             Member { name: "ChallengeResponses", option: "challenge-responses", required: false, shape: &RESPONSES, sensitive: true, doc: "" },
-            Member { name: "ContextData", option: "context-data", required: false, shape: &CONTEXT, sensitive: false, doc: "" },
+            Member::plain("ContextData", "context-data", false, &CONTEXT),
         ],
         output: &[Member { name: "Session", option: "session", required: false, shape: &STRING, sensitive: true, doc: "The session." }],
         paging: None,

@@ -693,6 +693,19 @@ pub struct Member {
     pub doc: &'static str,
 }
 
+#[cfg(test)]
+impl Member {
+    /// A member for tests' tables: not sensitive, undocumented.
+    pub(crate) const fn plain(
+        name: &'static str,
+        option: &'static str,
+        required: bool,
+        shape: &'static Shape,
+    ) -> Self {
+        Member { name, option, required, shape, sensitive: false, doc: "" }
+    }
+}
+
 /// A subcommand: an operation, its input and output members.
 #[derive(Debug)]
 pub struct Command {
@@ -1824,75 +1837,24 @@ mod tests {
         static STRING_MAP: Shape = Shape::Map(&STRING);
         static CHALLENGE_NAME: Shape =
             Shape::Enum(&["SMS_MFA", "NEW_PASSWORD_REQUIRED", "ADMIN_NO_SRP_AUTH"]);
-        static ANALYTICS: Shape = Shape::Structure(&[Member {
-            name: "AnalyticsEndpointId",
-            option: "analytics-endpoint-id",
-            required: false,
-            shape: &STRING,
-            sensitive: false,
-            doc: "",
-        }]);
+        static ANALYTICS: Shape = Shape::Structure(&[Member::plain(
+            "AnalyticsEndpointId",
+            "analytics-endpoint-id",
+            false,
+            &STRING,
+        )]);
         pub static HEADER: &[Member] = &[
-            Member {
-                name: "headerName",
-                option: "header-name",
-                required: false,
-                shape: &STRING,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "headerValue",
-                option: "header-value",
-                required: false,
-                shape: &STRING,
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("headerName", "header-name", false, &STRING),
+            Member::plain("headerValue", "header-value", false, &STRING),
         ];
         static HEADER_SHAPE: Shape = Shape::Structure(HEADER);
         static HEADERS: Shape = Shape::List(&HEADER_SHAPE);
         pub static CONTEXT_DATA: &[Member] = &[
-            Member {
-                name: "IpAddress",
-                option: "ip-address",
-                required: true,
-                shape: &STRING,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "ServerName",
-                option: "server-name",
-                required: true,
-                shape: &STRING,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "ServerPath",
-                option: "server-path",
-                required: true,
-                shape: &STRING,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "HttpHeaders",
-                option: "http-headers",
-                required: true,
-                shape: &HEADERS,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "EncodedData",
-                option: "encoded-data",
-                required: false,
-                shape: &STRING,
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("IpAddress", "ip-address", true, &STRING),
+            Member::plain("ServerName", "server-name", true, &STRING),
+            Member::plain("ServerPath", "server-path", true, &STRING),
+            Member::plain("HttpHeaders", "http-headers", true, &HEADERS),
+            Member::plain("EncodedData", "encoded-data", false, &STRING),
         ];
         static CONTEXT_DATA_SHAPE: Shape = Shape::Structure(CONTEXT_DATA);
         static TOKENS: Shape = Shape::Structure(&[
@@ -1904,62 +1866,20 @@ mod tests {
                 sensitive: true,
                 doc: "",
             },
-            Member {
-                name: "ExpiresIn",
-                option: "expires-in",
-                required: false,
-                shape: &INTEGER,
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("ExpiresIn", "expires-in", false, &INTEGER),
         ]);
         static INTEGER: Shape = Shape::Integer;
         static BOOLEAN: Shape = Shape::Boolean;
         static TIMESTAMP: Shape = Shape::Timestamp;
         static STRINGS: Shape = Shape::List(&STRING);
         pub static FLAGS: &[Member] = &[
-            Member {
-                name: "Count",
-                option: "count",
-                required: false,
-                shape: &INTEGER,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "Names",
-                option: "names",
-                required: false,
-                shape: &STRINGS,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "Enabled",
-                option: "enabled",
-                required: false,
-                shape: &BOOLEAN,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "When",
-                option: "when",
-                required: false,
-                shape: &TIMESTAMP,
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("Count", "count", false, &INTEGER),
+            Member::plain("Names", "names", false, &STRINGS),
+            Member::plain("Enabled", "enabled", false, &BOOLEAN),
+            Member::plain("When", "when", false, &TIMESTAMP),
         ];
         static OUTPUT: &[Member] = &[
-            Member {
-                name: "ChallengeName",
-                option: "challenge-name",
-                required: false,
-                shape: &CHALLENGE_NAME,
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("ChallengeName", "challenge-name", false, &CHALLENGE_NAME),
             Member {
                 name: "Session",
                 option: "session",
@@ -1968,22 +1888,8 @@ mod tests {
                 sensitive: true,
                 doc: "",
             },
-            Member {
-                name: "ChallengeParameters",
-                option: "challenge-parameters",
-                required: false,
-                shape: &STRING_MAP,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "AuthenticationResult",
-                option: "authentication-result",
-                required: false,
-                shape: &TOKENS,
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("ChallengeParameters", "challenge-parameters", false, &STRING_MAP),
+            Member::plain("AuthenticationResult", "authentication-result", false, &TOKENS),
         ];
 
         pub static COMMANDS: &[Command] = &[
@@ -1991,22 +1897,8 @@ mod tests {
                 name: "respond-to-auth-challenge",
                 operation: "RespondToAuthChallenge",
                 input: &[
-                    Member {
-                        name: "ClientId",
-                        option: "client-id",
-                        required: true,
-                        shape: &STRING,
-                        sensitive: false,
-                        doc: "",
-                    },
-                    Member {
-                        name: "ChallengeName",
-                        option: "challenge-name",
-                        required: true,
-                        shape: &CHALLENGE_NAME,
-                        sensitive: false,
-                        doc: "",
-                    },
+                    Member::plain("ClientId", "client-id", true, &STRING),
+                    Member::plain("ChallengeName", "challenge-name", true, &CHALLENGE_NAME),
                     Member {
                         name: "Session",
                         option: "session",
@@ -2023,22 +1915,8 @@ mod tests {
                         sensitive: true,
                         doc: "",
                     },
-                    Member {
-                        name: "AnalyticsMetadata",
-                        option: "analytics-metadata",
-                        required: false,
-                        shape: &ANALYTICS,
-                        sensitive: false,
-                        doc: "",
-                    },
-                    Member {
-                        name: "ClientMetadata",
-                        option: "client-metadata",
-                        required: false,
-                        shape: &STRING_MAP,
-                        sensitive: false,
-                        doc: "",
-                    },
+                    Member::plain("AnalyticsMetadata", "analytics-metadata", false, &ANALYTICS),
+                    Member::plain("ClientMetadata", "client-metadata", false, &STRING_MAP),
                 ],
                 output: OUTPUT,
                 paging: None,
@@ -2048,30 +1926,9 @@ mod tests {
                 name: "admin-respond-to-auth-challenge",
                 operation: "AdminRespondToAuthChallenge",
                 input: &[
-                    Member {
-                        name: "UserPoolId",
-                        option: "user-pool-id",
-                        required: true,
-                        shape: &STRING,
-                        sensitive: false,
-                        doc: "",
-                    },
-                    Member {
-                        name: "ClientId",
-                        option: "client-id",
-                        required: true,
-                        shape: &STRING,
-                        sensitive: false,
-                        doc: "",
-                    },
-                    Member {
-                        name: "ChallengeName",
-                        option: "challenge-name",
-                        required: true,
-                        shape: &CHALLENGE_NAME,
-                        sensitive: false,
-                        doc: "",
-                    },
+                    Member::plain("UserPoolId", "user-pool-id", true, &STRING),
+                    Member::plain("ClientId", "client-id", true, &STRING),
+                    Member::plain("ChallengeName", "challenge-name", true, &CHALLENGE_NAME),
                     Member {
                         name: "ChallengeResponses",
                         option: "challenge-responses",
@@ -2088,22 +1945,8 @@ mod tests {
                         sensitive: true,
                         doc: "",
                     },
-                    Member {
-                        name: "AnalyticsMetadata",
-                        option: "analytics-metadata",
-                        required: false,
-                        shape: &ANALYTICS,
-                        sensitive: false,
-                        doc: "",
-                    },
-                    Member {
-                        name: "ContextData",
-                        option: "context-data",
-                        required: false,
-                        shape: &CONTEXT_DATA_SHAPE,
-                        sensitive: false,
-                        doc: "",
-                    },
+                    Member::plain("AnalyticsMetadata", "analytics-metadata", false, &ANALYTICS),
+                    Member::plain("ContextData", "context-data", false, &CONTEXT_DATA_SHAPE),
                 ],
                 output: OUTPUT,
                 paging: None,
@@ -2252,22 +2095,8 @@ mod tests {
         assert!(value_of(&list, "[a,]").unwrap_err().contains("a comma with nothing after it"));
         assert!(value_of(&list, "a,,b").unwrap_err().contains("two commas in a row"));
         static HEADER: Shape = Shape::Structure(&[
-            Member {
-                name: "Name",
-                option: "name",
-                required: false,
-                shape: &Shape::String,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "Tags",
-                option: "tags",
-                required: false,
-                shape: &Shape::List(&Shape::String),
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("Name", "name", false, &Shape::String),
+            Member::plain("Tags", "tags", false, &Shape::List(&Shape::String)),
         ]);
         assert!(value_of(&HEADER, "Name=a,Tags=[x,]").unwrap_err().contains("a comma with nothing after it"));
         static HEADERS: Shape = Shape::List(&HEADER);
@@ -2477,22 +2306,8 @@ mod tests {
         let file = ::std::env::temp_dir().join(format!("cli-at-{}.bin", ::std::process::id()));
         ::std::fs::write(&file, [0xff, 0x00, b'A']).unwrap();
         static ASSET: Shape = Shape::Structure(&[
-            Member {
-                name: "Bytes",
-                option: "bytes",
-                required: false,
-                shape: &Shape::Blob,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "Name",
-                option: "name",
-                required: false,
-                shape: &Shape::String,
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("Bytes", "bytes", false, &Shape::Blob),
+            Member::plain("Name", "name", false, &Shape::String),
         ]);
         let text = format!("Bytes@=fileb://{},Name=logo", file.display());
         assert_eq!(value_of(&ASSET, &text).unwrap(), json!({"Bytes": "/wBB", "Name": "logo"}));

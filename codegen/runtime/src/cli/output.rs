@@ -387,32 +387,11 @@ mod tests {
         static TIMESTAMP: Shape = Shape::Timestamp;
         static STRING: Shape = Shape::String;
         static USER: Shape = Shape::Structure(&[
-            Member {
-                name: "Created",
-                option: "created",
-                required: false,
-                shape: &TIMESTAMP,
-                sensitive: false,
-                doc: "",
-            },
-            Member {
-                name: "Name",
-                option: "name",
-                required: false,
-                shape: &STRING,
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("Created", "created", false, &TIMESTAMP),
+            Member::plain("Name", "name", false, &STRING),
         ]);
         static USERS: Shape = Shape::List(&USER);
-        let members = [Member {
-            name: "Users",
-            option: "users",
-            required: false,
-            shape: &USERS,
-            sensitive: false,
-            doc: "",
-        }];
+        let members = [Member::plain("Users", "users", false, &USERS)];
         let mut value = json!({"Users": [{"Created": 1700000000.5, "Name": "1700000000"}]});
         timestamps_to_iso8601(&mut value, &members);
         // In the local time zone, whatever this machine's is.
@@ -481,23 +460,9 @@ mod tests {
                 sensitive: true,
                 doc: "",
             },
-            Member {
-                name: "TokenType",
-                option: "token-type",
-                required: false,
-                shape: &STRING,
-                sensitive: false,
-                doc: "",
-            },
+            Member::plain("TokenType", "token-type", false, &STRING),
         ]);
-        let members = [Member {
-            name: "AuthenticationResult",
-            option: "a",
-            required: false,
-            shape: &TOKENS,
-            sensitive: false,
-            doc: "",
-        }];
+        let members = [Member::plain("AuthenticationResult", "a", false, &TOKENS)];
         let value = json!({"AuthenticationResult": {"AccessToken": "secret-token", "TokenType": "Bearer"}});
         let shown = redacted(&value, &members).to_string();
         assert!(!shown.contains("secret-token") && shown.contains("Bearer"), "{shown}");
