@@ -344,14 +344,19 @@ impl Drop for Home {
 
 /// Runs the binary as a user with nothing but `home`: no AWS variable in the environment.
 fn as_user(home: &Home, args: &[&str]) -> Output {
+    // Timestamps print in the local time zone: UTC here, unless a test says otherwise.
+    as_user_in(home, args, "UTC")
+}
+
+/// [`as_user`] in the time zone `tz` (a `TZ` value).
+fn as_user_in(home: &Home, args: &[&str], tz: &str) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cognito-idp"));
     for (name, _) in std::env::vars_os() {
         if name.to_string_lossy().starts_with("AWS_") {
             command.env_remove(name);
         }
     }
-    // Timestamps print in the local time zone: UTC here, unless a test says otherwise.
-    command.args(args).env("HOME", &home.0).env("TZ", "UTC").output().expect("run cognito-idp")
+    command.args(args).env("HOME", &home.0).env("TZ", tz).output().expect("run cognito-idp")
 }
 
 fn stdout_text(output: &Output) -> String {
@@ -466,14 +471,7 @@ fn aws_cli_habits_against_moto() {
         "{created}"
     );
     // In the local time zone, as the AWS CLI v2 prints them (a POSIX zone: no tz database needed).
-    let mut in_paris = Command::new(env!("CARGO_BIN_EXE_cognito-idp"));
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("AWS_") {
-            in_paris.env_remove(name);
-        }
-    }
-    let local =
-        in_paris.args(list).env("HOME", &home.0).env("TZ", "CET-1").output().expect("run cognito-idp");
+    let local = as_user_in(&home, &list, "CET-1");
     let local = stdout_json(&local);
     let created_local = local["Users"][0]["UserCreateDate"].as_str().expect("a timestamp");
     assert!(created_local.ends_with("+01:00"), "{created_local}");
